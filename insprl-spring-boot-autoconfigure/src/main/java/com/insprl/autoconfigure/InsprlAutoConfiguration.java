@@ -1,0 +1,58 @@
+package com.insprl.autoconfigure;
+
+import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlCredentials;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration for the insprl API: an
+ * {@link InsprlClient} built from Spring Boot's {@link RestClient.Builder} and an
+ * {@link InsprlWhatsAppService} on top of it.
+ */
+@AutoConfiguration(after = RestClientAutoConfiguration.class)
+@ConditionalOnClass(RestClient.class)
+@ConditionalOnBooleanProperty(name = "insprl.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(InsprlProperties.class)
+public final class InsprlAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	InsprlClient insprlClient(InsprlProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+		InsprlCredentials credentials = InsprlPropertiesValidator.credentials(properties);
+		String baseUrl = InsprlPropertiesValidator.baseUrl(properties);
+		InsprlPropertiesValidator.timeouts(properties);
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		ClientHttpRequestFactory requestFactory = requestFactoryBuilder
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()))
+			.build(settings);
+		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
+			.requestFactory(requestFactory);
+		return InsprlClient.builder().restClientBuilder(builder).baseUrl(baseUrl).credentials(credentials).build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InsprlWhatsAppService insprlWhatsAppService(InsprlClient insprlClient, InsprlProperties properties) {
+		return new InsprlWhatsAppService(insprlClient, properties.getWhatsapp().getInstanceId());
+	}
+
+}

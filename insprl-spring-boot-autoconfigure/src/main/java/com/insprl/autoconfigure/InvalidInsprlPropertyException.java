@@ -1,0 +1,44 @@
+package com.insprl.autoconfigure;
+
+/**
+ * Thrown at start-up when an {@code insprl.*} property is missing or unusable. Its
+ * message names the property, never its value.
+ */
+public class InvalidInsprlPropertyException extends IllegalStateException {
+
+	private final String property;
+
+	private final String problem;
+
+	public InvalidInsprlPropertyException(String property, String problem) {
+		super("Property '" + property + "' " + problem);
+		this.property = property;
+		this.problem = problem;
+	}
+
+	/**
+	 * Return the property, such as {@code insprl.client-id}.
+	 * @return the property name
+	 */
+	public String getProperty() {
+		return this.property;
+	}
+
+	/**
+	 * Return what is wrong with the property.
+	 * @return the problem
+	 */
+	public String getProblem() {
+		return this.problem;
+	}
+
+	/**
+	 * Return the environment variable that sets the property, such as
+	 * {@code INSPRL_CLIENT_ID}.
+	 * @return the environment variable name
+	 */
+	public String getEnvironmentVariable() {
+		return this.property.replace('.', '_').replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+	}
+
+}

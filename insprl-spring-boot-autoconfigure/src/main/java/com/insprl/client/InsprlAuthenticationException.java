@@ -1,0 +1,21 @@
+package com.insprl.client;
+
+import java.util.List;
+
+/**
+ * insprl rejected the credentials: API code 101 or HTTP 401. Check {@code insprl.client-id}
+ * and {@code insprl.client-key}; sending the request again does not help.
+ */
+public class InsprlAuthenticationException extends InsprlApiException {
+
+	public InsprlAuthenticationException(String message, String operation, int httpStatus, Integer code,
+			List<String> apiMessages) {
+		super(message, operation, httpStatus, code, apiMessages);
+	}
+
+	@Override
+	public boolean isRetryable() {
+		return false;
+	}
+
+}

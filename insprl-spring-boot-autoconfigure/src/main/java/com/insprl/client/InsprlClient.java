@@ -1,0 +1,169 @@
+package com.insprl.client;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.Assert;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Low-level insprl client: sends one operation's form fields with the account's
+ * credentials and turns the reply into an {@link InsprlReply} or an
+ * {@link InsprlException}. It knows the transport, authentication, form encoding,
+ * envelope decoding and error mapping; it knows nothing of what an operation means.
+ * <p>
+ * Thread-safe; build one per account with {@link #builder()}.
+ */
+public class InsprlClient {
+
+	/** Largest reply body read, in bytes, unless configured otherwise. */
+	public static final int DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
+
+	private static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED;
+
+	private final RestClient restClient;
+
+	private final InsprlCredentials credentials;
+
+	private final ReplyDecoder decoder;
+
+	private final int maxReplyBytes;
+
+	InsprlClient(RestClient restClient, InsprlCredentials credentials, int maxReplyBytes) {
+		this.restClient = restClient;
+		this.credentials = credentials;
+		this.decoder = new ReplyDecoder(credentials);
+		this.maxReplyBytes = maxReplyBytes;
+	}
+
+	/**
+	 * Return a builder for a client.
+	 * @return a new builder
+	 */
+	public static InsprlClientBuilder builder() {
+		return new InsprlClientBuilder();
+	}
+
+	/**
+	 * Return the credentials this client sends (the key masked in {@code toString}).
+	 * @return the credentials
+	 */
+	public InsprlCredentials getCredentials() {
+		return this.credentials;
+	}
+
+	/**
+	 * POST an operation's form fields, with {@code client_id} added first.
+	 * @param operation the operation
+	 * @param fields the form fields besides {@code client_id}; values are sent exactly as given
+	 * @return the successful reply
+	 * @throws InsprlException if insprl did not answer with success
+	 */
+	public InsprlReply post(InsprlOperation operation, Map<String, String> fields) {
+		Assert.notNull(operation, "operation must not be null");
+		Assert.notNull(fields, "fields must not be null");
+		byte[] body = formBody(fields);
+		try {
+			return this.restClient.post()
+				.uri(operation.path())
+				.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization(operation.authScheme()))
+				.contentType(FORM)
+				.body(body)
+				.exchange((request, response) -> this.decoder.decode(operation, response.getStatusCode().value(),
+						response.getHeaders(), readBody(operation, response)), true);
+		}
+		catch (ResourceAccessException ex) {
+			throw connectionFailure(operation, ex);
+		}
+		catch (RestClientException ex) {
+			throw new InsprlConnectionException(
+					this.credentials.redact("insprl call " + operation.name() + " failed: " + ex.getMessage()),
+					operation.name(), InsprlConnectionException.Reason.IO_ERROR, ex);
+		}
+	}
+
+	private byte[] formBody(Map<String, String> fields) {
+		StringBuilder form = new StringBuilder(64);
+		appendField(form, "client_id", this.credentials.getClientId());
+		fields.forEach((name, value) -> {
+			Assert.notNull(value, () -> "form field '" + name + "' must not be null");
+			appendField(form, name, value);
+		});
+		return form.toString().getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static void appendField(StringBuilder form, String name, String value) {
+		if (!form.isEmpty()) {
+			form.append('&');
+		}
+		form.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+	}
+
+	private byte[] readBody(InsprlOperation operation, ClientHttpResponse response) throws IOException {
+		long declared = response.getHeaders().getContentLength();
+		if (declared > this.maxReplyBytes) {
+			throw tooLarge(operation, declared + " bytes declared");
+		}
+		try (InputStream in = response.getBody()) {
+			byte[] body = in.readNBytes(this.maxReplyBytes + 1);
+			if (body.length > this.maxReplyBytes) {
+				throw tooLarge(operation, "more than " + this.maxReplyBytes + " bytes");
+			}
+			return body;
+		}
+	}
+
+	private InsprlConnectionException tooLarge(InsprlOperation operation, String size) {
+		return new InsprlConnectionException("insprl's reply to " + operation.name() + " is too large (" + size
+				+ ", at most " + this.maxReplyBytes + " accepted)", operation.name(),
+				InsprlConnectionException.Reason.REPLY_TOO_LARGE, null);
+	}
+
+	private InsprlConnectionException connectionFailure(InsprlOperation operation, ResourceAccessException ex) {
+		InsprlConnectionException.Reason reason = reason(ex);
+		String detail = this.credentials.redact(describe(ex));
+		return new InsprlConnectionException("No answer from insprl for " + operation.name() + ": "
+				+ reason.name().toLowerCase().replace('_', ' ') + " (" + detail + ")", operation.name(), reason, ex);
+	}
+
+	private static InsprlConnectionException.Reason reason(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+				return InsprlConnectionException.Reason.CONNECT_FAILED;
+			}
+			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+				return InsprlConnectionException.Reason.TIMEOUT;
+			}
+			if (cause instanceof EOFException || cause instanceof SocketException) {
+				return InsprlConnectionException.Reason.CONNECTION_RESET;
+			}
+		}
+		return InsprlConnectionException.Reason.IO_ERROR;
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+}

@@ -1,0 +1,273 @@
+package com.insprl.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Turns an insprl reply (status, headers, body) into an {@link InsprlReply} or the
+ * {@link InsprlException} it stands for. The body is decoded on every HTTP status: insprl
+ * answers some errors with HTTP 200 and a code, others with an HTTP error status.
+ */
+final class ReplyDecoder {
+
+	static final int SUCCESS = 100;
+
+	static final int AUTHENTICATION_ERROR = 101;
+
+	static final int VALIDATION_ERROR = 102;
+
+	static final int ACCOUNT_RESTRICTED = 103;
+
+	static final int INSUFFICIENT_BALANCE = 104;
+
+	static final int SERVER_ERROR = 105;
+
+	static final int USAGE_LIMIT_EXCEEDED = 129;
+
+	private static final int EXCERPT_LENGTH = 120;
+
+	private static final int MESSAGE_LENGTH = 500;
+
+	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	private final InsprlCredentials credentials;
+
+	ReplyDecoder(InsprlCredentials credentials) {
+		this.credentials = credentials;
+	}
+
+	InsprlReply decode(InsprlOperation operation, int status, HttpHeaders headers, byte[] body) {
+		boolean ok = status >= 200 && status < 300;
+		JsonNode root = null;
+		JacksonException parseFailure = null;
+		if (body.length > 0) {
+			try {
+				root = this.jsonMapper.readTree(body);
+			}
+			catch (JacksonException ex) {
+				parseFailure = ex;
+			}
+		}
+		if (root == null || !root.isObject()) {
+			if (ok) {
+				throw unusableReply(operation, status, headers, body, parseFailure);
+			}
+			throw apiException(operation, status, headers, null, Collections.emptyList(), Collections.emptyMap(),
+					describeBody(headers, body));
+		}
+		Integer code = code(root.get("code"));
+		if (ok && code != null && code == SUCCESS) {
+			return new InsprlReply(status, code, root);
+		}
+		JsonNode message = root.get("message");
+		JsonNode errors = root.get("errors");
+		List<String> apiMessages = new ArrayList<>(messages(message));
+		apiMessages.addAll(messages(errors));
+		Map<String, List<String>> fieldErrors = fieldErrors(errors);
+		if (fieldErrors.isEmpty()) {
+			fieldErrors = fieldErrors(message);
+		}
+		throw apiException(operation, status, headers, code, apiMessages, fieldErrors, null);
+	}
+
+	private InsprlConnectionException unusableReply(InsprlOperation operation, int status, HttpHeaders headers,
+			byte[] body, JacksonException parseFailure) {
+		if (body.length == 0) {
+			return new InsprlConnectionException("insprl sent an empty reply to " + operation.name() + " (HTTP "
+					+ status + ")", operation.name(), InsprlConnectionException.Reason.EMPTY_REPLY, null);
+		}
+		// The parse failure's own message quotes the body, so it is not kept as the cause.
+		String what = (parseFailure != null) ? "is not JSON" : "is not a JSON object";
+		return new InsprlConnectionException("insprl's reply to " + operation.name() + " " + what + " (HTTP "
+				+ status + ", " + describeBody(headers, body) + ")", operation.name(),
+				InsprlConnectionException.Reason.MALFORMED_REPLY, null);
+	}
+
+	private InsprlApiException apiException(InsprlOperation operation, int status, HttpHeaders headers,
+			Integer code, List<String> apiMessages, Map<String, List<String>> fieldErrors, String bodyDescription) {
+		String name = operation.name();
+		String where = (code != null) ? "(code " + code + ", HTTP " + status + ")" : "(HTTP " + status + ")";
+		String details = (bodyDescription != null) ? bodyDescription : String.join("; ", apiMessages);
+		if (isCode(code, AUTHENTICATION_ERROR) || status == 401) {
+			return new InsprlAuthenticationException(message("insprl rejected the credentials for " + name + " "
+					+ where + "; check insprl.client-id and insprl.client-key", details), name, status, code,
+					apiMessages);
+		}
+		if (isCode(code, VALIDATION_ERROR) || status == 422) {
+			return new InsprlValidationException(
+					message("insprl rejected the parameters of " + name + " " + where, details), name, status, code,
+					apiMessages, fieldErrors);
+		}
+		if (isCode(code, USAGE_LIMIT_EXCEEDED) || status == 429) {
+			Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER));
+			String wait = (retryAfter != null) ? "; retry after " + retryAfter.toSeconds() + "s" : "";
+			return new InsprlRateLimitException(
+					message("insprl usage limit reached for " + name + " " + where + wait, details), name, status,
+					code, apiMessages, retryAfter);
+		}
+		String meaning = meaning(code);
+		String headline = (meaning != null) ? "insprl refused " + name + ": " + meaning + " " + where
+				: "insprl answered " + name + " without success " + where;
+		return new InsprlApiException(message(headline, details), name, status, code, apiMessages);
+	}
+
+	private static String meaning(Integer code) {
+		if (code == null) {
+			return null;
+		}
+		return switch (code) {
+			case ACCOUNT_RESTRICTED -> "the account is restricted; contact insprl support";
+			case INSUFFICIENT_BALANCE -> "the wallet balance is insufficient; top up the insprl wallet";
+			case SERVER_ERROR -> "insprl reported a server error";
+			case SUCCESS -> "the reply said success with an HTTP error status";
+			default -> null;
+		};
+	}
+
+	private static boolean isCode(Integer code, int expected) {
+		return code != null && code == expected;
+	}
+
+	private String message(String headline, String details) {
+		String text = (details == null || details.isEmpty()) ? headline : headline + ": " + details;
+		return this.credentials.redact(truncate(text, MESSAGE_LENGTH));
+	}
+
+	private String describeBody(HttpHeaders headers, byte[] body) {
+		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		String type = (contentType != null) ? contentType : "no content type";
+		if (body.length == 0) {
+			return type + ", empty body";
+		}
+		return type + ", body starts '" + excerpt(body) + "'";
+	}
+
+	private String excerpt(byte[] body) {
+		int length = Math.min(body.length, EXCERPT_LENGTH * 4);
+		String text = new String(body, 0, length, StandardCharsets.UTF_8);
+		StringBuilder clean = new StringBuilder(EXCERPT_LENGTH);
+		boolean space = false;
+		for (int i = 0; i < text.length() && clean.length() < EXCERPT_LENGTH; i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+				space = clean.length() > 0;
+				continue;
+			}
+			if (space) {
+				clean.append(' ');
+				space = false;
+			}
+			clean.append(c);
+		}
+		boolean cut = clean.length() >= EXCERPT_LENGTH || length < body.length;
+		return this.credentials.redact(clean.toString()) + (cut ? "..." : "");
+	}
+
+	private static String truncate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max) + "...";
+	}
+
+	static Integer code(JsonNode node) {
+		if (node == null) {
+			return null;
+		}
+		if (node.isIntegralNumber() && node.canConvertToInt()) {
+			return node.intValue();
+		}
+		if (node.isString()) {
+			try {
+				return Integer.valueOf(node.asString().trim());
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Flatten a {@code message} or {@code errors} value to lines of text: a string stays as
+	 * it is, an array gives one line per element, an object prefixes each line with its
+	 * field name.
+	 */
+	static List<String> messages(JsonNode node) {
+		List<String> lines = new ArrayList<>();
+		collect(node, null, lines);
+		return lines;
+	}
+
+	private static void collect(JsonNode node, String prefix, List<String> lines) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return;
+		}
+		if (node.isArray()) {
+			for (JsonNode element : node.values()) {
+				collect(element, prefix, lines);
+			}
+		}
+		else if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> field : node.properties()) {
+				String name = (prefix != null) ? prefix + "." + field.getKey() : field.getKey();
+				collect(field.getValue(), name, lines);
+			}
+		}
+		else {
+			String text = node.asString();
+			lines.add((prefix != null) ? prefix + ": " + text : text);
+		}
+	}
+
+	private static Map<String, List<String>> fieldErrors(JsonNode node) {
+		if (node == null || !node.isObject()) {
+			return Collections.emptyMap();
+		}
+		Map<String, List<String>> errors = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> field : node.properties()) {
+			List<String> lines = new ArrayList<>();
+			collect(field.getValue(), null, lines);
+			errors.put(field.getKey(), List.copyOf(lines));
+		}
+		return errors;
+	}
+
+	/**
+	 * Read a {@code Retry-After} header: a number of seconds or an HTTP date.
+	 */
+	static Duration retryAfter(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String trimmed = value.trim();
+		try {
+			long seconds = Long.parseLong(trimmed);
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		}
+		catch (NumberFormatException ex) {
+			// not seconds: try an HTTP date
+		}
+		try {
+			Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+			Duration wait = Duration.between(Instant.now(), at);
+			return wait.isNegative() ? Duration.ZERO : wait;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+}

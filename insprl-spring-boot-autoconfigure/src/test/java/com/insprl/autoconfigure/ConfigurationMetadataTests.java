@@ -1,0 +1,41 @@
+package com.insprl.autoconfigure;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks that the configuration processor's metadata describes every {@code insprl.*} key,
+ * so IDEs offer completion and help for each.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void metadataListsEveryKeyWithADescription() throws Exception {
+		Map<String, JsonNode> properties = new HashMap<>();
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			JsonNode root = JsonMapper.builder().build().readTree(in);
+			for (JsonNode property : root.get("properties").values()) {
+				properties.put(property.get("name").asString(), property);
+			}
+		}
+		assertThat(properties).containsKeys("insprl.enabled", "insprl.base-url", "insprl.client-id",
+				"insprl.client-key", "insprl.whatsapp.instance-id", "insprl.connect-timeout", "insprl.read-timeout");
+		properties.forEach((name, property) -> assertThat(property.path("description").asString(""))
+			.as("description of %s", name)
+			.isNotBlank());
+		assertThat(properties.get("insprl.enabled").path("defaultValue").asBoolean(false)).isTrue();
+		assertThat(properties.get("insprl.base-url").path("defaultValue").asString())
+			.isEqualTo("https://insprl.com/api");
+		assertThat(properties.get("insprl.connect-timeout").path("type").asString()).isEqualTo("java.time.Duration");
+	}
+
+}

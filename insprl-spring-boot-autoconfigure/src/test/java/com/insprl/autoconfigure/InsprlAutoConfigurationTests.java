@@ -1,0 +1,251 @@
+package com.insprl.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlClientBuilder;
+import com.insprl.client.InsprlConnectionException;
+import com.insprl.client.InsprlCredentials;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link InsprlAutoConfiguration}.
+ */
+class InsprlAutoConfigurationTests {
+
+	private static final String KEY = "sk-live-7f3a9c1e";
+
+	private static final String SUCCESS = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}";
+
+	@RegisterExtension
+	static WireMockExtension insprl = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				InsprlAutoConfiguration.class));
+
+	private ApplicationContextRunner withCredentials() {
+		return this.contextRunner.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=" + KEY,
+				"insprl.base-url=" + insprl.baseUrl() + "/api");
+	}
+
+	@Test
+	void validPropertiesCreateTheServiceAndClient() {
+		withCredentials().withPropertyValues("insprl.whatsapp.instance-id=inst-1").run((context) -> {
+			assertThat(context).hasSingleBean(InsprlWhatsAppService.class).hasSingleBean(InsprlClient.class);
+			assertThat(context.getBean(InsprlWhatsAppService.class).getDefaultInstanceId()).isEqualTo("inst-1");
+		});
+	}
+
+	@Test
+	void autoConfiguredServiceLogsOutOverTheWire() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
+		withCredentials().withPropertyValues("insprl.whatsapp.instance-id=inst-1").run((context) -> {
+			assertThat(context.getBean(InsprlWhatsAppService.class).logout().result())
+				.isEqualTo("Logout request sent to WhatsApp");
+			insprl.verify(1, postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
+				.withHeader("Authorization", equalTo(KEY))
+				.withHeader("User-Agent", equalTo(InsprlClientBuilder.USER_AGENT))
+				.withRequestBody(equalTo("client_id=client-42&instance_id=inst-1")));
+		});
+	}
+
+	@Test
+	void restClientCustomizersApplyToTheClient() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
+		withCredentials().withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+			context.getBean(InsprlWhatsAppService.class).logout("inst-1");
+			insprl.verify(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
+				.withHeader("X-Customized", equalTo("yes")));
+		});
+	}
+
+	@Test
+	void runWhenDisabledShouldNotCreateBeans() {
+		withCredentials().withPropertyValues("insprl.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(InsprlWhatsAppService.class)
+				.doesNotHaveBean(InsprlClient.class));
+	}
+
+	@Test
+	void runWhenDisabledNeedsNoCredentials() {
+		this.contextRunner.withPropertyValues("insprl.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InsprlWhatsAppService.class));
+	}
+
+	@Test
+	void userDefinedServiceAndClientWin() {
+		withCredentials().withUserConfiguration(UserBeansConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(InsprlWhatsAppService.class).hasSingleBean(InsprlClient.class);
+			assertThat(context.getBean(InsprlWhatsAppService.class))
+				.isSameAs(context.getBean(UserBeansConfiguration.class).service);
+			assertThat(context.getBean(InsprlClient.class)).isSameAs(context.getBean(UserBeansConfiguration.class).client);
+		});
+	}
+
+	@Test
+	void missingClientIdFailsStartupNamingThePropertyAndVariable() {
+		this.contextRunner.withPropertyValues("insprl.client-key=" + KEY).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("insprl.client-id").contains("is not set");
+			assertThat(analysis.getAction()).contains("insprl.client-id")
+				.contains("INSPRL_CLIENT_ID")
+				.contains("insprl.enabled=false");
+		});
+	}
+
+	@Test
+	void blankClientKeyFailsStartupNamingThePropertyAndVariable() {
+		this.contextRunner.withPropertyValues("insprl.client-id=client-42", "insprl.client-key= ").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("insprl.client-key");
+			assertThat(analysis.getAction()).contains("INSPRL_CLIENT_KEY");
+		});
+	}
+
+	@Test
+	void clientKeyWithLineBreakIsRefusedWithoutShowingIt() {
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("test", Map.of("insprl.client-id", "client-42", "insprl.client-key",
+						"secret-part\r\nX-Injected: yes"))))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("insprl.client-key").contains("control characters");
+				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("secret-part");
+				assertThat(context.getStartupFailure()).rootCause().message().doesNotContain("secret-part");
+			});
+	}
+
+	@Test
+	void environmentVariablesNamedInTheFailureReportBind() {
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+						Map.of("INSPRL_CLIENT_ID", "client-42", "INSPRL_CLIENT_KEY", KEY,
+								"INSPRL_WHATSAPP_INSTANCE_ID", "inst-env"))))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(InsprlClient.class).getCredentials().getClientId()).isEqualTo("client-42");
+				assertThat(context.getBean(InsprlWhatsAppService.class).getDefaultInstanceId()).isEqualTo("inst-env");
+			});
+	}
+
+	@Test
+	void timeoutsAreBoundAndApplied() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS).withFixedDelay(3000)));
+		withCredentials().withPropertyValues("insprl.connect-timeout=2s", "insprl.read-timeout=250ms").run((context) -> {
+			InsprlProperties properties = context.getBean(InsprlProperties.class);
+			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofMillis(250));
+			long start = System.nanoTime();
+			assertThatExceptionOfType(InsprlConnectionException.class)
+				.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("inst-1"))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.TIMEOUT));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+		});
+	}
+
+	@Test
+	void defaultTimeoutsAreFiveAndThirtySeconds() {
+		withCredentials().run((context) -> {
+			InsprlProperties properties = context.getBean(InsprlProperties.class);
+			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.getBaseUrl()).isEqualTo(insprl.baseUrl() + "/api");
+		});
+		this.contextRunner.withPropertyValues("insprl.client-id=c", "insprl.client-key=k")
+			.run((context) -> assertThat(context.getBean(InsprlProperties.class).getBaseUrl())
+				.isEqualTo("https://insprl.com/api"));
+	}
+
+	@Test
+	void nonPositiveTimeoutFailsStartup() {
+		withCredentials().withPropertyValues("insprl.read-timeout=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription()).contains("insprl.read-timeout");
+		});
+	}
+
+	@Test
+	void propertiesAndCredentialsMaskTheKeyInToString() {
+		withCredentials().run((context) -> {
+			assertThat(context.getBean(InsprlProperties.class).toString()).doesNotContain(KEY).contains("******");
+			assertThat(context.getBean(InsprlClient.class).getCredentials().toString()).doesNotContain(KEY)
+				.contains("client-42");
+			assertThat(context.getBean(InsprlClient.class).toString()).doesNotContain(KEY);
+		});
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		FailureAnalysis analysis = new InvalidInsprlPropertyFailureAnalyzer().analyze(failure);
+		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		RestClientCustomizer headerCustomizer() {
+			return (builder) -> builder.defaultHeader("X-Customized", "yes");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeansConfiguration {
+
+		final InsprlClient client = InsprlClient.builder()
+			.credentials(new InsprlCredentials("own", "own-key"))
+			.baseUrl("http://localhost:1/api")
+			.build();
+
+		final InsprlWhatsAppService service = new InsprlWhatsAppService(this.client, "own-instance");
+
+		@Bean
+		InsprlClient ownClient() {
+			return this.client;
+		}
+
+		@Bean
+		InsprlWhatsAppService ownService() {
+			return this.service;
+		}
+
+	}
+
+}
