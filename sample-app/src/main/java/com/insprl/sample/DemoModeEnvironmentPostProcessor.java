@@ -1,0 +1,69 @@
+package com.insprl.sample;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Demo mode: when neither {@code insprl.client-id} nor {@code insprl.client-key} is set
+ * (no {@code INSPRL_CLIENT_ID} / {@code INSPRL_CLIENT_KEY}), starts a
+ * {@link DemoInsprlServer} on loopback and points the starter at it, so the sample runs
+ * offline. Set {@code sample.demo.enabled=false} to turn it off.
+ */
+public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String PROPERTY_SOURCE_NAME = "insprlDemoMode";
+
+	private final Log logger;
+
+	public DemoModeEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(DemoModeEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.getProperty("insprl.enabled", Boolean.class, true)
+				|| !environment.getProperty("sample.demo.enabled", Boolean.class, true)
+				|| StringUtils.hasText(environment.getProperty("insprl.client-id"))
+				|| StringUtils.hasText(environment.getProperty("insprl.client-key"))
+				|| environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			return;
+		}
+		DemoInsprlServer server = DemoInsprlServer.start();
+		Map<String, Object> demo = new HashMap<>();
+		demo.put("insprl.base-url", server.baseUrl());
+		demo.put("insprl.client-id", DemoInsprlServer.CLIENT_ID);
+		demo.put("insprl.client-key", DemoInsprlServer.CLIENT_KEY);
+		if (!StringUtils.hasText(environment.getProperty("insprl.whatsapp.instance-id"))) {
+			demo.put("insprl.whatsapp.instance-id", "demo-instance");
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, demo));
+		application.addInitializers((context) -> context.getBeanFactory().registerSingleton("demoInsprlServer", server));
+		application.addListeners((event) -> {
+			if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+				server.close();
+			}
+		});
+		this.logger.warn("DEMO MODE: INSPRL_CLIENT_ID and INSPRL_CLIENT_KEY are not set, so insprl calls go to a "
+				+ "local stand-in at " + server.baseUrl() + " (nothing reaches insprl.com). Instance ids "
+				+ "'demo-unauthorized', 'demo-invalid', 'demo-rate-limited' and 'demo-outage' show the error "
+				+ "replies. Set both variables to use the real API.");
+	}
+
+}

@@ -1,0 +1,17 @@
+package com.insprl.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A web application that logs WhatsApp numbers out of insprl through the auto-configured
+ * {@code InsprlWhatsAppService}.
+ */
+@SpringBootApplication
+public class SampleApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SampleApplication.class, args);
+	}
+
+}

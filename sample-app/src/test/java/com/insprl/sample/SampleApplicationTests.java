@@ -1,0 +1,121 @@
+package com.insprl.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the sample app in demo mode (no credentials) on a random port and calls each of its
+ * endpoints over HTTP.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoInsprlServer demoServer;
+
+	@Test
+	void logoutOfTheDefaultInstanceReturnsTheResult() throws Exception {
+		Reply reply = post("/logout");
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.body().get("code").asInt()).isEqualTo(100);
+		assertThat(reply.body().get("message").asString()).isEqualTo("success");
+		assertThat(reply.body().get("result").asString()).isEqualTo("Logout request sent to WhatsApp");
+		this.demoServer.wireMock()
+			.verify(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
+				.withHeader("Authorization", equalTo(DemoInsprlServer.CLIENT_KEY))
+				.withRequestBody(equalTo("client_id=demo-client&instance_id=demo-instance")));
+	}
+
+	@Test
+	void logoutOfAGivenInstanceReturnsTheResult() throws Exception {
+		Reply reply = post("/instances/team-phone-7/logout");
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.body().get("result").asString()).isEqualTo("Logout request sent to WhatsApp");
+	}
+
+	@Test
+	void rejectedCredentialsAreA401Problem() throws Exception {
+		Reply reply = post("/instances/demo-unauthorized/logout");
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.contentType()).startsWith("application/problem+json");
+		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:authentication");
+		assertThat(reply.body().get("insprlCode").asInt()).isEqualTo(101);
+		assertThat(reply.body().get("retryable").asBoolean()).isFalse();
+		assertThat(reply.body().get("detail").asString()).contains("Invalid Authorization Key")
+			.doesNotContain(DemoInsprlServer.CLIENT_KEY);
+	}
+
+	@Test
+	void invalidParametersAreA422ProblemWithFieldErrors() throws Exception {
+		Reply reply = post("/instances/demo-invalid/logout");
+		assertThat(reply.status()).isEqualTo(422);
+		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:validation");
+		assertThat(reply.body().at("/fieldErrors/instance_id/0").asString())
+			.isEqualTo("The selected instance id is invalid.");
+	}
+
+	@Test
+	void rateLimitIsA429ProblemWithRetryAfter() throws Exception {
+		Reply reply = post("/instances/demo-rate-limited/logout");
+		assertThat(reply.status()).isEqualTo(429);
+		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:rate-limited");
+		assertThat(reply.retryAfter()).isEqualTo("30");
+	}
+
+	@Test
+	void outagePageIsA502ConnectionProblem() throws Exception {
+		Reply reply = post("/instances/demo-outage/logout");
+		assertThat(reply.status()).isEqualTo(502);
+		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:connection");
+		assertThat(reply.body().get("reason").asString()).isEqualTo("MALFORMED_REPLY");
+		assertThat(reply.body().get("detail").asString()).contains("Oops! Facing network problem");
+	}
+
+	@Test
+	void blankInstanceIsA400ProblemAndSendsNothing() throws Exception {
+		int before = this.demoServer.wireMock().getAllServeEvents().size();
+		Reply reply = post("/instances/%20/logout");
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.body().get("detail").asString()).contains("instanceId");
+		assertThat(this.demoServer.wireMock().getAllServeEvents()).hasSize(before);
+	}
+
+	private Reply post(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.headers().firstValue("Retry-After").orElse(null), json.readTree(response.body()));
+	}
+
+	record Reply(int status, String contentType, String retryAfter, JsonNode body) {
+	}
+
+}
