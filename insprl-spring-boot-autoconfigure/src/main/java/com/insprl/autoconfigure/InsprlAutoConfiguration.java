@@ -1,10 +1,12 @@
 package com.insprl.autoconfigure;
 
+import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlClient;
-import com.insprl.client.InsprlCredentials;
+import com.insprl.client.InsprlClientBuilder;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,6 +17,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -34,25 +37,39 @@ public final class InsprlAutoConfiguration {
 	@ConditionalOnMissingBean
 	InsprlClient insprlClient(InsprlProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
-		InsprlCredentials credentials = InsprlPropertiesValidator.credentials(properties);
-		String baseUrl = InsprlPropertiesValidator.baseUrl(properties);
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<InsprlCallListener> listeners,
+			ResourceLoader resourceLoader) {
+		InsprlClientBuilder builder = InsprlClient.builder()
+			.credentials(InsprlPropertiesValidator.credentials(properties))
+			.retry(InsprlPropertiesValidator.retry(properties));
+		InsprlPropertiesValidator.baseUrl(builder, properties);
 		InsprlPropertiesValidator.timeouts(properties);
+		listeners.orderedStream().forEach(builder::listener);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		ClientHttpRequestFactory requestFactory = requestFactoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()))
 			.build(settings);
-		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
-			.requestFactory(requestFactory);
-		return InsprlClient.builder().restClientBuilder(builder).baseUrl(baseUrl).credentials(credentials).build();
+		return builder.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder).requestFactory(requestFactory))
+			.build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	InsprlWhatsAppService insprlWhatsAppService(InsprlClient insprlClient, InsprlProperties properties) {
 		return new InsprlWhatsAppService(insprlClient, properties.getWhatsapp().getInstanceId());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorSanitizingConfiguration {
+
+		@Bean
+		SanitizingFunction insprlClientKeySanitizingFunction(InsprlProperties properties) {
+			return new ClientKeySanitizingFunction(properties.getClientKey());
+		}
+
 	}
 
 }

@@ -44,6 +44,8 @@ public class InsprlProperties {
 
 	private final Whatsapp whatsapp = new Whatsapp();
 
+	private final Retry retry = new Retry();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -96,12 +98,16 @@ public class InsprlProperties {
 		return this.whatsapp;
 	}
 
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	@Override
 	public String toString() {
 		return "InsprlProperties{enabled=" + this.enabled + ", baseUrl='" + this.baseUrl + "', clientId='"
 				+ this.clientId + "', clientKey='" + ((this.clientKey != null) ? "******" : null)
 				+ "', connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", whatsapp="
-				+ this.whatsapp + "}";
+				+ this.whatsapp + ", retry=" + this.retry + "}";
 	}
 
 	/**
@@ -126,6 +132,74 @@ public class InsprlProperties {
 		@Override
 		public String toString() {
 			return "Whatsapp{instanceId='" + this.instanceId + "'}";
+		}
+
+	}
+
+	/**
+	 * Retry properties. Only failures a retry can help with are retried (connection
+	 * failures, timeouts, empty replies, HTTP 502/503/504, rate limits), and only when
+	 * repeating the request cannot do harm.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts per call, the first included. 1 turns retries off.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry; later waits grow by the multiplier, with jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest wait between attempts, and the longest Retry-After waited for; a rate
+		 * limit asking for longer ends the call at once.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * Factor by which each wait grows.
+		 */
+		private double multiplier = 2.0;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		@Override
+		public String toString() {
+			return "Retry{maxAttempts=" + this.maxAttempts + ", initialBackoff=" + this.initialBackoff
+					+ ", maxBackoff=" + this.maxBackoff + ", multiplier=" + this.multiplier + "}";
 		}
 
 	}

@@ -1,11 +1,10 @@
 package com.insprl.autoconfigure;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 
+import com.insprl.client.InsprlClientBuilder;
 import com.insprl.client.InsprlCredentials;
+import com.insprl.client.InsprlRetrySettings;
 
 import org.springframework.util.StringUtils;
 
@@ -39,35 +38,39 @@ final class InsprlPropertiesValidator {
 		return new InsprlCredentials(clientId, clientKey);
 	}
 
-	static String baseUrl(InsprlProperties properties) {
+	static void baseUrl(InsprlClientBuilder builder, InsprlProperties properties) {
 		String baseUrl = properties.getBaseUrl();
 		if (!StringUtils.hasText(baseUrl)) {
 			throw new InvalidInsprlPropertyException("insprl.base-url", "is blank");
 		}
-		URI uri;
 		try {
-			uri = new URI(baseUrl.trim());
+			builder.baseUrl(baseUrl);
 		}
-		catch (URISyntaxException ex) {
-			throw new InvalidInsprlPropertyException("insprl.base-url", "is not a valid URL ('" + baseUrl + "')");
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInsprlPropertyException("insprl.base-url", ex.getMessage().replaceFirst("^baseUrl ", ""));
 		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
-			throw new InvalidInsprlPropertyException("insprl.base-url",
-					"must be an absolute https URL such as https://insprl.com/api, not '" + baseUrl + "'");
-		}
-		if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
-			throw new InvalidInsprlPropertyException("insprl.base-url", "uses plain http for host '" + uri.getHost()
-					+ "': the client key would travel in clear text. Use https (http is accepted only for "
-					+ "localhost and 127.0.0.1)");
-		}
-		return baseUrl.trim();
 	}
 
-	static boolean isLoopback(String host) {
-		String name = host.toLowerCase(Locale.ROOT);
-		return name.equals("localhost") || name.equals("[::1]") || name.equals("::1")
-				|| name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+	static InsprlRetrySettings retry(InsprlProperties properties) {
+		InsprlProperties.Retry retry = properties.getRetry();
+		if (retry.getMaxAttempts() < 1) {
+			throw new InvalidInsprlPropertyException("insprl.retry.max-attempts",
+					"must be at least 1 (1 turns retries off), not " + retry.getMaxAttempts());
+		}
+		if (retry.getInitialBackoff() == null || retry.getInitialBackoff().isNegative()) {
+			throw new InvalidInsprlPropertyException("insprl.retry.initial-backoff",
+					"must not be negative, not " + retry.getInitialBackoff());
+		}
+		if (retry.getMaxBackoff() == null || retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
+			throw new InvalidInsprlPropertyException("insprl.retry.max-backoff",
+					"must not be shorter than insprl.retry.initial-backoff, not " + retry.getMaxBackoff());
+		}
+		if (!(retry.getMultiplier() >= 1.0)) {
+			throw new InvalidInsprlPropertyException("insprl.retry.multiplier",
+					"must be at least 1, not " + retry.getMultiplier());
+		}
+		return new InsprlRetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+				retry.getMultiplier());
 	}
 
 	static void timeouts(InsprlProperties properties) {

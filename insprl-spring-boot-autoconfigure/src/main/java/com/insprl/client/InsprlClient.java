@@ -10,8 +10,17 @@ import java.net.URLEncoder;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -24,7 +33,13 @@ import org.springframework.web.client.RestClientException;
  * Low-level insprl client: sends one operation's form fields with the account's
  * credentials and turns the reply into an {@link InsprlReply} or an
  * {@link InsprlException}. It knows the transport, authentication, form encoding,
- * envelope decoding and error mapping; it knows nothing of what an operation means.
+ * envelope decoding, error mapping and retries; it knows nothing of what an operation
+ * means.
+ * <p>
+ * A failed call is retried (see {@link InsprlRetrySettings}) only when a retry can help
+ * and cannot do harm: always for an idempotent operation, and for any other only when the
+ * request certainly did not take effect (the connection was refused, or a rate limit
+ * refused it).
  * <p>
  * Thread-safe; build one per account with {@link #builder()}.
  */
@@ -32,6 +47,8 @@ public class InsprlClient {
 
 	/** Largest reply body read, in bytes, unless configured otherwise. */
 	public static final int DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
+
+	private static final Log logger = LogFactory.getLog(InsprlClient.class);
 
 	private static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED;
 
@@ -43,11 +60,18 @@ public class InsprlClient {
 
 	private final int maxReplyBytes;
 
-	InsprlClient(RestClient restClient, InsprlCredentials credentials, int maxReplyBytes) {
+	private final InsprlRetrySettings retrySettings;
+
+	private final List<InsprlCallListener> listeners;
+
+	InsprlClient(RestClient restClient, InsprlCredentials credentials, int maxReplyBytes,
+			InsprlRetrySettings retrySettings, List<InsprlCallListener> listeners) {
 		this.restClient = restClient;
 		this.credentials = credentials;
 		this.decoder = new ReplyDecoder(credentials);
 		this.maxReplyBytes = maxReplyBytes;
+		this.retrySettings = retrySettings;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
@@ -77,6 +101,41 @@ public class InsprlClient {
 		Assert.notNull(operation, "operation must not be null");
 		Assert.notNull(fields, "fields must not be null");
 		byte[] body = formBody(fields);
+		long start = System.nanoTime();
+		Attempts attempts = new Attempts(operation, body);
+		try {
+			InsprlReply reply = (this.retrySettings.maxAttempts() > 1) ? withRetries(operation, attempts)
+					: attempts.execute();
+			completed(operation, InsprlCallEvent.Outcome.SUCCESS, reply.code(), attempts.count, start);
+			return reply;
+		}
+		catch (InsprlException ex) {
+			ex.setAttempts(attempts.count);
+			completed(operation, InsprlCallEvent.Outcome.of(ex), code(ex), attempts.count, start);
+			throw ex;
+		}
+	}
+
+	private InsprlReply withRetries(InsprlOperation operation, Attempts attempts) {
+		try {
+			return new RetryTemplate(new CallRetryPolicy(operation, this.retrySettings)).execute(attempts);
+		}
+		catch (RetryException ex) {
+			Throwable last = ex.getCause();
+			if (last instanceof RuntimeException runtime) {
+				for (Throwable earlier : ex.getSuppressed()) {
+					runtime.addSuppressed(earlier);
+				}
+				throw runtime;
+			}
+			if (last instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("Unexpected failure of " + operation.name(), last);
+		}
+	}
+
+	private InsprlReply exchange(InsprlOperation operation, byte[] body) {
 		try {
 			return this.restClient.post()
 				.uri(operation.path())
@@ -94,6 +153,27 @@ public class InsprlClient {
 					this.credentials.redact("insprl call " + operation.name() + " failed: " + ex.getMessage()),
 					operation.name(), InsprlConnectionException.Reason.IO_ERROR, ex);
 		}
+	}
+
+	private void completed(InsprlOperation operation, InsprlCallEvent.Outcome outcome, Integer code, int attempts,
+			long start) {
+		if (this.listeners.isEmpty()) {
+			return;
+		}
+		InsprlCallEvent event = new InsprlCallEvent(operation.name(), outcome, code, attempts,
+				Duration.ofNanos(System.nanoTime() - start), Instant.now());
+		for (InsprlCallListener listener : this.listeners) {
+			try {
+				listener.onCall(event);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("insprl call listener " + listener.getClass().getName() + " failed", ex);
+			}
+		}
+	}
+
+	private static Integer code(InsprlException ex) {
+		return (ex instanceof InsprlApiException api && api.getCode().isPresent()) ? api.getCode().getAsInt() : null;
 	}
 
 	private byte[] formBody(Map<String, String> fields) {
@@ -164,6 +244,38 @@ public class InsprlClient {
 		}
 		String message = root.getMessage();
 		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * The attempts of one call: each {@link #execute()} sends the request once.
+	 */
+	private final class Attempts implements Retryable<InsprlReply> {
+
+		private final InsprlOperation operation;
+
+		private final byte[] body;
+
+		private int count;
+
+		Attempts(InsprlOperation operation, byte[] body) {
+			this.operation = operation;
+			this.body = body;
+		}
+
+		@Override
+		public InsprlReply execute() {
+			if (this.count > 0 && logger.isDebugEnabled()) {
+				logger.debug("Retrying insprl call " + this.operation.name() + " (attempt " + (this.count + 1) + ")");
+			}
+			this.count++;
+			return exchange(this.operation, this.body);
+		}
+
+		@Override
+		public String getName() {
+			return this.operation.name();
+		}
+
 	}
 
 }

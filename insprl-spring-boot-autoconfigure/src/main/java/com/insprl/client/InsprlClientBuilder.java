@@ -1,6 +1,9 @@
 package com.insprl.client;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
@@ -23,6 +26,10 @@ public final class InsprlClientBuilder {
 
 	private int maxReplyBytes = InsprlClient.DEFAULT_MAX_REPLY_BYTES;
 
+	private InsprlRetrySettings retrySettings = InsprlRetrySettings.DEFAULTS;
+
+	private final List<InsprlCallListener> listeners = new ArrayList<>();
+
 	InsprlClientBuilder() {
 	}
 
@@ -39,16 +46,58 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the API root, {@code https://insprl.com/api} by default.
-	 * @param baseUrl an absolute {@code http} or {@code https} URL
+	 * Set the API root, {@code https://insprl.com/api} by default. It must be {@code https}:
+	 * the client key travels in a header. Plain {@code http} is accepted only for a loopback
+	 * host ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}), for tests and local stubs.
+	 * @param baseUrl an absolute URL
 	 * @return this builder
+	 * @throws IllegalArgumentException if the URL is not absolute, or is plain http to
+	 * another host
 	 */
 	public InsprlClientBuilder baseUrl(String baseUrl) {
 		Assert.hasText(baseUrl, "baseUrl must not be blank");
-		URI uri = URI.create(baseUrl);
-		Assert.isTrue(uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())),
-				() -> "baseUrl must be an absolute http(s) URL, not '" + baseUrl + "'");
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		String trimmed = baseUrl.trim();
+		URI uri;
+		try {
+			uri = new URI(trimmed);
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new IllegalArgumentException("baseUrl is not a valid URL ('" + baseUrl + "')");
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
+				() -> "baseUrl must be an absolute https URL such as https://insprl.com/api, not '" + baseUrl + "'");
+		Assert.isTrue(scheme.equals("https") || isLoopback(uri.getHost()),
+				() -> "baseUrl uses plain http for host '" + uri.getHost() + "': the client key would travel in "
+						+ "clear text. Use https (http is accepted only for localhost and 127.0.0.1)");
+		this.baseUrl = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+		return this;
+	}
+
+	private static boolean isLoopback(String host) {
+		String name = host.toLowerCase(Locale.ROOT);
+		return name.equals("localhost") || name.equals("[::1]") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+	}
+
+	/**
+	 * Set how failed calls are retried; {@link InsprlRetrySettings#DEFAULTS} unless set.
+	 * @param retrySettings the retry settings, {@link InsprlRetrySettings#NONE} for none
+	 * @return this builder
+	 */
+	public InsprlClientBuilder retry(InsprlRetrySettings retrySettings) {
+		Assert.notNull(retrySettings, "retrySettings must not be null");
+		this.retrySettings = retrySettings;
+		return this;
+	}
+
+	/**
+	 * Add a listener told of every completed call.
+	 * @param listener the listener
+	 * @return this builder
+	 */
+	public InsprlClientBuilder listener(InsprlCallListener listener) {
+		Assert.notNull(listener, "listener must not be null");
+		this.listeners.add(listener);
 		return this;
 	}
 
@@ -85,7 +134,8 @@ public final class InsprlClientBuilder {
 			.baseUrl(this.baseUrl)
 			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
 			.build();
-		return new InsprlClient(restClient, this.credentials, this.maxReplyBytes);
+		return new InsprlClient(restClient, this.credentials, this.maxReplyBytes, this.retrySettings,
+				this.listeners);
 	}
 
 	private static String userAgent() {

@@ -1,9 +1,15 @@
 package com.insprl.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.insprl.client.InsprlApiException;
+import com.insprl.client.InsprlCallEvent;
+import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlClientBuilder;
 import com.insprl.client.InsprlConnectionException;
@@ -24,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -167,7 +174,8 @@ class InsprlAutoConfigurationTests {
 	@Test
 	void timeoutsAreBoundAndApplied() {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS).withFixedDelay(3000)));
-		withCredentials().withPropertyValues("insprl.connect-timeout=2s", "insprl.read-timeout=250ms").run((context) -> {
+		withCredentials()
+			.withPropertyValues("insprl.connect-timeout=2s", "insprl.read-timeout=250ms", "insprl.retry.max-attempts=1").run((context) -> {
 			InsprlProperties properties = context.getBean(InsprlProperties.class);
 			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofMillis(250));
@@ -207,6 +215,73 @@ class InsprlAutoConfigurationTests {
 			assertThat(context.getBean(InsprlClient.class).getCredentials().toString()).doesNotContain(KEY)
 				.contains("client-42");
 			assertThat(context.getBean(InsprlClient.class).toString()).doesNotContain(KEY);
+		});
+	}
+
+	@Test
+	void redirectsAreNotFollowedSoTheKeyNeverReachesAnotherHost() {
+		WireMockServer elsewhere = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+		elsewhere.start();
+		try {
+			elsewhere.stubFor(post("/steal").willReturn(okJson(SUCCESS)));
+			insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(aResponse().withStatus(307)
+				.withHeader("Location", "http://localhost:" + elsewhere.port() + "/steal")));
+			withCredentials().run((context) -> {
+				assertThatExceptionOfType(InsprlApiException.class)
+					.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("inst-1"))
+					.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(307));
+				assertThat(elsewhere.getAllServeEvents()).isEmpty();
+			});
+		}
+		finally {
+			elsewhere.stop();
+		}
+	}
+
+	@Test
+	void httpBaseUrlToAnotherHostFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=" + KEY,
+					"insprl.base-url=http://insprl.com/api")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("insprl.base-url")
+					.contains("plain http")
+					.contains("clear text");
+			});
+	}
+
+	@Test
+	void retryPropertiesAreBound() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(aResponse().withStatus(503)));
+		withCredentials().withPropertyValues("insprl.retry.max-attempts=4", "insprl.retry.initial-backoff=1ms",
+				"insprl.retry.max-backoff=2ms", "insprl.retry.multiplier=1.5")
+			.run((context) -> {
+				InsprlProperties.Retry retry = context.getBean(InsprlProperties.class).getRetry();
+				assertThat(retry.getMaxAttempts()).isEqualTo(4);
+				assertThat(retry.getInitialBackoff()).isEqualTo(Duration.ofMillis(1));
+				assertThat(retry.getMaxBackoff()).isEqualTo(Duration.ofMillis(2));
+				assertThat(retry.getMultiplier()).isEqualTo(1.5);
+				assertThatExceptionOfType(InsprlApiException.class)
+					.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("inst-1"))
+					.satisfies((ex) -> assertThat(ex.getAttempts()).isEqualTo(4));
+				assertThat(insprl.findAll(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout")))).hasSize(4);
+			});
+	}
+
+	@Test
+	void callListenerBeansAreToldOfEveryCall() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
+		List<InsprlCallEvent> events = new CopyOnWriteArrayList<>();
+		withCredentials().withBean(InsprlCallListener.class, () -> events::add).run((context) -> {
+			context.getBean(InsprlWhatsAppService.class).logout("inst-1");
+			assertThat(events).singleElement().satisfies((event) -> {
+				assertThat(event.operation()).isEqualTo("whatsapp.instance.logout");
+				assertThat(event.outcome()).isEqualTo(InsprlCallEvent.Outcome.SUCCESS);
+				assertThat(event.code()).isEqualTo(100);
+				assertThat(event.attempts()).isEqualTo(1);
+			});
 		});
 	}
 

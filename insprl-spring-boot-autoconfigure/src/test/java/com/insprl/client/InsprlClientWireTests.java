@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link InsprlClient} and {@link InsprlWhatsAppService} against a WireMock
- * stub on loopback.
+ * stub on loopback: the wire format and how each reply is mapped, one attempt per call
+ * (retries are covered by {@link InsprlFaultToleranceTests}).
  */
 class InsprlClientWireTests {
 
@@ -57,6 +58,7 @@ class InsprlClientWireTests {
 			.restClientBuilder(builder)
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))
+			.retry(InsprlRetrySettings.NONE)
 			.build();
 	}
 
@@ -299,6 +301,7 @@ class InsprlClientWireTests {
 		InsprlClient closed = InsprlClient.builder()
 			.baseUrl("http://127.0.0.1:" + closedPort + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))
+			.retry(InsprlRetrySettings.NONE)
 			.build();
 		assertThatExceptionOfType(InsprlConnectionException.class)
 			.isThrownBy(() -> new InsprlWhatsAppService(closed, null).logout("inst-1"))

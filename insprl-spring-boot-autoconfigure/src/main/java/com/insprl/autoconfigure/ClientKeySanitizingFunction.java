@@ -1,0 +1,42 @@
+package com.insprl.autoconfigure;
+
+import java.util.Locale;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+
+/**
+ * Masks the client key in actuator's {@code /env} and {@code /configprops}, even where
+ * {@code show-values} is {@code always}: any property named like the client key
+ * ({@code insprl.client-key}, {@code INSPRL_CLIENT_KEY}, {@code clientKey}), and any value
+ * that contains the configured key.
+ */
+class ClientKeySanitizingFunction implements SanitizingFunction {
+
+	private final String clientKey;
+
+	ClientKeySanitizingFunction(String clientKey) {
+		this.clientKey = (clientKey != null && !clientKey.isBlank()) ? clientKey : null;
+	}
+
+	@Override
+	public SanitizableData apply(SanitizableData data) {
+		if (isClientKeyName(data.getKey()) || containsClientKey(data.getValue())) {
+			return data.withSanitizedValue();
+		}
+		return data;
+	}
+
+	private static boolean isClientKeyName(String key) {
+		if (key == null) {
+			return false;
+		}
+		String name = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
+		return name.equals("insprlclientkey") || name.equals("clientkey");
+	}
+
+	private boolean containsClientKey(Object value) {
+		return this.clientKey != null && value instanceof CharSequence text && text.toString().contains(this.clientKey);
+	}
+
+}

@@ -1,0 +1,78 @@
+package com.insprl.client;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+
+/**
+ * The retry policy of one call. A failure is retried only when a retry can help
+ * ({@link InsprlException#isRetryable()}), when repeating the request cannot do harm (the
+ * operation is idempotent, or the request certainly did not take effect), and while the
+ * thread is not interrupted. The wait honours a rate limit's {@code Retry-After} up to
+ * {@link InsprlRetrySettings#maxBackoff()}; a longer one ends the call at once.
+ * <p>
+ * Not shared: it remembers the last failure so the back-off can read its
+ * {@code Retry-After}.
+ */
+final class CallRetryPolicy implements RetryPolicy, BackOff {
+
+	private final InsprlOperation operation;
+
+	private final InsprlRetrySettings settings;
+
+	private Throwable lastFailure;
+
+	CallRetryPolicy(InsprlOperation operation, InsprlRetrySettings settings) {
+		this.operation = operation;
+		this.settings = settings;
+	}
+
+	@Override
+	public boolean shouldRetry(Throwable failure) {
+		this.lastFailure = failure;
+		if (Thread.currentThread().isInterrupted() || !(failure instanceof InsprlException insprl)
+				|| !insprl.isRetryable()) {
+			return false;
+		}
+		if (!this.operation.idempotent() && insprl.isPossiblyProcessed()) {
+			return false;
+		}
+		Duration retryAfter = retryAfter(failure);
+		return retryAfter == null || retryAfter.compareTo(this.settings.maxBackoff()) <= 0;
+	}
+
+	@Override
+	public BackOff getBackOff() {
+		return this;
+	}
+
+	@Override
+	public BackOffExecution start() {
+		return new BackOffExecution() {
+
+			private int retries;
+
+			@Override
+			public long nextBackOff() {
+				this.retries++;
+				if (this.retries >= CallRetryPolicy.this.settings.maxAttempts()) {
+					return STOP;
+				}
+				Duration retryAfter = retryAfter(CallRetryPolicy.this.lastFailure);
+				if (retryAfter != null) {
+					return retryAfter.toMillis();
+				}
+				return CallRetryPolicy.this.settings.backoffMillis(this.retries, ThreadLocalRandom.current().nextDouble());
+			}
+
+		};
+	}
+
+	private static Duration retryAfter(Throwable failure) {
+		return (failure instanceof InsprlRateLimitException rateLimit) ? rateLimit.getRetryAfter().orElse(null) : null;
+	}
+
+}

@@ -1,0 +1,50 @@
+package com.insprl.client;
+
+import java.time.Duration;
+
+import org.springframework.util.Assert;
+
+/**
+ * How the client retries a failed call: at most {@code maxAttempts} attempts in all, with
+ * an exponential, jittered back-off between them.
+ *
+ * @param maxAttempts attempts in all, including the first; {@code 1} turns retries off
+ * @param initialBackoff the wait before the first retry (before jitter)
+ * @param maxBackoff the longest wait between attempts; also the longest {@code Retry-After}
+ * the client waits for (a longer one ends the call at once)
+ * @param multiplier the factor each wait grows by
+ */
+public record InsprlRetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
+
+	/** Three attempts, 200 ms growing by 2 up to 5 s. */
+	public static final InsprlRetrySettings DEFAULTS = new InsprlRetrySettings(3, Duration.ofMillis(200),
+			Duration.ofSeconds(5), 2.0);
+
+	/** One attempt: no retries. */
+	public static final InsprlRetrySettings NONE = new InsprlRetrySettings(1, Duration.ofMillis(200),
+			Duration.ofSeconds(5), 2.0);
+
+	public InsprlRetrySettings {
+		Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");
+		Assert.isTrue(initialBackoff != null && !initialBackoff.isNegative(),
+				"initialBackoff must not be null or negative");
+		Assert.isTrue(maxBackoff != null && maxBackoff.compareTo(initialBackoff) >= 0,
+				"maxBackoff must not be shorter than initialBackoff");
+		Assert.isTrue(multiplier >= 1.0, "multiplier must be at least 1");
+	}
+
+	/**
+	 * Return the wait before the given retry: {@code initialBackoff * multiplier^(retry-1)},
+	 * capped at {@code maxBackoff}, then "equal jitter": a random point in its upper half,
+	 * so that many clients failing together do not retry in lock-step.
+	 * @param retry the retry number, from 1
+	 * @param random a value in {@code [0, 1)}
+	 * @return the wait in milliseconds
+	 */
+	long backoffMillis(int retry, double random) {
+		double exponential = this.initialBackoff.toMillis() * Math.pow(this.multiplier, retry - 1);
+		long capped = (long) Math.min(exponential, this.maxBackoff.toMillis());
+		return capped / 2 + (long) (random * (capped - capped / 2));
+	}
+
+}

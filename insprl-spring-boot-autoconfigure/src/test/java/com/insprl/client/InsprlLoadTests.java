@@ -1,0 +1,194 @@
+package com.insprl.client;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 50 threads x 200 logouts through one service bean, against a stub on loopback that
+ * answers with mixed outcomes: every call ends in a result or an {@link InsprlException},
+ * the stub saw exactly the attempts the calls report, and no thread or connection is
+ * left behind.
+ */
+class InsprlLoadTests {
+
+	static final int THREADS = 50;
+
+	static final int CALLS_PER_THREAD = 200;
+
+	static final String PATH = "/api/whatsapp/instance/logout";
+
+	static final String[] KINDS = { "ok", "auth", "invalid", "busy", "outage" };
+
+	@RegisterExtension
+	static WireMockExtension insprl = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(THREADS + 10))
+		.build();
+
+	private final AtomicLong listenerAttempts = new AtomicLong();
+
+	@Test
+	void manyThreadsGetAnAnswerForEveryCallAndLeakNothing() throws Exception {
+		stubMixedOutcomes();
+		InsprlWhatsAppService service = new InsprlWhatsAppService(client(), null);
+		service.logout("ok-warmup");
+		Tally first = run(service, 0);
+		int threadsAfterFirst = liveThreads();
+		int connectionsAfterFirst = openConnections();
+		Tally second = run(service, 1);
+		int threadsAfterSecond = liveThreads();
+		int connectionsAfterSecond = openConnections();
+
+		long calls = first.results + first.failures + second.results + second.failures;
+		assertThat(first.unexpected + second.unexpected).as("calls that ended outside InsprlException").isZero();
+		assertThat(calls).isEqualTo((long) THREADS * CALLS_PER_THREAD);
+		long attempts = 1 + first.results + first.failureAttempts + second.results + second.failureAttempts;
+		assertThat(insprl.findAll(postRequestedFor(urlEqualTo(PATH)))).hasSize((int) attempts);
+		assertThat(this.listenerAttempts.get()).isEqualTo(attempts);
+		long callsPerKind = calls / KINDS.length;
+		assertThat(first.results + second.results).isEqualTo(callsPerKind);
+		assertThat(first.failureAttempts + second.failureAttempts)
+			.as("auth, invalid and outage calls made 1 attempt each, busy calls 3")
+			.isEqualTo(3 * callsPerKind * 1 + callsPerKind * 3);
+		System.out.printf("insprl load: %d calls, %d requests, threads %d -> %d, connections %d -> %d%n", calls,
+				attempts, threadsAfterFirst, threadsAfterSecond, connectionsAfterFirst, connectionsAfterSecond);
+
+		assertThat(threadsAfterSecond).as("threads after the second half, vs the first")
+			.isLessThanOrEqualTo(threadsAfterFirst + 5);
+		if (connectionsAfterFirst >= 0) {
+			assertThat(connectionsAfterFirst).as("open connections to the stub").isLessThanOrEqualTo(THREADS + 5);
+			assertThat(connectionsAfterSecond).isLessThanOrEqualTo(THREADS + 5);
+		}
+	}
+
+	private void stubMixedOutcomes() {
+		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=ok-.*"))
+			.willReturn(okJson("{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}")));
+		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=auth-.*"))
+			.willReturn(okJson("{\"code\":\"101\",\"message\":\"Invalid Authorization Key\"}")));
+		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=invalid-.*"))
+			.willReturn(okJson("{\"code\":\"102\",\"message\":{\"instance_id\":[\"invalid\"]}}")));
+		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=busy-.*")).willReturn(serviceUnavailable()));
+		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=outage-.*"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<html>Oops!</html>")));
+	}
+
+	private InsprlClient client() {
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
+		return InsprlClient.builder()
+			.restClientBuilder(RestClient.builder().requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings)))
+			.baseUrl(insprl.baseUrl() + "/api")
+			.credentials(new InsprlCredentials("client-42", "load-key"))
+			.retry(new InsprlRetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(2), 2.0))
+			.listener((event) -> this.listenerAttempts.addAndGet(event.attempts()))
+			.build();
+	}
+
+	private Tally run(InsprlWhatsAppService service, int half) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		List<Future<Tally>> futures = new ArrayList<>();
+		for (int t = 0; t < THREADS; t++) {
+			int thread = t;
+			futures.add(pool.submit(() -> {
+				Tally tally = new Tally();
+				for (int i = half * CALLS_PER_THREAD / 2; i < (half + 1) * CALLS_PER_THREAD / 2; i++) {
+					String kind = KINDS[(thread * CALLS_PER_THREAD + i) % KINDS.length];
+					try {
+						service.logout(kind + "-" + thread + "-" + i);
+						tally.results++;
+					}
+					catch (InsprlException ex) {
+						tally.failures++;
+						tally.failureAttempts += ex.getAttempts();
+					}
+					catch (Throwable ex) {
+						tally.unexpected++;
+					}
+				}
+				return tally;
+			}));
+		}
+		pool.shutdown();
+		assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).as("load finished in time").isTrue();
+		Tally total = new Tally();
+		for (Future<Tally> future : futures) {
+			Tally tally = future.get();
+			total.results += tally.results;
+			total.failures += tally.failures;
+			total.failureAttempts += tally.failureAttempts;
+			total.unexpected += tally.unexpected;
+		}
+		return total;
+	}
+
+	private static int liveThreads() {
+		return ManagementFactory.getThreadMXBean().getThreadCount();
+	}
+
+	/**
+	 * Count established TCP connections to the stub's port, from {@code /proc/net/tcp}, or
+	 * return -1 where that file is not there.
+	 */
+	private static int openConnections() throws IOException {
+		String port = String.format(Locale.ROOT, ":%04X", insprl.getPort());
+		int count = 0;
+		boolean found = false;
+		for (String table : new String[] { "/proc/net/tcp", "/proc/net/tcp6" }) {
+			Path path = Path.of(table);
+			if (!Files.isReadable(path)) {
+				continue;
+			}
+			found = true;
+			for (String line : Files.readAllLines(path)) {
+				String[] columns = line.trim().split("\\s+");
+				if (columns.length > 3 && columns[2].endsWith(port) && columns[3].equals("01")) {
+					count++;
+				}
+			}
+		}
+		return found ? count : -1;
+	}
+
+	static final class Tally {
+
+		long results;
+
+		long failures;
+
+		long failureAttempts;
+
+		long unexpected;
+
+	}
+
+}
