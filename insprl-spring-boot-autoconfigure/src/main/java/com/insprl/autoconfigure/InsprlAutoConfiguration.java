@@ -44,7 +44,7 @@ public final class InsprlAutoConfiguration {
 			.retry(InsprlPropertiesValidator.retry(properties));
 		InsprlPropertiesValidator.baseUrl(builder, properties);
 		InsprlPropertiesValidator.timeouts(properties);
-		listeners.orderedStream().forEach(builder::listener);
+		builder.listener(new DeferredCallListeners(listeners));
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);

@@ -46,6 +46,8 @@ public class InsprlProperties {
 
 	private final Retry retry = new Retry();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -102,12 +104,16 @@ public class InsprlProperties {
 		return this.retry;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	@Override
 	public String toString() {
 		return "InsprlProperties{enabled=" + this.enabled + ", baseUrl='" + this.baseUrl + "', clientId='"
 				+ this.clientId + "', clientKey='" + ((this.clientKey != null) ? "******" : null)
 				+ "', connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", whatsapp="
-				+ this.whatsapp + ", retry=" + this.retry + "}";
+				+ this.whatsapp + ", retry=" + this.retry + ", health=" + this.health + "}";
 	}
 
 	/**
@@ -200,6 +206,44 @@ public class InsprlProperties {
 		public String toString() {
 			return "Retry{maxAttempts=" + this.maxAttempts + ", initialBackoff=" + this.initialBackoff
 					+ ", maxBackoff=" + this.maxBackoff + ", multiplier=" + this.multiplier + "}";
+		}
+
+	}
+
+	/**
+	 * Health indicator properties.
+	 */
+	public static class Health {
+
+		/**
+		 * How long a reachability probe's result is reused before insprl is probed again.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(30);
+
+		/**
+		 * Time allowed for the reachability probe to connect and be answered.
+		 */
+		private Duration timeout = Duration.ofSeconds(3);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		@Override
+		public String toString() {
+			return "Health{cacheTtl=" + this.cacheTtl + ", timeout=" + this.timeout + "}";
 		}
 
 	}

@@ -54,6 +54,8 @@ public class InsprlClient {
 
 	private final RestClient restClient;
 
+	private final String baseUrl;
+
 	private final InsprlCredentials credentials;
 
 	private final ReplyDecoder decoder;
@@ -64,9 +66,10 @@ public class InsprlClient {
 
 	private final List<InsprlCallListener> listeners;
 
-	InsprlClient(RestClient restClient, InsprlCredentials credentials, int maxReplyBytes,
+	InsprlClient(RestClient restClient, String baseUrl, InsprlCredentials credentials, int maxReplyBytes,
 			InsprlRetrySettings retrySettings, List<InsprlCallListener> listeners) {
 		this.restClient = restClient;
+		this.baseUrl = baseUrl;
 		this.credentials = credentials;
 		this.decoder = new ReplyDecoder(credentials);
 		this.maxReplyBytes = maxReplyBytes;
@@ -80,6 +83,14 @@ public class InsprlClient {
 	 */
 	public static InsprlClientBuilder builder() {
 		return new InsprlClientBuilder();
+	}
+
+	/**
+	 * Return the API root this client calls.
+	 * @return the base URL, without a trailing slash
+	 */
+	public String getBaseUrl() {
+		return this.baseUrl;
 	}
 
 	/**

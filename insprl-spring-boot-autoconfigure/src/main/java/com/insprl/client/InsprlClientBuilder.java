@@ -134,7 +134,7 @@ public final class InsprlClientBuilder {
 			.baseUrl(this.baseUrl)
 			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
 			.build();
-		return new InsprlClient(restClient, this.credentials, this.maxReplyBytes, this.retrySettings,
+		return new InsprlClient(restClient, this.baseUrl, this.credentials, this.maxReplyBytes, this.retrySettings,
 				this.listeners);
 	}
 

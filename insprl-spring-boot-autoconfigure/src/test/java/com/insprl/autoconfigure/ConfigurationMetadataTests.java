@@ -28,7 +28,9 @@ class ConfigurationMetadataTests {
 			}
 		}
 		assertThat(properties).containsKeys("insprl.enabled", "insprl.base-url", "insprl.client-id",
-				"insprl.client-key", "insprl.whatsapp.instance-id", "insprl.connect-timeout", "insprl.read-timeout");
+				"insprl.client-key", "insprl.whatsapp.instance-id", "insprl.connect-timeout", "insprl.read-timeout",
+				"insprl.retry.max-attempts", "insprl.retry.initial-backoff", "insprl.retry.max-backoff",
+				"insprl.retry.multiplier", "insprl.health.cache-ttl", "insprl.health.timeout");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString(""))
 			.as("description of %s", name)
 			.isNotBlank());
@@ -36,6 +38,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("insprl.base-url").path("defaultValue").asString())
 			.isEqualTo("https://insprl.com/api");
 		assertThat(properties.get("insprl.connect-timeout").path("type").asString()).isEqualTo("java.time.Duration");
+		assertThat(properties.get("insprl.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,12 +106,39 @@ class SampleApplicationTests {
 		assertThat(this.demoServer.wireMock().getAllServeEvents()).hasSize(before);
 	}
 
+	@Test
+	void healthShowsTheInsprlComponentWithoutCallingLogout() throws Exception {
+		int logoutsBefore = logoutRequests();
+		for (int i = 0; i < 5; i++) {
+			Reply health = get("/actuator/health");
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.body().at("/components/insprl/status").asString()).isEqualTo("UP");
+			assertThat(health.body().at("/components/insprl/details/baseUrl").asString())
+				.startsWith("http://127.0.0.1:");
+			assertThat(health.body().at("/components/insprl/details/probe/reachable").asBoolean()).isTrue();
+			assertThat(health.body().toString()).doesNotContain(DemoInsprlServer.CLIENT_KEY);
+		}
+		assertThat(logoutRequests()).as("health made no logout request").isEqualTo(logoutsBefore);
+		assertThat(this.demoServer.wireMock().findAll(headRequestedFor(urlEqualTo("/api")))).as("one probe per TTL")
+			.hasSize(1);
+	}
+
+	private int logoutRequests() {
+		return this.demoServer.wireMock().findAll(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))).size();
+	}
+
+	private Reply get(String path) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET());
+	}
+
 	private Reply post(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
 		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 				response.headers().firstValue("Retry-After").orElse(null), json.readTree(response.body()));
 	}

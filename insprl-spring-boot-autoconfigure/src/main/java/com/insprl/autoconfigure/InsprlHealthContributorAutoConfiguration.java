@@ -1,0 +1,50 @@
+package com.insprl.autoconfigure;
+
+import java.time.Duration;
+
+import com.insprl.client.InsprlClient;
+import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.health.InsprlReachabilityProbe;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Auto-configuration for the {@code insprl} health indicator.
+ */
+@AutoConfiguration(after = InsprlAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(InsprlClient.class)
+@ConditionalOnEnabledHealthIndicator("insprl")
+public final class InsprlHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "insprlHealthIndicator")
+	InsprlHealthIndicator insprlHealthIndicator(InsprlClient insprlClient, InsprlProperties properties,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+		InsprlProperties.Health health = properties.getHealth();
+		InsprlPropertiesValidator.positive("insprl.health.timeout", health.getTimeout());
+		InsprlPropertiesValidator.positive("insprl.health.cache-ttl", health.getCacheTtl());
+		Duration timeout = health.getTimeout();
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(timeout, timeout)
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
+		InsprlReachabilityProbe probe = new InsprlReachabilityProbe(insprlClient.getBaseUrl(),
+				factoryBuilder.build(settings));
+		return new InsprlHealthIndicator(probe, health.getCacheTtl());
+	}
+
+}

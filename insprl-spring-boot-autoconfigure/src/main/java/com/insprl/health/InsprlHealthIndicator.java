@@ -1,0 +1,145 @@
+package com.insprl.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.insprl.client.InsprlCallEvent;
+import com.insprl.client.InsprlCallListener;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of the insprl API as this application sees it, without side effects and without
+ * hammering insprl.
+ * <ul>
+ * <li>If the last call's credentials were rejected (code 101), DOWN until a later call
+ * succeeds.</li>
+ * <li>Otherwise a reachability probe of the base URL's host: UP on any HTTP answer, DOWN
+ * on none within the probe's timeout. Its result is kept for the cache TTL, so however
+ * often health is polled, insprl sees at most one probe per TTL.</li>
+ * </ul>
+ * Details show the base URL and the last call (operation, outcome, code, time), never the
+ * key.
+ */
+public class InsprlHealthIndicator extends AbstractHealthIndicator implements InsprlCallListener {
+
+	private final InsprlReachabilityProbe probe;
+
+	private final Duration cacheTtl;
+
+	private final Clock clock;
+
+	private final Object probeLock = new Object();
+
+	private volatile ProbeResult lastProbe;
+
+	private volatile InsprlCallEvent lastCall;
+
+	private volatile InsprlCallEvent credentialsRejected;
+
+	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl) {
+		this(probe, cacheTtl, Clock.systemUTC());
+	}
+
+	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, Clock clock) {
+		super("insprl health check failed");
+		this.probe = probe;
+		this.cacheTtl = cacheTtl;
+		this.clock = clock;
+	}
+
+	@Override
+	public void onCall(InsprlCallEvent event) {
+		this.lastCall = event;
+		if (event.outcome() == InsprlCallEvent.Outcome.AUTHENTICATION) {
+			this.credentialsRejected = event;
+		}
+		else if (event.outcome() == InsprlCallEvent.Outcome.SUCCESS) {
+			this.credentialsRejected = null;
+		}
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		builder.withDetail("baseUrl", this.probe.getBaseUrl().toString());
+		InsprlCallEvent call = this.lastCall;
+		if (call != null) {
+			builder.withDetail("lastCall", describe(call));
+		}
+		InsprlCallEvent rejected = this.credentialsRejected;
+		if (rejected != null) {
+			builder.down()
+				.withDetail("credentials", "rejected by insprl (code 101) at " + rejected.completedAt()
+						+ "; check insprl.client-id and insprl.client-key");
+			return;
+		}
+		ProbeResult result = currentProbe();
+		builder.withDetail("probe", result.details());
+		if (result.reachable()) {
+			builder.up();
+		}
+		else {
+			builder.down();
+		}
+	}
+
+	private ProbeResult currentProbe() {
+		ProbeResult result = this.lastProbe;
+		if (isFresh(result)) {
+			return result;
+		}
+		synchronized (this.probeLock) {
+			result = this.lastProbe;
+			if (!isFresh(result)) {
+				result = runProbe();
+				this.lastProbe = result;
+			}
+			return result;
+		}
+	}
+
+	private boolean isFresh(ProbeResult result) {
+		return result != null && this.clock.instant().isBefore(result.checkedAt().plus(this.cacheTtl));
+	}
+
+	private ProbeResult runProbe() {
+		Instant now = this.clock.instant();
+		try {
+			int status = this.probe.probe();
+			return new ProbeResult(true, now, "HTTP " + status);
+		}
+		catch (Exception ex) {
+			return new ProbeResult(false, now, "unreachable: " + ex.getClass().getSimpleName()
+					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+		}
+	}
+
+	private static Map<String, Object> describe(InsprlCallEvent call) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("operation", call.operation());
+		details.put("outcome", call.outcome().tag());
+		if (call.code() != null) {
+			details.put("code", call.code());
+		}
+		details.put("attempts", call.attempts());
+		details.put("at", call.completedAt().toString());
+		return details;
+	}
+
+	private record ProbeResult(boolean reachable, Instant checkedAt, String answer) {
+
+		Map<String, Object> details() {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("reachable", this.reachable);
+			details.put("answer", this.answer);
+			details.put("checkedAt", this.checkedAt.toString());
+			return details;
+		}
+
+	}
+
+}
