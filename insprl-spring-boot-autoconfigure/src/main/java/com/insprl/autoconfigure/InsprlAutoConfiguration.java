@@ -18,6 +18,8 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.thread.Threading;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -34,11 +36,19 @@ import org.springframework.web.client.RestClient;
 public final class InsprlAutoConfiguration {
 
 	@Bean
+	InsprlHttpResources insprlHttpResources(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ResourceLoader resourceLoader, Environment environment) {
+		return new InsprlHttpResources(
+				requestFactoryBuilder
+					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
+				Threading.VIRTUAL.isActive(environment));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	InsprlClient insprlClient(InsprlProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<InsprlCallListener> listeners,
-			ResourceLoader resourceLoader) {
+	InsprlClient insprlClient(InsprlProperties properties, InsprlHttpResources httpResources,
+			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<InsprlCallListener> listeners) {
 		InsprlClientBuilder builder = InsprlClient.builder()
 			.credentials(InsprlPropertiesValidator.credentials(properties))
 			.retry(InsprlPropertiesValidator.retry(properties));
@@ -48,9 +58,7 @@ public final class InsprlAutoConfiguration {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		ClientHttpRequestFactory requestFactory = requestFactoryBuilder
-			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()))
-			.build(settings);
+		ClientHttpRequestFactory requestFactory = httpResources.requestFactory(settings);
 		return builder.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder).requestFactory(requestFactory))
 			.build();
 	}

@@ -13,26 +13,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configuration for the {@code insprl} health indicator.
  */
 @AutoConfiguration(after = InsprlAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(InsprlClient.class)
+@ConditionalOnBean({ InsprlClient.class, InsprlHttpResources.class })
 @ConditionalOnEnabledHealthIndicator("insprl")
 public final class InsprlHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "insprlHealthIndicator")
 	InsprlHealthIndicator insprlHealthIndicator(InsprlClient insprlClient, InsprlProperties properties,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+			InsprlHttpResources httpResources, ObjectProvider<HttpClientSettings> httpClientSettings) {
 		InsprlProperties.Health health = properties.getHealth();
 		InsprlPropertiesValidator.positive("insprl.health.timeout", health.getTimeout());
 		InsprlPropertiesValidator.positive("insprl.health.cache-ttl", health.getCacheTtl());
@@ -40,10 +37,8 @@ public final class InsprlHealthContributorAutoConfiguration {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(timeout, timeout)
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
-			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
 		InsprlReachabilityProbe probe = new InsprlReachabilityProbe(insprlClient.getBaseUrl(),
-				factoryBuilder.build(settings));
+				httpResources.requestFactory(settings));
 		return new InsprlHealthIndicator(probe, health.getCacheTtl());
 	}
 

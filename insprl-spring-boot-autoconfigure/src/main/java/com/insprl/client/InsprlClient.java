@@ -212,6 +212,10 @@ public class InsprlClient {
 			throw tooLarge(operation, declared + " bytes declared");
 		}
 		try (InputStream in = response.getBody()) {
+			if (declared >= 0) {
+				// HTTP framing bounds the body to the declared length: read exactly that
+				return in.readNBytes((int) declared);
+			}
 			byte[] body = in.readNBytes(this.maxReplyBytes + 1);
 			if (body.length > this.maxReplyBytes) {
 				throw tooLarge(operation, "more than " + this.maxReplyBytes + " bytes");

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -14,7 +16,10 @@ import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlClientBuilder;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
+import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.metrics.InsprlMetricsListener;
 import com.insprl.whatsapp.InsprlWhatsAppService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -73,6 +78,20 @@ class InsprlAutoConfigurationTests {
 	}
 
 	@Test
+	void startupMakesNoNetworkCall() {
+		withCredentials()
+			.withConfiguration(AutoConfigurations.of(InsprlHealthContributorAutoConfiguration.class,
+					InsprlMetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(InsprlHealthIndicator.class)
+					.hasSingleBean(InsprlMetricsListener.class);
+				assertThat(insprl.getAllServeEvents()).isEmpty();
+			});
+	}
+
+	@Test
 	void autoConfiguredServiceLogsOutOverTheWire() {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
 		withCredentials().withPropertyValues("insprl.whatsapp.instance-id=inst-1").run((context) -> {
@@ -83,6 +102,23 @@ class InsprlAutoConfigurationTests {
 				.withHeader("User-Agent", equalTo(InsprlClientBuilder.USER_AGENT))
 				.withRequestBody(equalTo("client_id=client-42&instance_id=inst-1")));
 		});
+	}
+
+	@Test
+	void requestBodiesAreWrittenOnAPoolThatStopsWithTheContext() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
+		AtomicReference<ThreadPoolExecutor> pool = new AtomicReference<>();
+		withCredentials().run((context) -> {
+			pool.set((ThreadPoolExecutor) context.getBean(InsprlHttpResources.class).executor());
+			InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+			for (int i = 0; i < 100; i++) {
+				service.logout("inst-1");
+			}
+			assertThat(pool.get().getCompletedTaskCount()).as("tasks run on the pool").isGreaterThanOrEqualTo(100);
+			assertThat(pool.get().getLargestPoolSize()).as("threads the pool needed for sequential calls")
+				.isLessThanOrEqualTo(4);
+		});
+		assertThat(pool.get().isShutdown()).isTrue();
 	}
 
 	@Test

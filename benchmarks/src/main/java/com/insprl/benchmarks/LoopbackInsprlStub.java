@@ -1,0 +1,55 @@
+package com.insprl.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A keep-alive HTTP stub on 127.0.0.1 that answers the logout call with the documented
+ * success JSON. Run the JVM with {@code -Dsun.net.httpserver.nodelay=true}, or every reply
+ * waits on a delayed ACK.
+ */
+final class LoopbackInsprlStub implements AutoCloseable {
+
+	static final byte[] SUCCESS = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}"
+		.getBytes(StandardCharsets.UTF_8);
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	LoopbackInsprlStub() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+		this.executor = Executors.newFixedThreadPool(80);
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/api/whatsapp/instance/logout", (exchange) -> {
+			try (InputStream in = exchange.getRequestBody()) {
+				in.readAllBytes();
+			}
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, SUCCESS.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(SUCCESS);
+			}
+		});
+		this.server.start();
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/api";
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+}
