@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,28 +36,26 @@ public final class InsprlAutoConfiguration {
 
 	@Bean
 	InsprlHttpResources insprlHttpResources(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ResourceLoader resourceLoader, Environment environment) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
+			Environment environment) {
 		return new InsprlHttpResources(
 				requestFactoryBuilder
 					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				Threading.VIRTUAL.isActive(environment));
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), Threading.VIRTUAL.isActive(environment));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	InsprlClient insprlClient(InsprlProperties properties, InsprlHttpResources httpResources,
-			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<InsprlCallListener> listeners) {
+			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<InsprlCallListener> listeners) {
 		InsprlClientBuilder builder = InsprlClient.builder()
 			.credentials(InsprlPropertiesValidator.credentials(properties))
 			.retry(InsprlPropertiesValidator.retry(properties));
 		InsprlPropertiesValidator.baseUrl(builder, properties);
 		InsprlPropertiesValidator.timeouts(properties);
 		builder.listener(new DeferredCallListeners(listeners));
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		ClientHttpRequestFactory requestFactory = httpResources.requestFactory(settings);
+		ClientHttpRequestFactory requestFactory = httpResources.requestFactory(properties.getConnectTimeout(),
+				properties.getReadTimeout());
 		return builder.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder).requestFactory(requestFactory))
 			.build();
 	}

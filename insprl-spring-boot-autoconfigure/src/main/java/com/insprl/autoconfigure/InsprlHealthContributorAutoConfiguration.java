@@ -6,15 +6,12 @@ import com.insprl.client.InsprlClient;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.health.InsprlReachabilityProbe;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -29,16 +26,13 @@ public final class InsprlHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "insprlHealthIndicator")
 	InsprlHealthIndicator insprlHealthIndicator(InsprlClient insprlClient, InsprlProperties properties,
-			InsprlHttpResources httpResources, ObjectProvider<HttpClientSettings> httpClientSettings) {
+			InsprlHttpResources httpResources) {
 		InsprlProperties.Health health = properties.getHealth();
 		InsprlPropertiesValidator.positive("insprl.health.timeout", health.getTimeout());
 		InsprlPropertiesValidator.positive("insprl.health.cache-ttl", health.getCacheTtl());
 		Duration timeout = health.getTimeout();
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(timeout, timeout)
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		InsprlReachabilityProbe probe = new InsprlReachabilityProbe(insprlClient.getBaseUrl(),
-				httpResources.requestFactory(settings));
+				httpResources.requestFactory(timeout, timeout));
 		return new InsprlHealthIndicator(probe, health.getCacheTtl());
 	}
 

@@ -1,5 +1,6 @@
 package com.insprl.autoconfigure;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -25,9 +27,13 @@ final class InsprlHttpResources implements DisposableBean {
 
 	private final ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder;
 
+	private final HttpClientSettings settings;
+
 	private final ExecutorService executor;
 
-	InsprlHttpResources(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, boolean virtualThreads) {
+	InsprlHttpResources(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings settings,
+			boolean virtualThreads) {
+		this.settings = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		if (requestFactoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk && !virtualThreads) {
 			CustomizableThreadFactory threads = new CustomizableThreadFactory("insprl-http-");
 			threads.setDaemon(true);
@@ -41,8 +47,13 @@ final class InsprlHttpResources implements DisposableBean {
 		}
 	}
 
-	ClientHttpRequestFactory requestFactory(HttpClientSettings settings) {
-		return this.requestFactoryBuilder.build(settings);
+	/**
+	 * Build a request factory with the application's HTTP client settings (SSL bundle
+	 * included), the given timeouts, and redirects never followed, so the
+	 * {@code Authorization} header cannot reach another host.
+	 */
+	ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
+		return this.requestFactoryBuilder.build(this.settings.withTimeouts(connectTimeout, readTimeout));
 	}
 
 	ExecutorService executor() {
