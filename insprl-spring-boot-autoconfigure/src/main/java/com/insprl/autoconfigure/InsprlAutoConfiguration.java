@@ -3,6 +3,7 @@ package com.insprl.autoconfigure;
 import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlClientBuilder;
+import com.insprl.http.InsprlHttpTransport;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,53 +12,80 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration for the insprl API: an
- * {@link InsprlClient} built from Spring Boot's {@link RestClient.Builder} and an
- * {@link InsprlWhatsAppService} on top of it.
+ * Auto-configuration for the insprl API: an {@link InsprlHttpTransport} on the HTTP
+ * client library Spring Boot picks, an {@link InsprlClient} built on it the way Spring
+ * Boot builds its {@code RestClient.Builder}, and an {@link InsprlWhatsAppService} on
+ * top of the client.
  */
-@AutoConfiguration(after = RestClientAutoConfiguration.class)
+@AutoConfiguration(after = { RestClientAutoConfiguration.class, SslAutoConfiguration.class })
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = "insprl.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(InsprlProperties.class)
 public final class InsprlAutoConfiguration {
 
 	@Bean
-	InsprlHttpResources insprlHttpResources(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
-			Environment environment) {
-		return new InsprlHttpResources(
+	@ConditionalOnMissingBean
+	InsprlHttpTransport insprlHttpTransport(InsprlProperties properties,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			ResourceLoader resourceLoader, Environment environment) {
+		InsprlPropertiesValidator.timeouts(properties);
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+		String bundle = properties.getSsl().getBundle();
+		if (StringUtils.hasText(bundle)) {
+			settings = settings.withSslBundle(sslBundle(bundle, sslBundles.getIfAvailable()));
+		}
+		return InsprlHttpTransport.create(
 				requestFactoryBuilder
 					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), Threading.VIRTUAL.isActive(environment));
+				settings, properties.getMaxConnections(), Threading.VIRTUAL.isActive(environment));
+	}
+
+	private static org.springframework.boot.ssl.SslBundle sslBundle(String name, SslBundles sslBundles) {
+		if (sslBundles == null) {
+			throw new InvalidInsprlPropertyException("insprl.ssl.bundle",
+					"names SSL bundle '" + name + "', but the application defines no SSL bundles "
+							+ "(spring.ssl.bundle.*)");
+		}
+		try {
+			return sslBundles.getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidInsprlPropertyException("insprl.ssl.bundle", "names SSL bundle '" + name
+					+ "', which is not defined: define it under spring.ssl.bundle.pem." + name + " (or .jks)");
+		}
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	InsprlClient insprlClient(InsprlProperties properties, InsprlHttpResources httpResources,
-			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<InsprlCallListener> listeners) {
+	InsprlClient insprlClient(InsprlProperties properties, InsprlHttpTransport insprlHttpTransport,
+			ObjectProvider<RestClientCustomizer> restClientCustomizers, ObjectProvider<InsprlCallListener> listeners) {
 		InsprlClientBuilder builder = InsprlClient.builder()
 			.credentials(InsprlPropertiesValidator.credentials(properties))
-			.retry(InsprlPropertiesValidator.retry(properties));
+			.retry(InsprlPropertiesValidator.retry(properties))
+			.transport(insprlHttpTransport)
+			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout())
+			.listener(new DeferredCallListeners(listeners));
 		InsprlPropertiesValidator.baseUrl(builder, properties);
-		InsprlPropertiesValidator.timeouts(properties);
-		builder.listener(new DeferredCallListeners(listeners));
-		ClientHttpRequestFactory requestFactory = httpResources.requestFactory(properties.getConnectTimeout(),
-				properties.getReadTimeout());
-		return builder.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder).requestFactory(requestFactory))
-			.build();
+		restClientCustomizers.orderedStream().forEach(builder::customizer);
+		return builder.build();
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.insprl.client.InsprlClient;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.health.InsprlReachabilityProbe;
+import com.insprl.http.InsprlHttpTransport;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,20 +20,20 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = InsprlAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean({ InsprlClient.class, InsprlHttpResources.class })
+@ConditionalOnBean({ InsprlClient.class, InsprlHttpTransport.class })
 @ConditionalOnEnabledHealthIndicator("insprl")
 public final class InsprlHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "insprlHealthIndicator")
 	InsprlHealthIndicator insprlHealthIndicator(InsprlClient insprlClient, InsprlProperties properties,
-			InsprlHttpResources httpResources) {
+			InsprlHttpTransport insprlHttpTransport) {
 		InsprlProperties.Health health = properties.getHealth();
 		InsprlPropertiesValidator.positive("insprl.health.timeout", health.getTimeout());
 		InsprlPropertiesValidator.positive("insprl.health.cache-ttl", health.getCacheTtl());
 		Duration timeout = health.getTimeout();
 		InsprlReachabilityProbe probe = new InsprlReachabilityProbe(insprlClient.getBaseUrl(),
-				httpResources.requestFactory(timeout, timeout));
+				insprlHttpTransport.requestFactory(timeout, timeout));
 		return new InsprlHealthIndicator(probe, health.getCacheTtl());
 	}
 

@@ -38,9 +38,19 @@ public class InsprlProperties {
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Time allowed to wait for insprl's reply.
+	 * Time allowed for insprl's reply once connected. Each request must complete within
+	 * the connect timeout plus the read timeout, however slowly the reply arrives.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Most connections kept open to insprl at once, where the HTTP client library pools
+	 * them (Apache HttpClient 5). A call that finds none free waits for one within its
+	 * connect timeout.
+	 */
+	private int maxConnections = 50;
+
+	private final Ssl ssl = new Ssl();
 
 	private final Whatsapp whatsapp = new Whatsapp();
 
@@ -96,6 +106,18 @@ public class InsprlProperties {
 		this.readTimeout = readTimeout;
 	}
 
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
 	public Whatsapp getWhatsapp() {
 		return this.whatsapp;
 	}
@@ -112,8 +134,35 @@ public class InsprlProperties {
 	public String toString() {
 		return "InsprlProperties{enabled=" + this.enabled + ", baseUrl='" + this.baseUrl + "', clientId='"
 				+ this.clientId + "', clientKey='" + ((this.clientKey != null) ? "******" : null)
-				+ "', connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", whatsapp="
-				+ this.whatsapp + ", retry=" + this.retry + ", health=" + this.health + "}";
+				+ "', connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
+				+ ", maxConnections=" + this.maxConnections + ", ssl=" + this.ssl + ", whatsapp=" + this.whatsapp
+				+ ", retry=" + this.retry + ", health=" + this.health + "}";
+	}
+
+	/**
+	 * TLS properties.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) that the insprl client and its health
+		 * probe trust, for example one holding a private CA. Applies to no other client.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+		@Override
+		public String toString() {
+			return "Ssl{bundle='" + this.bundle + "'}";
+		}
+
 	}
 
 	/**

@@ -5,13 +5,16 @@ import java.time.Duration;
 import com.insprl.client.InsprlClientBuilder;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRetrySettings;
+import com.insprl.http.Durations;
 
 import org.springframework.util.StringUtils;
 
 /**
  * Checks {@link InsprlProperties} before anything is built from them, so a
  * misconfiguration stops start-up with the property named instead of failing on the first
- * call.
+ * call. The rules are those of the types the properties become
+ * ({@link InsprlCredentials}, {@link InsprlClientBuilder}, {@link InsprlRetrySettings});
+ * this class only names the property. No message quotes a credential.
  */
 final class InsprlPropertiesValidator {
 
@@ -19,23 +22,15 @@ final class InsprlPropertiesValidator {
 	}
 
 	static InsprlCredentials credentials(InsprlProperties properties) {
-		String clientId = properties.getClientId();
-		String clientKey = properties.getClientKey();
-		if (!StringUtils.hasText(clientId)) {
-			throw new InvalidInsprlPropertyException("insprl.client-id", "is not set (the account's CLIENT ID)");
+		String idProblem = InsprlCredentials.clientIdProblem(properties.getClientId());
+		if (idProblem != null) {
+			throw new InvalidInsprlPropertyException("insprl.client-id", idProblem);
 		}
-		if (!StringUtils.hasText(clientKey)) {
-			throw new InvalidInsprlPropertyException("insprl.client-key", "is not set (the account's CLIENT KEY)");
+		String keyProblem = InsprlCredentials.clientKeyProblem(properties.getClientKey());
+		if (keyProblem != null) {
+			throw new InvalidInsprlPropertyException("insprl.client-key", keyProblem);
 		}
-		if (InsprlCredentials.hasControlCharacter(clientId)) {
-			throw new InvalidInsprlPropertyException("insprl.client-id",
-					"contains control characters (such as CR or LF), which must never reach an HTTP request");
-		}
-		if (InsprlCredentials.hasControlCharacter(clientKey)) {
-			throw new InvalidInsprlPropertyException("insprl.client-key",
-					"contains control characters (such as CR or LF), which must never reach an HTTP header");
-		}
-		return new InsprlCredentials(clientId, clientKey);
+		return new InsprlCredentials(properties.getClientId(), properties.getClientKey());
 	}
 
 	static void baseUrl(InsprlClientBuilder builder, InsprlProperties properties) {
@@ -59,11 +54,12 @@ final class InsprlPropertiesValidator {
 		}
 		if (retry.getInitialBackoff() == null || retry.getInitialBackoff().isNegative()) {
 			throw new InvalidInsprlPropertyException("insprl.retry.initial-backoff",
-					"must not be negative, not " + retry.getInitialBackoff());
+					"must not be negative, not " + Durations.format(retry.getInitialBackoff()));
 		}
 		if (retry.getMaxBackoff() == null || retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
 			throw new InvalidInsprlPropertyException("insprl.retry.max-backoff",
-					"must not be shorter than insprl.retry.initial-backoff, not " + retry.getMaxBackoff());
+					"must not be shorter than insprl.retry.initial-backoff, not "
+							+ Durations.format(retry.getMaxBackoff()));
 		}
 		if (!(retry.getMultiplier() >= 1.0)) {
 			throw new InvalidInsprlPropertyException("insprl.retry.multiplier",
@@ -76,11 +72,16 @@ final class InsprlPropertiesValidator {
 	static void timeouts(InsprlProperties properties) {
 		positive("insprl.connect-timeout", properties.getConnectTimeout());
 		positive("insprl.read-timeout", properties.getReadTimeout());
+		if (properties.getMaxConnections() < 1) {
+			throw new InvalidInsprlPropertyException("insprl.max-connections",
+					"must be at least 1, not " + properties.getMaxConnections());
+		}
 	}
 
 	static void positive(String property, Duration duration) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new InvalidInsprlPropertyException(property, "must be a positive duration, not " + duration);
+			throw new InvalidInsprlPropertyException(property,
+					"must be a positive duration, not " + Durations.format(duration));
 		}
 	}
 

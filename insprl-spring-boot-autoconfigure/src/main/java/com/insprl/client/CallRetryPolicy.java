@@ -12,7 +12,9 @@ import org.springframework.util.backoff.BackOffExecution;
  * ({@link InsprlException#isRetryable()}), when repeating the request cannot do harm (the
  * operation is idempotent, or the request certainly did not take effect), and while the
  * thread is not interrupted. The wait honours a rate limit's {@code Retry-After} up to
- * {@link InsprlRetrySettings#maxBackoff()}; a longer one ends the call at once.
+ * {@link InsprlRetrySettings#maxBackoff()}; a longer one ends the call at once, and a
+ * shorter one (zero, or a date in the past) still waits the back-off, so that a server
+ * asking for no wait is not hammered.
  * <p>
  * Not shared: it remembers the last failure so the back-off can read its
  * {@code Retry-After}.
@@ -61,11 +63,10 @@ final class CallRetryPolicy implements RetryPolicy, BackOff {
 				if (this.retries >= CallRetryPolicy.this.settings.maxAttempts()) {
 					return STOP;
 				}
+				long backoff = CallRetryPolicy.this.settings.backoffMillis(this.retries,
+						ThreadLocalRandom.current().nextDouble());
 				Duration retryAfter = retryAfter(CallRetryPolicy.this.lastFailure);
-				if (retryAfter != null) {
-					return retryAfter.toMillis();
-				}
-				return CallRetryPolicy.this.settings.backoffMillis(this.retries, ThreadLocalRandom.current().nextDouble());
+				return (retryAfter != null) ? Math.max(retryAfter.toMillis(), backoff) : backoff;
 			}
 
 		};

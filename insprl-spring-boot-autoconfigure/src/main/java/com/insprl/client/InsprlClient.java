@@ -1,20 +1,15 @@
 package com.insprl.client;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.insprl.http.InsprlHttpTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -25,9 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.Assert;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Low-level insprl client: sends one operation's form fields with the account's
@@ -41,9 +34,13 @@ import org.springframework.web.client.RestClientException;
  * request certainly did not take effect (the connection was refused, or a rate limit
  * refused it).
  * <p>
- * Thread-safe; build one per account with {@link #builder()}.
+ * Every failure, whatever the transport throws, reaches the caller as an
+ * {@link InsprlException} whose message, cause and result hold no part of the key.
+ * <p>
+ * Thread-safe; build one per account with {@link #builder()}, and {@link #close()} it to
+ * release the transport it created (a transport it was given is closed by its owner).
  */
-public class InsprlClient {
+public class InsprlClient implements AutoCloseable {
 
 	/** Largest reply body read, in bytes, unless configured otherwise. */
 	public static final int DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
@@ -66,8 +63,10 @@ public class InsprlClient {
 
 	private final List<InsprlCallListener> listeners;
 
+	private final InsprlHttpTransport ownTransport;
+
 	InsprlClient(RestClient restClient, String baseUrl, InsprlCredentials credentials, int maxReplyBytes,
-			InsprlRetrySettings retrySettings, List<InsprlCallListener> listeners) {
+			InsprlRetrySettings retrySettings, List<InsprlCallListener> listeners, InsprlHttpTransport ownTransport) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.credentials = credentials;
@@ -75,6 +74,7 @@ public class InsprlClient {
 		this.maxReplyBytes = maxReplyBytes;
 		this.retrySettings = retrySettings;
 		this.listeners = List.copyOf(listeners);
+		this.ownTransport = ownTransport;
 	}
 
 	/**
@@ -86,7 +86,7 @@ public class InsprlClient {
 	}
 
 	/**
-	 * Return the API root this client calls.
+	 * Return the API root this client calls: scheme, host, port and path only.
 	 * @return the base URL, without a trailing slash
 	 */
 	public String getBaseUrl() {
@@ -156,14 +156,29 @@ public class InsprlClient {
 				.exchange((request, response) -> this.decoder.decode(operation, response.getStatusCode().value(),
 						response.getHeaders(), readBody(operation, response)), true);
 		}
-		catch (ResourceAccessException ex) {
-			throw connectionFailure(operation, ex);
+		catch (InsprlException ex) {
+			throw ex;
 		}
-		catch (RestClientException ex) {
-			throw new InsprlConnectionException(
-					this.credentials.redact("insprl call " + operation.name() + " failed: " + ex.getMessage()),
-					operation.name(), InsprlConnectionException.Reason.IO_ERROR, ex);
+		catch (RuntimeException ex) {
+			throw transportFailure(operation, ex);
 		}
+	}
+
+	/**
+	 * Map whatever the transport threw to a connection exception with a reason that says
+	 * what happened. A failure whose text exposes the key is not kept as the cause.
+	 */
+	private InsprlConnectionException transportFailure(InsprlOperation operation, RuntimeException ex) {
+		InsprlConnectionException.Reason reason = TransportFailures.reason(ex);
+		String detail = this.credentials.redact(TransportFailures.describe(ex));
+		String advice = (reason == InsprlConnectionException.Reason.TLS_FAILED)
+				? "; insprl's certificate is not trusted or does not match its host: for a private CA, set "
+						+ "insprl.ssl.bundle"
+				: "";
+		Throwable cause = TransportFailures.exposesKey(ex, this.credentials) ? null : ex;
+		return new InsprlConnectionException("No answer from insprl for " + operation.name() + ": "
+				+ reason.name().toLowerCase().replace('_', ' ') + " (" + detail + ")" + advice, operation.name(),
+				reason, cause);
 	}
 
 	private void completed(InsprlOperation operation, InsprlCallEvent.Outcome outcome, Integer code, int attempts,
@@ -230,35 +245,15 @@ public class InsprlClient {
 				InsprlConnectionException.Reason.REPLY_TOO_LARGE, null);
 	}
 
-	private InsprlConnectionException connectionFailure(InsprlOperation operation, ResourceAccessException ex) {
-		InsprlConnectionException.Reason reason = reason(ex);
-		String detail = this.credentials.redact(describe(ex));
-		return new InsprlConnectionException("No answer from insprl for " + operation.name() + ": "
-				+ reason.name().toLowerCase().replace('_', ' ') + " (" + detail + ")", operation.name(), reason, ex);
-	}
-
-	private static InsprlConnectionException.Reason reason(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-				return InsprlConnectionException.Reason.CONNECT_FAILED;
-			}
-			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-				return InsprlConnectionException.Reason.TIMEOUT;
-			}
-			if (cause instanceof EOFException || cause instanceof SocketException) {
-				return InsprlConnectionException.Reason.CONNECTION_RESET;
-			}
+	/**
+	 * Release the transport this client created; a transport it was given is left to its
+	 * owner.
+	 */
+	@Override
+	public void close() {
+		if (this.ownTransport != null) {
+			this.ownTransport.close();
 		}
-		return InsprlConnectionException.Reason.IO_ERROR;
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 	/**

@@ -1,28 +1,41 @@
 package com.insprl.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.insprl.http.InsprlHttpTransport;
+
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds an {@link InsprlClient}. The given {@link RestClient.Builder} is cloned, never
- * changed, so a shared builder stays as it was.
+ * Builds an {@link InsprlClient}, the way Spring Boot builds its {@code RestClient.Builder}:
+ * the transport's request factory first, then each {@link RestClientCustomizer} in order
+ * (observation, the application's own, a test's {@code MockRestServiceServer}).
  */
 public final class InsprlClientBuilder {
 
 	/** The {@code User-Agent} the client sends. */
 	public static final String USER_AGENT = userAgent();
 
-	private RestClient.Builder restClientBuilder = RestClient.builder();
+	/** The API root used unless another is set. */
+	public static final String DEFAULT_BASE_URL = "https://insprl.com/api";
 
-	private String baseUrl = "https://insprl.com/api";
+	private String baseUrl = DEFAULT_BASE_URL;
 
 	private InsprlCredentials credentials;
+
+	private InsprlHttpTransport transport;
+
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	private Duration readTimeout = Duration.ofSeconds(30);
 
 	private int maxReplyBytes = InsprlClient.DEFAULT_MAX_REPLY_BYTES;
 
@@ -30,29 +43,19 @@ public final class InsprlClientBuilder {
 
 	private final List<InsprlCallListener> listeners = new ArrayList<>();
 
-	InsprlClientBuilder() {
-	}
+	private final List<RestClientCustomizer> customizers = new ArrayList<>();
 
-	/**
-	 * Set the builder to start from, typically Spring Boot's auto-configured one, so that
-	 * observation, customizers and the request factory apply.
-	 * @param restClientBuilder the builder, cloned before use
-	 * @return this builder
-	 */
-	public InsprlClientBuilder restClientBuilder(RestClient.Builder restClientBuilder) {
-		Assert.notNull(restClientBuilder, "restClientBuilder must not be null");
-		this.restClientBuilder = restClientBuilder;
-		return this;
+	InsprlClientBuilder() {
 	}
 
 	/**
 	 * Set the API root, {@code https://insprl.com/api} by default. It must be {@code https}:
 	 * the client key travels in a header. Plain {@code http} is accepted only for a loopback
 	 * host ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}), for tests and local stubs.
+	 * It holds a scheme, host, port and path only: no query, fragment or user info.
 	 * @param baseUrl an absolute URL
 	 * @return this builder
-	 * @throws IllegalArgumentException if the URL is not absolute, or is plain http to
-	 * another host
+	 * @throws IllegalArgumentException if the URL is unusable; the message does not quote it
 	 */
 	public InsprlClientBuilder baseUrl(String baseUrl) {
 		Assert.hasText(baseUrl, "baseUrl must not be blank");
@@ -61,12 +64,15 @@ public final class InsprlClientBuilder {
 		try {
 			uri = new URI(trimmed);
 		}
-		catch (java.net.URISyntaxException ex) {
-			throw new IllegalArgumentException("baseUrl is not a valid URL ('" + baseUrl + "')");
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("baseUrl is not a valid URL");
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
-				() -> "baseUrl must be an absolute https URL such as https://insprl.com/api, not '" + baseUrl + "'");
+				"baseUrl must be an absolute https URL such as " + DEFAULT_BASE_URL);
+		Assert.isTrue(uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null,
+				"baseUrl must not carry a query string, fragment or user info (the client key has no business in "
+						+ "a URL): give scheme, host, port and path only, such as " + DEFAULT_BASE_URL);
 		Assert.isTrue(scheme.equals("https") || isLoopback(uri.getHost()),
 				() -> "baseUrl uses plain http for host '" + uri.getHost() + "': the client key would travel in "
 						+ "clear text. Use https (http is accepted only for localhost and 127.0.0.1)");
@@ -77,6 +83,57 @@ public final class InsprlClientBuilder {
 	private static boolean isLoopback(String host) {
 		String name = host.toLowerCase(Locale.ROOT);
 		return name.equals("localhost") || name.equals("[::1]") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+	}
+
+	/**
+	 * Set the account's credentials.
+	 * @param credentials the credentials
+	 * @return this builder
+	 */
+	public InsprlClientBuilder credentials(InsprlCredentials credentials) {
+		Assert.notNull(credentials, "credentials must not be null");
+		this.credentials = credentials;
+		return this;
+	}
+
+	/**
+	 * Set the transport to send with, shared with other clients and closed by whoever
+	 * created it. Unless set, the client creates one on the client library Spring Boot
+	 * detects and closes it with {@link InsprlClient#close()}.
+	 * @param transport the transport
+	 * @return this builder
+	 */
+	public InsprlClientBuilder transport(InsprlHttpTransport transport) {
+		Assert.notNull(transport, "transport must not be null");
+		this.transport = transport;
+		return this;
+	}
+
+	/**
+	 * Set the time allowed to connect and the time allowed for the reply once connected;
+	 * each request must complete within their sum. 5 s and 30 s unless set.
+	 * @param connectTimeout the connect timeout
+	 * @param readTimeout the read timeout
+	 * @return this builder
+	 */
+	public InsprlClientBuilder timeouts(Duration connectTimeout, Duration readTimeout) {
+		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
+		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(), "readTimeout must be positive");
+		this.connectTimeout = connectTimeout;
+		this.readTimeout = readTimeout;
+		return this;
+	}
+
+	/**
+	 * Add a customizer of the client's {@code RestClient.Builder}, applied after the
+	 * transport's request factory is set, as Spring Boot applies its customizers.
+	 * @param customizer the customizer
+	 * @return this builder
+	 */
+	public InsprlClientBuilder customizer(RestClientCustomizer customizer) {
+		Assert.notNull(customizer, "customizer must not be null");
+		this.customizers.add(customizer);
+		return this;
 	}
 
 	/**
@@ -102,17 +159,6 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the account's credentials.
-	 * @param credentials the credentials
-	 * @return this builder
-	 */
-	public InsprlClientBuilder credentials(InsprlCredentials credentials) {
-		Assert.notNull(credentials, "credentials must not be null");
-		this.credentials = credentials;
-		return this;
-	}
-
-	/**
 	 * Set the largest reply body accepted; a larger reply fails with
 	 * {@link InsprlConnectionException.Reason#REPLY_TOO_LARGE}.
 	 * @param maxReplyBytes the limit in bytes, at least 1024
@@ -130,12 +176,14 @@ public final class InsprlClientBuilder {
 	 */
 	public InsprlClient build() {
 		Assert.state(this.credentials != null, "credentials must be set");
-		RestClient restClient = this.restClientBuilder.clone()
-			.baseUrl(this.baseUrl)
-			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
-			.build();
+		InsprlHttpTransport owned = (this.transport != null) ? null : InsprlHttpTransport.detect();
+		InsprlHttpTransport used = (owned != null) ? owned : this.transport;
+		RestClient.Builder builder = RestClient.builder()
+			.requestFactory(used.requestFactory(this.connectTimeout, this.readTimeout));
+		this.customizers.forEach((customizer) -> customizer.customize(builder));
+		RestClient restClient = builder.baseUrl(this.baseUrl).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT).build();
 		return new InsprlClient(restClient, this.baseUrl, this.credentials, this.maxReplyBytes, this.retrySettings,
-				this.listeners);
+				this.listeners, owned);
 	}
 
 	private static String userAgent() {

@@ -1,9 +1,9 @@
 package com.insprl.client;
 
 /**
- * No usable answer came from insprl: the connection failed, timed out or was reset, or the
- * reply was empty, too large, or not the JSON the API documents (an HTML error page, a
- * truncated body).
+ * No usable answer came from insprl: the connection failed, timed out or was reset, the
+ * TLS handshake failed, or the reply was empty, too large, a redirect, or not the JSON the
+ * API documents (an HTML error page, a truncated body).
  */
 public class InsprlConnectionException extends InsprlException {
 
@@ -24,12 +24,12 @@ public class InsprlConnectionException extends InsprlException {
 
 	@Override
 	public boolean isRetryable() {
-		return this.reason.retryable;
+		return this.reason.isRetryable();
 	}
 
 	@Override
 	public boolean isPossiblyProcessed() {
-		return this.reason != Reason.CONNECT_FAILED;
+		return this.reason != Reason.CONNECT_FAILED && this.reason != Reason.TLS_FAILED;
 	}
 
 	/**
@@ -37,10 +37,24 @@ public class InsprlConnectionException extends InsprlException {
 	 */
 	public enum Reason {
 
-		/** The connection could not be made; the request was not sent. */
+		/**
+		 * The connection could not be made (refused, unreachable, or not made within the
+		 * connect timeout); the request was not sent.
+		 */
 		CONNECT_FAILED(true),
 
-		/** No reply within the read timeout. */
+		/**
+		 * The TLS handshake failed: insprl's certificate is not trusted or does not match
+		 * the host. The request was not sent; retrying does not help. A private CA is
+		 * configured with {@code insprl.ssl.bundle}.
+		 */
+		TLS_FAILED(false),
+
+		/**
+		 * The connection was made but the reply did not complete in time: the read timeout,
+		 * or the deadline of the whole exchange (connect timeout plus read timeout) for a
+		 * reply that trickles in.
+		 */
 		TIMEOUT(true),
 
 		/** The connection was reset or closed before a complete reply arrived. */
@@ -49,8 +63,17 @@ public class InsprlConnectionException extends InsprlException {
 		/** The reply had no body. */
 		EMPTY_REPLY(true),
 
-		/** The reply was not the JSON object the API documents. */
+		/**
+		 * The reply was not the JSON object the API documents, had no usable code, or broke
+		 * the HTTP protocol (oversized headers, corrupt compression, a malformed chunk).
+		 */
 		MALFORMED_REPLY(false),
+
+		/**
+		 * The reply was a redirect. Redirects are not followed, so that the client key never
+		 * reaches another host; check {@code insprl.base-url}.
+		 */
+		REDIRECTED(false),
 
 		/** The reply was larger than the client accepts. */
 		REPLY_TOO_LARGE(false),
@@ -62,6 +85,14 @@ public class InsprlConnectionException extends InsprlException {
 
 		Reason(boolean retryable) {
 			this.retryable = retryable;
+		}
+
+		/**
+		 * Return whether a failure for this reason can be retried with a chance of success.
+		 * @return {@code true} if a retry could help
+		 */
+		public boolean isRetryable() {
+			return this.retryable;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package com.insprl.client;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,10 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 import org.springframework.http.HttpHeaders;
 
@@ -22,6 +27,10 @@ import org.springframework.http.HttpHeaders;
  * Turns an insprl reply (status, headers, body) into an {@link InsprlReply} or the
  * {@link InsprlException} it stands for. The body is decoded on every HTTP status: insprl
  * answers some errors with HTTP 200 and a code, others with an HTTP error status.
+ * <p>
+ * Everything insprl sent is masked before anything is made of it: the decoded JSON tree
+ * (so results, API messages and field errors) and any excerpt of a body that is not JSON
+ * hold no run of the client key, wherever they are later cut.
  */
 final class ReplyDecoder {
 
@@ -52,12 +61,15 @@ final class ReplyDecoder {
 	}
 
 	InsprlReply decode(InsprlOperation operation, int status, HttpHeaders headers, byte[] body) {
+		if (status >= 300 && status < 400) {
+			throw redirected(operation, status, headers);
+		}
 		boolean ok = status >= 200 && status < 300;
 		JsonNode root = null;
 		JacksonException parseFailure = null;
 		if (body.length > 0) {
 			try {
-				root = this.jsonMapper.readTree(body);
+				root = redact(this.jsonMapper.readTree(body));
 			}
 			catch (JacksonException ex) {
 				parseFailure = ex;
@@ -71,7 +83,12 @@ final class ReplyDecoder {
 					describeBody(headers, body));
 		}
 		Integer code = code(root.get("code"));
-		if (ok && code != null && code == SUCCESS) {
+		if (ok && code == null) {
+			throw new InsprlConnectionException(message("insprl's reply to " + operation.name()
+					+ " has no usable code (HTTP " + status + "; a code is ASCII digits, as a string or a number)",
+					null), operation.name(), InsprlConnectionException.Reason.MALFORMED_REPLY, null);
+		}
+		if (ok && code == SUCCESS) {
 			return new InsprlReply(status, code, root);
 		}
 		JsonNode message = root.get("message");
@@ -85,6 +102,78 @@ final class ReplyDecoder {
 		throw apiException(operation, status, headers, code, apiMessages, fieldErrors, null);
 	}
 
+	/**
+	 * Return the tree with every text in it, names and values, masked; the same tree when
+	 * nothing needed masking.
+	 */
+	private JsonNode redact(JsonNode node) {
+		if (node.isString()) {
+			String text = node.asString();
+			String masked = this.credentials.redact(text);
+			return (masked == text) ? node : StringNode.valueOf(masked);
+		}
+		if (node.isArray()) {
+			ArrayNode copy = null;
+			int i = 0;
+			for (JsonNode element : node.values()) {
+				JsonNode redacted = redact(element);
+				if (redacted != element && copy == null) {
+					copy = ((ArrayNode) node).deepCopy();
+				}
+				if (copy != null) {
+					copy.set(i, redacted);
+				}
+				i++;
+			}
+			return (copy != null) ? copy : node;
+		}
+		if (node.isObject()) {
+			ObjectNode copy = null;
+			for (Map.Entry<String, JsonNode> field : node.properties()) {
+				String name = this.credentials.redact(field.getKey());
+				JsonNode value = redact(field.getValue());
+				if ((name != field.getKey() || value != field.getValue()) && copy == null) {
+					copy = JsonNodeFactory.instance.objectNode();
+					for (Map.Entry<String, JsonNode> before : node.properties()) {
+						if (before.getKey().equals(field.getKey())) {
+							break;
+						}
+						copy.set(before.getKey(), before.getValue());
+					}
+				}
+				if (copy != null) {
+					copy.set(name, value);
+				}
+			}
+			return (copy != null) ? copy : node;
+		}
+		return node;
+	}
+
+	private InsprlConnectionException redirected(InsprlOperation operation, int status, HttpHeaders headers) {
+		String location = headers.getFirst(HttpHeaders.LOCATION);
+		String where;
+		if (location == null) {
+			where = "without saying where";
+		}
+		else {
+			String host = hostOf(location);
+			where = (host != null) ? "to host '" + this.credentials.redact(host) + "'" : "to the same host";
+		}
+		return new InsprlConnectionException(message("insprl redirected " + operation.name() + " " + where + " (HTTP "
+				+ status + "); redirects are not followed, so that the client key never reaches another host: "
+				+ "check insprl.base-url", null), operation.name(), InsprlConnectionException.Reason.REDIRECTED, null);
+	}
+
+	private static String hostOf(String location) {
+		try {
+			return URI.create(location.trim()).getHost();
+		}
+		catch (IllegalArgumentException ex) {
+			return "(an unreadable location)";
+		}
+	}
+
 	private InsprlConnectionException unusableReply(InsprlOperation operation, int status, HttpHeaders headers,
 			byte[] body, JacksonException parseFailure) {
 		if (body.length == 0) {
@@ -93,8 +182,8 @@ final class ReplyDecoder {
 		}
 		// The parse failure's own message quotes the body, so it is not kept as the cause.
 		String what = (parseFailure != null) ? "is not JSON" : "is not a JSON object";
-		return new InsprlConnectionException("insprl's reply to " + operation.name() + " " + what + " (HTTP "
-				+ status + ", " + describeBody(headers, body) + ")", operation.name(),
+		return new InsprlConnectionException(message("insprl's reply to " + operation.name() + " " + what + " (HTTP "
+				+ status + ", " + describeBody(headers, body) + ")", null), operation.name(),
 				InsprlConnectionException.Reason.MALFORMED_REPLY, null);
 	}
 
@@ -143,14 +232,18 @@ final class ReplyDecoder {
 		return code != null && code == expected;
 	}
 
+	/**
+	 * Join a headline and insprl's own words, mask the key, then cut: masking first, so
+	 * that no part of the key survives at the cut.
+	 */
 	private String message(String headline, String details) {
 		String text = (details == null || details.isEmpty()) ? headline : headline + ": " + details;
-		return this.credentials.redact(truncate(text, MESSAGE_LENGTH));
+		return truncate(this.credentials.redact(text), MESSAGE_LENGTH);
 	}
 
 	private String describeBody(HttpHeaders headers, byte[] body) {
 		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
-		String type = (contentType != null) ? contentType : "no content type";
+		String type = (contentType != null) ? this.credentials.redact(contentType) : "no content type";
 		if (body.length == 0) {
 			return type + ", empty body";
 		}
@@ -159,7 +252,7 @@ final class ReplyDecoder {
 
 	private String excerpt(byte[] body) {
 		int length = Math.min(body.length, EXCERPT_LENGTH * 4);
-		String text = new String(body, 0, length, StandardCharsets.UTF_8);
+		String text = this.credentials.redact(new String(body, 0, length, StandardCharsets.UTF_8));
 		StringBuilder clean = new StringBuilder(EXCERPT_LENGTH);
 		boolean space = false;
 		for (int i = 0; i < text.length() && clean.length() < EXCERPT_LENGTH; i++) {
@@ -175,27 +268,37 @@ final class ReplyDecoder {
 			clean.append(c);
 		}
 		boolean cut = clean.length() >= EXCERPT_LENGTH || length < body.length;
-		return this.credentials.redact(clean.toString()) + (cut ? "..." : "");
+		return clean + (cut ? "..." : "");
 	}
 
 	private static String truncate(String text, int max) {
 		return (text.length() <= max) ? text : text.substring(0, max) + "...";
 	}
 
+	/**
+	 * Read an API code strictly: ASCII digits, as a JSON string or an integral JSON number.
+	 * @param node the {@code code} field, may be {@code null}
+	 * @return the code, or {@code null} when the field is absent or not such a code
+	 */
 	static Integer code(JsonNode node) {
 		if (node == null) {
 			return null;
 		}
-		if (node.isIntegralNumber() && node.canConvertToInt()) {
-			return node.intValue();
+		if (node.isIntegralNumber()) {
+			return (node.canConvertToInt() && node.intValue() >= 0) ? node.intValue() : null;
 		}
 		if (node.isString()) {
-			try {
-				return Integer.valueOf(node.asString().trim());
-			}
-			catch (NumberFormatException ex) {
+			String text = node.asString();
+			if (text.isEmpty() || text.length() > 9) {
 				return null;
 			}
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c < '0' || c > '9') {
+					return null;
+				}
+			}
+			return Integer.valueOf(text);
 		}
 		return null;
 	}
@@ -247,6 +350,8 @@ final class ReplyDecoder {
 
 	/**
 	 * Read a {@code Retry-After} header: a number of seconds or an HTTP date.
+	 * @param value the header value, may be {@code null}
+	 * @return the wait (zero for a date in the past), or {@code null} when unusable
 	 */
 	static Duration retryAfter(String value) {
 		if (value == null || value.isBlank()) {

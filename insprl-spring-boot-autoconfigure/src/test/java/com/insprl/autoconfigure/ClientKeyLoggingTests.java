@@ -1,5 +1,8 @@
 package com.insprl.autoconfigure;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -11,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * With every logger at DEBUG (the stub's own excepted), a context start, successful
- * calls, retried failures and rejected calls log nothing that contains the client key.
+ * With every logger at DEBUG (the stub's own, and the client library's header loggers the
+ * README names, excepted), a context start, successful calls, retried failures and
+ * rejected calls log nothing that contains the client key, on each client library. With a
+ * header logger at DEBUG, start-up warns, naming it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientKeyLoggingTests {
@@ -40,52 +47,73 @@ class ClientKeyLoggingTests {
 
 	private static final String PATH = "/api/whatsapp/instance/logout";
 
+	private static final String[] HEADER_LOGGERS = { "org.apache.hc.client5.http.headers",
+			"org.apache.hc.client5.http.wire", "sun.net.www.protocol.http.HttpURLConnection" };
+
 	@RegisterExtension
 	static WireMockExtension insprl = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
 
-	private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+	private final Map<String, Level> levels = new HashMap<>();
 
-	private Level rootLevel;
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				InsprlAutoConfiguration.class))
+		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=" + KEY,
+				"insprl.base-url=" + insprl.baseUrl() + "/api", "insprl.retry.initial-backoff=1ms",
+				"insprl.retry.max-backoff=2ms");
 
 	@BeforeEach
-	void everythingAtDebug() {
-		this.rootLevel = this.root.getLevel();
-		this.root.setLevel(Level.DEBUG);
+	void everythingAtDebugButTheHeaderLoggers() {
+		level(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.DEBUG);
 		for (String stub : new String[] { "WireMock", "wiremock", "com.github.tomakehurst" }) {
-			((Logger) LoggerFactory.getLogger(stub)).setLevel(Level.WARN);
+			level(stub, Level.WARN);
+		}
+		for (String headerLogger : HEADER_LOGGERS) {
+			level(headerLogger, Level.INFO);
 		}
 	}
 
+	private void level(String name, Level level) {
+		Logger logger = (Logger) LoggerFactory.getLogger(name);
+		this.levels.putIfAbsent(name, logger.getLevel());
+		logger.setLevel(level);
+	}
+
 	@AfterEach
-	void restoreLevel() {
-		this.root.setLevel(this.rootLevel);
+	void restoreLevels() {
+		this.levels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http_components", "jdk", "simple" })
+	void clientKeyIsNeverLogged(String factory, CapturedOutput output) {
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=" + factory).run((context) -> {
+			assertThat(context).hasNotFailed();
+			InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+			insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"message\":\"success\"}")));
+			service.logout("inst-1");
+			insprl.stubFor(post(PATH).willReturn(serviceUnavailable()));
+			assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"));
+			insprl.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+			assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"));
+			insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":101,\"message\":\"bad key " + KEY + "\"}")));
+			assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"));
+		});
+		assertThat(output.getOut()).as("DEBUG output was captured").contains("Retrying insprl call");
+		assertThat(output.getAll()).doesNotContain(KEY).doesNotContain("prints HTTP request headers");
 	}
 
 	@Test
-	void clientKeyIsNeverLogged(CapturedOutput output) {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-					InsprlAutoConfiguration.class))
-			.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=" + KEY,
-					"insprl.base-url=" + insprl.baseUrl() + "/api", "insprl.retry.initial-backoff=1ms",
-					"insprl.retry.max-backoff=2ms")
-			.run((context) -> {
-				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
-				insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"message\":\"success\"}")));
-				service.logout("inst-1");
-				insprl.stubFor(post(PATH).willReturn(serviceUnavailable()));
-				assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"));
-				insprl.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-				assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"));
-				insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":101,\"message\":\"bad key " + KEY + "\"}")));
-				assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"))
-					.satisfies((ex) -> context.getBean(InsprlProperties.class).toString());
-			});
-		assertThat(output.getOut()).as("DEBUG output was captured").contains("Retrying insprl call");
-		assertThat(output.getAll()).doesNotContain(KEY);
+	void headerLoggerAtDebugIsWarnedOfAtStartup(CapturedOutput output) {
+		level("org.apache.hc.client5.http.headers", Level.DEBUG);
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getAll()).contains("WARN")
+			.contains("Logger 'org.apache.hc.client5.http.headers' is at DEBUG and prints HTTP request headers")
+			.contains("logging.level.org.apache.hc.client5.http.headers=info")
+			.doesNotContain("Logger 'org.apache.hc.client5.http.wire'");
 	}
 
 }

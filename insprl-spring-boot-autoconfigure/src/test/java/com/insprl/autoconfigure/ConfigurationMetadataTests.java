@@ -30,7 +30,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties).containsKeys("insprl.enabled", "insprl.base-url", "insprl.client-id",
 				"insprl.client-key", "insprl.whatsapp.instance-id", "insprl.connect-timeout", "insprl.read-timeout",
 				"insprl.retry.max-attempts", "insprl.retry.initial-backoff", "insprl.retry.max-backoff",
-				"insprl.retry.multiplier", "insprl.health.cache-ttl", "insprl.health.timeout");
+				"insprl.retry.multiplier", "insprl.health.cache-ttl", "insprl.health.timeout", "insprl.ssl.bundle",
+				"insprl.max-connections", "management.health.insprl.enabled");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString(""))
 			.as("description of %s", name)
 			.isNotBlank());
@@ -39,6 +40,8 @@ class ConfigurationMetadataTests {
 			.isEqualTo("https://insprl.com/api");
 		assertThat(properties.get("insprl.connect-timeout").path("type").asString()).isEqualTo("java.time.Duration");
 		assertThat(properties.get("insprl.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
+		assertThat(properties.get("insprl.max-connections").path("defaultValue").asInt()).isEqualTo(50);
+		assertThat(properties.get("management.health.insprl.enabled").path("defaultValue").asBoolean(false)).isTrue();
 	}
 
 }

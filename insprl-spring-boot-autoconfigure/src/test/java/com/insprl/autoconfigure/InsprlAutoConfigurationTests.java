@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,6 +16,7 @@ import com.insprl.client.InsprlClientBuilder;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.http.InsprlHttpTransport;
 import com.insprl.metrics.InsprlMetricsListener;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -105,20 +105,20 @@ class InsprlAutoConfigurationTests {
 	}
 
 	@Test
-	void requestBodiesAreWrittenOnAPoolThatStopsWithTheContext() {
+	void closingTheContextReleasesTheTransportThreads() throws Exception {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
-		AtomicReference<ThreadPoolExecutor> pool = new AtomicReference<>();
+		AtomicReference<Thread> deadlineThread = new AtomicReference<>();
 		withCredentials().run((context) -> {
-			pool.set((ThreadPoolExecutor) context.getBean(InsprlHttpResources.class).executor());
-			InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
-			for (int i = 0; i < 100; i++) {
-				service.logout("inst-1");
-			}
-			assertThat(pool.get().getCompletedTaskCount()).as("tasks run on the pool").isGreaterThanOrEqualTo(100);
-			assertThat(pool.get().getLargestPoolSize()).as("threads the pool needed for sequential calls")
-				.isLessThanOrEqualTo(4);
+			context.getBean(InsprlWhatsAppService.class).logout("inst-1");
+			deadlineThread.set(Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.filter((thread) -> thread.getName().startsWith("insprl-deadline-"))
+				.findFirst()
+				.orElseThrow());
 		});
-		assertThat(pool.get().isShutdown()).isTrue();
+		deadlineThread.get().join(10_000);
+		assertThat(deadlineThread.get().isAlive()).as("the deadline thread stopped with the context").isFalse();
 	}
 
 	@Test
@@ -263,9 +263,10 @@ class InsprlAutoConfigurationTests {
 			insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(aResponse().withStatus(307)
 				.withHeader("Location", "http://localhost:" + elsewhere.port() + "/steal")));
 			withCredentials().run((context) -> {
-				assertThatExceptionOfType(InsprlApiException.class)
+				assertThatExceptionOfType(InsprlConnectionException.class)
 					.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("inst-1"))
-					.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(307));
+					.satisfies((ex) -> assertThat(ex.getReason())
+						.isEqualTo(InsprlConnectionException.Reason.REDIRECTED));
 				assertThat(elsewhere.getAllServeEvents()).isEmpty();
 			});
 		}
@@ -319,6 +320,85 @@ class InsprlAutoConfigurationTests {
 				assertThat(event.attempts()).isEqualTo(1);
 			});
 		});
+	}
+
+	@Test
+	void unresolvedPlaceholdersFailStartupNamingTheVariables() {
+		this.contextRunner
+			.withPropertyValues("insprl.client-id=${INSPRL_CLIENT_ID}", "insprl.client-key=${INSPRL_CLIENT_KEY}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("insprl.client-id").contains("unresolved placeholder");
+				assertThat(analysis.getAction()).contains("INSPRL_CLIENT_ID");
+			});
+		this.contextRunner.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=${INSPRL_CLIENT_KEY}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("insprl.client-key").contains("unresolved placeholder");
+				assertThat(analysis.getAction()).contains("INSPRL_CLIENT_KEY");
+			});
+	}
+
+	@Test
+	void clientKeyOutsideVisibleAsciiFailsStartupWithoutShowingIt() {
+		for (String key : new String[] { "secret-part-\u00e9", "secret-part-\u0436", "secret-part-\uD83D\uDE00",
+				"secret-part-\u2028" }) {
+			this.contextRunner
+				.withInitializer((context) -> context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new MapPropertySource("test",
+							Map.of("insprl.client-id", "client-42", "insprl.client-key", key))))
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					FailureAnalysis analysis = analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("insprl.client-key").contains("visible ASCII");
+					assertThat(analysis.getAction()).contains("INSPRL_CLIENT_KEY");
+					assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("secret-part");
+					assertThat(context.getStartupFailure()).rootCause().message().doesNotContain("secret-part");
+				});
+		}
+	}
+
+	@Test
+	void baseUrlCarryingAQueryFragmentOrUserInfoFailsStartupWithoutShowingIt() {
+		for (String url : new String[] { "https://insprl.com/api?token=" + KEY, "https://insprl.com/api#" + KEY,
+				"https://" + KEY + "@insprl.com/api" }) {
+			withCredentials().withPropertyValues("insprl.base-url=" + url).run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("insprl.base-url")
+					.contains("query string, fragment or user info");
+				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(KEY);
+			});
+		}
+	}
+
+	@Test
+	void maxConnectionsBelowOneFailsStartup() {
+		withCredentials().withPropertyValues("insprl.max-connections=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription()).contains("insprl.max-connections");
+		});
+	}
+
+	@Test
+	void durationsInStartupMessagesReadAsTheUserWroteThem() {
+		withCredentials().withPropertyValues("insprl.connect-timeout=-1s").run((context) -> assertThat(
+				analyze(context.getStartupFailure()).getDescription())
+			.contains("must be a positive duration, not -1s"));
+		withCredentials().withPropertyValues("insprl.retry.initial-backoff=100ms", "insprl.retry.max-backoff=50ms")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("not 50ms"));
+	}
+
+	@Test
+	void transportIsApacheHttpClientWhenItIsOnTheClassPath() {
+		withCredentials().run((context) -> assertThat(context.getBean(InsprlHttpTransport.class).getLibrary())
+			.isEqualTo("http-components"));
+		withCredentials().withPropertyValues("spring.http.clients.imperative.factory=jdk")
+			.run((context) -> assertThat(context.getBean(InsprlHttpTransport.class).getLibrary()).isEqualTo("jdk"));
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {

@@ -8,14 +8,13 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.insprl.http.InsprlHttpTransport;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import com.insprl.whatsapp.LogoutResult;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -47,15 +46,19 @@ class InsprlClientWireTests {
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
 
+	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+
 	private final InsprlWhatsAppService service = new InsprlWhatsAppService(client(Duration.ofSeconds(5)), "inst-1");
 
+	@AfterAll
+	static void closeTransport() {
+		transport.close();
+	}
+
 	static InsprlClient client(Duration readTimeout) {
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(Duration.ofSeconds(2), readTimeout);
-		RestClient.Builder builder = RestClient.builder()
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings));
 		return InsprlClient.builder()
-			.restClientBuilder(builder)
+			.transport(transport)
+			.timeouts(Duration.ofSeconds(2), readTimeout)
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))
 			.retry(InsprlRetrySettings.NONE)
@@ -299,6 +302,7 @@ class InsprlClientWireTests {
 			closedPort = socket.getLocalPort();
 		}
 		InsprlClient closed = InsprlClient.builder()
+			.transport(transport)
 			.baseUrl("http://127.0.0.1:" + closedPort + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))
 			.retry(InsprlRetrySettings.NONE)
@@ -320,6 +324,22 @@ class InsprlClientWireTests {
 		insprl.stubFor(post(LOGOUT_PATH).willReturn(okJson("{\"code\":101,\"message\":\"key " + KEY + " unknown\"}")));
 		assertThatExceptionOfType(InsprlAuthenticationException.class).isThrownBy(() -> this.service.logout("inst-1"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(KEY));
+	}
+
+	@Test
+	void successReplyWithoutAUsableCodeIsAMalformedReply() {
+		for (String body : new String[] { "{}", "{\"message\":\"success\"}", "{\"code\":\"+100\"}",
+				"{\"code\":\"\u0661\u0660\u0660\"}", "{\"code\":\" 100 \"}", "{\"code\":100.0}",
+				"{\"code\":null}" }) {
+			reply(200, "application/json", body);
+			assertThatExceptionOfType(InsprlConnectionException.class).as(body)
+				.isThrownBy(() -> this.service.logout("inst-1"))
+				.satisfies((ex) -> {
+					assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.MALFORMED_REPLY);
+					assertThat(ex.isRetryable()).isFalse();
+				})
+				.withMessageContaining("no usable code");
+		}
 	}
 
 }

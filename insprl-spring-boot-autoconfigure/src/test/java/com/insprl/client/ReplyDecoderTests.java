@@ -44,9 +44,16 @@ class ReplyDecoderTests {
 	void codeIsReadFromAStringOrANumber() {
 		assertThat(ReplyDecoder.code(this.json.readTree("\"101\""))).isEqualTo(101);
 		assertThat(ReplyDecoder.code(this.json.readTree(" 102"))).isEqualTo(102);
-		assertThat(ReplyDecoder.code(this.json.readTree("\" 100 \""))).isEqualTo(100);
-		assertThat(ReplyDecoder.code(this.json.readTree("\"ok\""))).isNull();
-		assertThat(ReplyDecoder.code(this.json.readTree("true"))).isNull();
+		assertThat(ReplyDecoder.code(this.json.readTree("129"))).isEqualTo(129);
+	}
+
+	@Test
+	void codeIsReadStrictlyAsAsciiDigits() {
+		for (String notACode : new String[] { "\" 100 \"", "\"+100\"", "\"\u0661\u0660\u0660\"", "\"100.0\"", "100.0",
+				"-100", "\"\"", "\"ok\"", "true", "null", "[100]", "{\"code\":100}", "\"99999999999\"",
+				"99999999999" }) {
+			assertThat(ReplyDecoder.code(this.json.readTree(notACode))).as(notACode).isNull();
+		}
 		assertThat(ReplyDecoder.code(null)).isNull();
 	}
 

@@ -1,0 +1,135 @@
+package com.insprl.client;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.security.cert.CertificateException;
+import java.util.zip.ZipException;
+
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import com.insprl.http.DeadlineExceededException;
+
+/**
+ * Says what a transport failure stands for, whichever client library reported it, so that
+ * the reason (and with it, whether to retry) follows from what happened. Library types
+ * outside the JDK are recognised by name, so that none of them is needed on the class
+ * path.
+ */
+final class TransportFailures {
+
+	private static final String[] CONNECT_FAILURES = { "org.apache.hc.client5.http.ConnectTimeoutException",
+			"org.apache.hc.client5.http.HttpHostConnectException",
+			"org.apache.hc.core5.http.ConnectionRequestTimeoutException",
+			"org.apache.hc.client5.http.ConnectionRequestTimeoutException" };
+
+	private static final String[] PROTOCOL_VIOLATIONS = { "org.apache.hc.core5.http.ProtocolException",
+			"org.apache.hc.client5.http.ClientProtocolException", "org.apache.hc.core5.http.MessageConstraintException",
+			"org.apache.hc.core5.http.MalformedChunkCodingException" };
+
+	private static final String[] EARLY_CLOSES = { "org.apache.hc.core5.http.NoHttpResponseException",
+			"org.apache.hc.core5.http.ConnectionClosedException", "org.apache.hc.core5.http.TruncatedChunkException" };
+
+	private TransportFailures() {
+	}
+
+	static InsprlConnectionException.Reason reason(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (cause instanceof DeadlineExceededException) {
+				return InsprlConnectionException.Reason.TIMEOUT;
+			}
+			if (cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
+					|| cause instanceof CertificateException) {
+				return InsprlConnectionException.Reason.TLS_FAILED;
+			}
+			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+					|| cause instanceof NoRouteToHostException || cause instanceof UnknownHostException
+					|| isA(cause, CONNECT_FAILURES) || isConnectTimeout(cause)) {
+				return InsprlConnectionException.Reason.CONNECT_FAILED;
+			}
+			if (isA(cause, EARLY_CLOSES)) {
+				return InsprlConnectionException.Reason.CONNECTION_RESET;
+			}
+			if (cause instanceof ProtocolException || cause instanceof ZipException
+					|| isA(cause, PROTOCOL_VIOLATIONS)) {
+				return InsprlConnectionException.Reason.MALFORMED_REPLY;
+			}
+			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+				return InsprlConnectionException.Reason.TIMEOUT;
+			}
+			if (cause instanceof EOFException || cause instanceof SocketException) {
+				return InsprlConnectionException.Reason.CONNECTION_RESET;
+			}
+		}
+		return InsprlConnectionException.Reason.IO_ERROR;
+	}
+
+	/**
+	 * {@code HttpURLConnection} reports a connect timeout as a plain
+	 * {@code SocketTimeoutException}, told apart only by its message.
+	 */
+	private static boolean isConnectTimeout(Throwable failure) {
+		return failure instanceof SocketTimeoutException && failure.getMessage() != null
+				&& failure.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect timed out");
+	}
+
+	private static boolean isA(Throwable failure, String[] typeNames) {
+		for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+			for (String name : typeNames) {
+				if (type.getName().equals(name)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static Throwable next(Throwable failure) {
+		Throwable cause = failure.getCause();
+		return (cause != failure) ? cause : null;
+	}
+
+	/**
+	 * Describe a failure by its innermost cause, or by the deadline that ended it: its
+	 * type and message.
+	 * @param failure the failure
+	 * @return a short description
+	 */
+	static String describe(Throwable failure) {
+		Throwable root = failure;
+		while (next(root) != null && !(root instanceof DeadlineExceededException)) {
+			root = next(root);
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * Return whether any message in the failure's chain, or among what it suppressed,
+	 * exposes the key.
+	 * @param failure the failure
+	 * @param credentials the credentials whose key must not be exposed
+	 * @return {@code true} if the failure must not be passed on as it is
+	 */
+	static boolean exposesKey(Throwable failure, InsprlCredentials credentials) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (credentials.exposesKey(cause.getMessage()) || credentials.exposesKey(cause.toString())) {
+				return true;
+			}
+			for (Throwable suppressed : cause.getSuppressed()) {
+				if (exposesKey(suppressed, credentials)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+}

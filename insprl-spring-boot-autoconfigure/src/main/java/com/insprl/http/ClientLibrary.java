@@ -1,0 +1,207 @@
+package com.insprl.http;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import javax.net.ssl.HttpsURLConnection;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * What the transport needs to know of each client library: how to build its request
+ * factory so that an exchange can be abandoned at its deadline, and which of its loggers
+ * print request headers (and so the client key) at DEBUG.
+ */
+abstract class ClientLibrary {
+
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
+		.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder", ClientLibrary.class.getClassLoader());
+
+	private final String name;
+
+	ClientLibrary(String name) {
+		this.name = name;
+	}
+
+	static ClientLibrary of(ClientHttpRequestFactoryBuilder<?> builder, Executor bodyWriters) {
+		if (HTTP_COMPONENTS_PRESENT && HttpComponentsLibrary.supports(builder)) {
+			return new HttpComponentsLibrary(builder);
+		}
+		if (builder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
+			return new Jdk((bodyWriters != null) ? jdk.withExecutor(bodyWriters) : jdk);
+		}
+		if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
+			return new Simple();
+		}
+		return new Other(builder);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * Build the library's request factory.
+	 * @param settings the settings, timeouts included, redirects never followed
+	 * @param deadline the time an exchange may take in all
+	 * @param maxConnections the most connections kept open at once, where the library
+	 * pools them
+	 * @return the request factory
+	 */
+	abstract ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections);
+
+	/**
+	 * Log one warning for each of the library's loggers that would print the
+	 * {@code Authorization} header as things are configured now.
+	 * @param logger where to warn
+	 */
+	void warnIfHeadersAreLogged(Log logger) {
+	}
+
+	static void warnIfDebug(Log logger, String headerLogger) {
+		if (LogFactory.getLog(headerLogger).isDebugEnabled()) {
+			logger.warn("Logger '" + headerLogger + "' is at DEBUG and prints HTTP request headers, the insprl "
+					+ "client key in the Authorization header among them. Keep it at INFO or above "
+					+ "(logging.level." + headerLogger + "=info).");
+		}
+	}
+
+	/**
+	 * The JDK {@code HttpClient}. Spring's request times the whole exchange with the read
+	 * timeout and closes the body when it fires; it is given a little more than the
+	 * deadline so that the transport's own deadline, which reports itself, comes first.
+	 */
+	static final class Jdk extends ClientLibrary {
+
+		static final Duration GRACE = Duration.ofMillis(250);
+
+		private final JdkClientHttpRequestFactoryBuilder builder;
+
+		Jdk(JdkClientHttpRequestFactoryBuilder builder) {
+			super("jdk");
+			this.builder = builder;
+		}
+
+		@Override
+		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
+			return this.builder.build(settings.withReadTimeout(deadline.plus(GRACE)));
+		}
+
+		@Override
+		void warnIfHeadersAreLogged(Log logger) {
+			if (logsHeaders(System.getProperty("jdk.httpclient.HttpClient.log"),
+					System.getProperty("jdk.internal.httpclient.debug"))) {
+				logger.warn("The JDK HttpClient's logging is on (system property jdk.httpclient.HttpClient.log or "
+						+ "jdk.internal.httpclient.debug) and prints HTTP request headers, the insprl client key in "
+						+ "the Authorization header among them. Turn it off.");
+			}
+		}
+
+		/**
+		 * Return whether the JDK client's logging, as its system properties set it, prints
+		 * request headers.
+		 * @param log the value of {@code jdk.httpclient.HttpClient.log}
+		 * @param debug the value of {@code jdk.internal.httpclient.debug}
+		 * @return {@code true} if headers are printed
+		 */
+		static boolean logsHeaders(String log, String debug) {
+			return (log != null && (log.contains("headers") || log.contains("all"))) || Boolean.parseBoolean(debug);
+		}
+
+	}
+
+	/**
+	 * The JDK's {@code HttpURLConnection}: its read timeout bounds only the gap between
+	 * bytes, so the connection is disconnected at the deadline. (A disconnected reply of
+	 * less than the JDK's keep-alive limit, 512 KB by default, is then drained by the JDK's
+	 * own background cleaner thread, not by the caller.) Built here rather than by Spring
+	 * Boot's builder, to reach the connection; SSL bundles and redirects are applied the
+	 * same way.
+	 */
+	static final class Simple extends ClientLibrary {
+
+		static final String HEADER_LOGGER = "sun.net.www.protocol.http.HttpURLConnection";
+
+		Simple() {
+			super("simple");
+		}
+
+		@Override
+		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
+			SslBundle sslBundle = settings.sslBundle();
+			SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory() {
+
+				@Override
+				protected void prepareConnection(HttpURLConnection connection, String httpMethod) throws IOException {
+					super.prepareConnection(connection, httpMethod);
+					connection.setInstanceFollowRedirects(false);
+					if (sslBundle != null && connection instanceof HttpsURLConnection secure) {
+						secure.setSSLSocketFactory(sslBundle.createSslContext().getSocketFactory());
+					}
+					Attempt attempt = Attempt.current();
+					if (attempt != null) {
+						attempt.onCancel(connection::disconnect);
+					}
+				}
+
+			};
+			if (settings.connectTimeout() != null) {
+				factory.setConnectTimeout(settings.connectTimeout());
+			}
+			if (settings.readTimeout() != null) {
+				factory.setReadTimeout(settings.readTimeout());
+			}
+			return factory;
+		}
+
+		@Override
+		void warnIfHeadersAreLogged(Log logger) {
+			warnIfDebug(logger, HEADER_LOGGER);
+		}
+
+	}
+
+	/**
+	 * Jetty, Reactor Netty or a library of the application's own: its own timers bound
+	 * the wait for the reply's head, and the transport closes the body at the deadline.
+	 */
+	static final class Other extends ClientLibrary {
+
+		private final ClientHttpRequestFactoryBuilder<?> builder;
+
+		Other(ClientHttpRequestFactoryBuilder<?> builder) {
+			super(nameOf(builder));
+			this.builder = builder;
+		}
+
+		private static String nameOf(ClientHttpRequestFactoryBuilder<?> builder) {
+			String type = builder.getClass().getSimpleName();
+			if (type.startsWith("Jetty")) {
+				return "jetty";
+			}
+			if (type.startsWith("Reactor")) {
+				return "reactor";
+			}
+			return type;
+		}
+
+		@Override
+		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
+			return this.builder.build(settings);
+		}
+
+	}
+
+}

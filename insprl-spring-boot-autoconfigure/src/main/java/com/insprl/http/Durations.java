@@ -1,0 +1,50 @@
+package com.insprl.http;
+
+import java.time.Duration;
+
+/**
+ * Writes durations the way users write them in {@code application.yml}: {@code 30s},
+ * {@code 250ms}, {@code 2m}, {@code 1h30m} rather than ISO-8601's {@code PT30S}.
+ */
+public final class Durations {
+
+	private Durations() {
+	}
+
+	/**
+	 * Format a duration as a user would write it.
+	 * @param duration the duration, may be {@code null}
+	 * @return the text, such as {@code 5s}, {@code -1s} or {@code 100ms}
+	 */
+	public static String format(Duration duration) {
+		if (duration == null) {
+			return "null";
+		}
+		if (duration.isNegative()) {
+			return "-" + format(duration.negated());
+		}
+		if (duration.isZero()) {
+			return "0s";
+		}
+		if (duration.toNanosPart() % 1_000_000 != 0 || duration.toMillis() == 0) {
+			long nanos = duration.toNanos();
+			return (nanos % 1000 == 0) ? (nanos / 1000) + "us" : nanos + "ns";
+		}
+		if (duration.toMillisPart() != 0) {
+			return duration.toMillis() + "ms";
+		}
+		StringBuilder text = new StringBuilder();
+		append(text, duration.toDays(), "d");
+		append(text, duration.toHoursPart(), "h");
+		append(text, duration.toMinutesPart(), "m");
+		append(text, duration.toSecondsPart(), "s");
+		return text.toString();
+	}
+
+	private static void append(StringBuilder text, long value, String unit) {
+		if (value != 0) {
+			text.append(value).append(unit);
+		}
+	}
+
+}

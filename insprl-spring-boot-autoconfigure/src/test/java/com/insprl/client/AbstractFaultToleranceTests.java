@@ -1,0 +1,629 @@
+package com.insprl.client;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.insprl.http.InsprlHttpTransport;
+import com.insprl.testing.RawHttpServer;
+import com.insprl.testing.TestCertificates;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.jks.JksSslStoreBundle;
+import org.springframework.boot.ssl.jks.JksSslStoreDetails;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Fault suite, run once per HTTP client library (see the subclasses): each network,
+ * server or protocol failure against a stub on loopback (WireMock, or
+ * {@link RawHttpServer} where WireMock cannot misbehave enough), with the exception type
+ * and reason, the attempts the stub saw and, where the point is that a call ends, a bound
+ * on its time far below what it would take otherwise.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractFaultToleranceTests {
+
+	static final String PATH = "/api/whatsapp/instance/logout";
+
+	static final String SUCCESS = InsprlClientWireTests.SUCCESS;
+
+	static final String HEAD_200 = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
+
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+	static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+
+	static final InsprlRetrySettings FAST_RETRIES = new InsprlRetrySettings(3, Duration.ofMillis(20),
+			Duration.ofMillis(1500), 2.0);
+
+	static final InsprlOperation SEND = new InsprlOperation("whatsapp.message.send", "/whatsapp/instance/logout",
+			InsprlOperation.AuthScheme.RAW_KEY, false);
+
+	@RegisterExtension
+	static WireMockExtension insprl = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	private final AtomicInteger events = new AtomicInteger();
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	private InsprlHttpTransport transport;
+
+	/**
+	 * Return the client library under test.
+	 * @return its request factory builder
+	 */
+	abstract ClientHttpRequestFactoryBuilder<?> library();
+
+	@BeforeAll
+	void startTransport() {
+		this.transport = transport(HttpClientSettings.defaults());
+	}
+
+	@AfterAll
+	void closeAll() throws Exception {
+		for (AutoCloseable closeable : this.closeables) {
+			closeable.close();
+		}
+	}
+
+	@BeforeEach
+	void resetEvents() {
+		this.events.set(0);
+	}
+
+	private InsprlHttpTransport transport(HttpClientSettings settings) {
+		InsprlHttpTransport created = InsprlHttpTransport.create(library(), settings, 50, false);
+		this.closeables.add(created);
+		assertThat(created.getLibrary()).isEqualTo(expectedLibraryName());
+		return created;
+	}
+
+	abstract String expectedLibraryName();
+
+	/**
+	 * Return whether the library closes a slow connection it gives up, rather than leave it
+	 * to be drained in the background (as the JDK's {@code HttpURLConnection} does with a
+	 * reply under its keep-alive limit).
+	 * @return {@code true} if the server sees the connection closed
+	 */
+	boolean closesAbandonedSlowConnections() {
+		return true;
+	}
+
+	private InsprlClient client(String baseUrl, InsprlRetrySettings retry) {
+		return client(this.transport, baseUrl, retry);
+	}
+
+	private InsprlClient client(InsprlHttpTransport transport, String baseUrl, InsprlRetrySettings retry) {
+		return InsprlClient.builder()
+			.transport(transport)
+			.timeouts(CONNECT_TIMEOUT, READ_TIMEOUT)
+			.baseUrl(baseUrl)
+			.credentials(new InsprlCredentials("client-42", InsprlClientWireTests.KEY))
+			.retry(retry)
+			.listener((event) -> this.events.addAndGet(event.attempts()))
+			.build();
+	}
+
+	private InsprlWhatsAppService service() {
+		return service(insprl.baseUrl() + "/api", FAST_RETRIES);
+	}
+
+	private InsprlWhatsAppService service(String baseUrl, InsprlRetrySettings retry) {
+		return new InsprlWhatsAppService(client(baseUrl, retry), null);
+	}
+
+	private RawHttpServer raw(RawHttpServer.Behaviour behaviour) throws IOException {
+		RawHttpServer server = RawHttpServer.start(behaviour);
+		this.closeables.add(server);
+		return server;
+	}
+
+	private static int requests() {
+		return insprl.findAll(postRequestedFor(urlEqualTo(PATH))).size();
+	}
+
+	private <E extends InsprlException> E fails(Class<E> type, InsprlWhatsAppService service, int attempts,
+			Duration within) {
+		long start = System.nanoTime();
+		E failure = null;
+		try {
+			service.logout("inst-1");
+		}
+		catch (InsprlException ex) {
+			assertThat(ex).isInstanceOf(type);
+			failure = type.cast(ex);
+		}
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(failure).as("expected %s", type.getSimpleName()).isNotNull();
+		assertThat(failure.getAttempts()).as(failure.getMessage()).isEqualTo(attempts);
+		assertThat(this.events.get()).as("attempts told to listeners").isEqualTo(attempts);
+		assertThat(elapsed).isLessThan(within);
+		return failure;
+	}
+
+	private InsprlConnectionException failsWith(InsprlConnectionException.Reason reason, InsprlWhatsAppService service,
+			int attempts, Duration within) {
+		InsprlConnectionException ex = fails(InsprlConnectionException.class, service, attempts, within);
+		assertThat(ex.getReason()).as(ex.getMessage()).isEqualTo(reason);
+		return ex;
+	}
+
+	private void faultIsRetriedThreeTimes(Fault fault, InsprlConnectionException.Reason reason) {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withFault(fault)));
+		InsprlConnectionException ex = failsWith(reason, service(), 3, Duration.ofSeconds(5));
+		assertThat(ex.getMessage()).endsWith("(gave up after 3 attempts)");
+		assertThat(ex.getCause()).isNotNull();
+		assertThat(ex.getSuppressed()).hasSize(2);
+		assertThat(requests()).isEqualTo(3);
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Test
+	void connectionRefusedIsRetriedThenReported() throws Exception {
+		InsprlWhatsAppService service = service("http://127.0.0.1:" + closedPort() + "/api", FAST_RETRIES);
+		InsprlConnectionException ex = failsWith(InsprlConnectionException.Reason.CONNECT_FAILED, service, 3,
+				Duration.ofSeconds(5));
+		assertThat(ex.isPossiblyProcessed()).isFalse();
+	}
+
+	@Test
+	void connectTimeoutIsAConnectFailure() throws Exception {
+		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			List<Socket> queued = fillAcceptQueue(full);
+			try {
+				InsprlWhatsAppService service = service("http://127.0.0.1:" + full.getLocalPort() + "/api",
+						InsprlRetrySettings.NONE);
+				InsprlConnectionException ex = failsWith(InsprlConnectionException.Reason.CONNECT_FAILED, service, 1,
+						Duration.ofSeconds(10));
+				assertThat(ex.isPossiblyProcessed()).isFalse();
+			}
+			finally {
+				for (Socket socket : queued) {
+					socket.close();
+				}
+			}
+		}
+	}
+
+	/**
+	 * Fill the accept queue of a server that never accepts, until a connect no longer
+	 * completes: further connects then time out.
+	 */
+	private static List<Socket> fillAcceptQueue(ServerSocket server) throws IOException {
+		List<Socket> queued = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			Socket socket = new Socket();
+			try {
+				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 200);
+				queued.add(socket);
+			}
+			catch (SocketTimeoutException ex) {
+				socket.close();
+				return queued;
+			}
+		}
+		throw new IllegalStateException("the accept queue never filled");
+	}
+
+	@Test
+	void connectionResetIsRetried() {
+		faultIsRetriedThreeTimes(Fault.CONNECTION_RESET_BY_PEER, InsprlConnectionException.Reason.CONNECTION_RESET);
+	}
+
+	@Test
+	void emptyResponseIsRetried() {
+		faultIsRetriedThreeTimes(Fault.EMPTY_RESPONSE, InsprlConnectionException.Reason.CONNECTION_RESET);
+	}
+
+	/**
+	 * Return what the library reports for a malformed chunk: Apache HttpClient names the
+	 * protocol violation; the JDK clients report a plain I/O failure.
+	 * @return the expected reason
+	 */
+	abstract InsprlConnectionException.Reason malformedChunkReason();
+
+	/**
+	 * Return what the library reports for bytes that are no HTTP reply, then a close.
+	 * @return the expected reason
+	 */
+	abstract InsprlConnectionException.Reason randomDataReason();
+
+	@Test
+	void malformedChunkIsReportedAsTheLibraryNamesIt() {
+		faultIsReported(Fault.MALFORMED_RESPONSE_CHUNK, malformedChunkReason());
+	}
+
+	@Test
+	void randomDataThenCloseIsReportedAsTheLibraryNamesIt() {
+		faultIsReported(Fault.RANDOM_DATA_THEN_CLOSE, randomDataReason());
+	}
+
+	private void faultIsReported(Fault fault, InsprlConnectionException.Reason reason) {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withFault(fault)));
+		int attempts = reason.isRetryable() ? 3 : 1;
+		InsprlConnectionException ex = failsWith(reason, service(), attempts, Duration.ofSeconds(5));
+		assertThat(ex.isRetryable()).isEqualTo(reason.isRetryable());
+		assertThat(requests()).isEqualTo(attempts);
+	}
+
+	@Test
+	void delayPastTheReadTimeoutIsRetriedThenReported() {
+		insprl.stubFor(post(PATH).willReturn(okJson(SUCCESS).withFixedDelay(3000)));
+		long start = System.nanoTime();
+		failsWith(InsprlConnectionException.Reason.TIMEOUT, service(), 3, Duration.ofSeconds(8));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+		assertThat(requests()).isEqualTo(3);
+	}
+
+	@Test
+	void tricklingBodyEndsAtTheDeadlineAsATimeout() throws Exception {
+		RawHttpServer server = raw((exchange) -> {
+			exchange.write(HEAD_200 + "Content-Length: 1000\r\n\r\n");
+			exchange.trickle("{" + " ".repeat(998) + "}", Duration.ofMillis(100));
+		});
+		InsprlConnectionException ex = failsWith(InsprlConnectionException.Reason.TIMEOUT,
+				service(server.baseUrl(), InsprlRetrySettings.NONE), 1, Duration.ofSeconds(10));
+		assertThat(ex.getMessage()).contains("deadline of 1300ms");
+		if (closesAbandonedSlowConnections()) {
+			assertThat(server.awaitClientGone(Duration.ofSeconds(10))).as("the connection was abandoned").isTrue();
+		}
+	}
+
+	@Test
+	void tricklingHeadEndsAtTheDeadlineAsATimeout() throws Exception {
+		RawHttpServer server = raw((exchange) -> {
+			exchange.write("HTTP/1.1 200 OK\r\n");
+			exchange.trickle("X-Slow: " + "a".repeat(1000) + "\r\n\r\n", Duration.ofMillis(100));
+		});
+		failsWith(InsprlConnectionException.Reason.TIMEOUT, service(server.baseUrl(), InsprlRetrySettings.NONE), 1,
+				Duration.ofSeconds(10));
+		assertThat(server.awaitClientGone(Duration.ofSeconds(10))).as("the connection was abandoned").isTrue();
+	}
+
+	@Test
+	void bodyThatStopsShortOfItsLengthIsATimeout() throws Exception {
+		RawHttpServer server = raw((exchange) -> {
+			exchange.write(HEAD_200 + "Content-Length: 100\r\n\r\n{\"code\":");
+			exchange.hold();
+		});
+		failsWith(InsprlConnectionException.Reason.TIMEOUT, service(server.baseUrl(), InsprlRetrySettings.NONE), 1,
+				Duration.ofSeconds(10));
+	}
+
+	@Test
+	void declaredLengthOverTheCapFailsAtOnceAndTheConnectionIsAbandonedNotDrained() throws Exception {
+		byte[] chunk = new byte[64 * 1024];
+		java.util.Arrays.fill(chunk, (byte) ' ');
+		RawHttpServer server = raw((exchange) -> {
+			exchange.write(HEAD_200 + "Content-Length: 5000000000\r\n\r\n");
+			while (true) {
+				exchange.write(chunk);
+			}
+		});
+		failsWith(InsprlConnectionException.Reason.REPLY_TOO_LARGE, service(server.baseUrl(), FAST_RETRIES), 1,
+				Duration.ofSeconds(10));
+		assertThat(server.awaitClientGone(Duration.ofSeconds(10))).as("the connection was closed").isTrue();
+		assertThat(server.bytesWritten()).as("bytes the server got out before the client left")
+			.isLessThan(64L * 1024 * 1024);
+		assertThat(server.connections()).isEqualTo(1);
+	}
+
+	@Test
+	void fiveMebibyteBodyIsRefusedWithoutReadingIt() {
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}")));
+		failsWith(InsprlConnectionException.Reason.REPLY_TOO_LARGE, service(), 1, Duration.ofSeconds(5));
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void chunkedBodyWithoutLengthIsCutAtTheLimit() throws Exception {
+		byte[] chunk = new byte[64 * 1024];
+		java.util.Arrays.fill(chunk, (byte) ' ');
+		RawHttpServer server = raw((exchange) -> {
+			exchange.write(HEAD_200 + "Transfer-Encoding: chunked\r\n\r\n");
+			for (int i = 0; i < 80; i++) {
+				exchange.write(Integer.toHexString(chunk.length) + "\r\n");
+				exchange.write(chunk);
+				exchange.write("\r\n");
+			}
+			exchange.write("0\r\n\r\n");
+		});
+		failsWith(InsprlConnectionException.Reason.REPLY_TOO_LARGE, service(server.baseUrl(), FAST_RETRIES), 1,
+				Duration.ofSeconds(10));
+		assertThat(server.connections()).isEqualTo(1);
+	}
+
+	@Test
+	void oversizedHeadIsAMalformedReplyNotRetried() throws Exception {
+		RawHttpServer server = raw((exchange) -> {
+			exchange.write("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(2 * 1024 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}");
+		});
+		failsWith(InsprlConnectionException.Reason.MALFORMED_REPLY, service(server.baseUrl(), FAST_RETRIES), 1,
+				Duration.ofSeconds(10));
+		assertThat(server.connections()).isEqualTo(1);
+	}
+
+	@Test
+	void corruptCompressionIsAMalformedReplyNotRetried() {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "application/json")
+			.withHeader("Content-Encoding", "gzip")
+			.withBody("this is not gzip at all")));
+		failsWith(InsprlConnectionException.Reason.MALFORMED_REPLY, service(), 1, Duration.ofSeconds(5));
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void untrustedCertificateIsATlsFailureNotRetried() throws Exception {
+		TestCertificates certificate = TestCertificates.selfSigned("insprl-test", "ip:127.0.0.1,dns:localhost");
+		RawHttpServer server = RawHttpServer.startTls(certificate.serverContext(),
+				(exchange) -> exchange.write(HEAD_200 + "Content-Length: " + SUCCESS.length() + "\r\n\r\n" + SUCCESS));
+		this.closeables.add(server);
+		InsprlConnectionException ex = failsWith(InsprlConnectionException.Reason.TLS_FAILED,
+				service(server.baseUrl(), FAST_RETRIES), 1, Duration.ofSeconds(10));
+		assertThat(ex.getMessage()).contains("insprl.ssl.bundle");
+		assertThat(ex.isPossiblyProcessed()).isFalse();
+		assertThat(server.requests()).as("nothing was sent").isEmpty();
+	}
+
+	@Test
+	void certificateTrustedThroughAnSslBundleIsUsed() throws Exception {
+		TestCertificates certificate = TestCertificates.selfSigned("insprl-test", "ip:127.0.0.1,dns:localhost");
+		RawHttpServer server = RawHttpServer.startTls(certificate.serverContext(),
+				(exchange) -> exchange.write(HEAD_200 + "Content-Length: " + SUCCESS.length() + "\r\n\r\n" + SUCCESS));
+		this.closeables.add(server);
+		InsprlHttpTransport trusting = transport(HttpClientSettings.defaults().withSslBundle(trusting(certificate)));
+		InsprlWhatsAppService service = new InsprlWhatsAppService(client(trusting, server.baseUrl(), FAST_RETRIES),
+				null);
+		assertThat(service.logout("inst-1").code()).isEqualTo(100);
+		assertThat(server.requests()).singleElement().asString().contains("POST /api/whatsapp/instance/logout");
+	}
+
+	@Test
+	void certificateForAnotherHostIsATlsFailureNotRetried() throws Exception {
+		TestCertificates certificate = TestCertificates.selfSigned("other-host", "dns:other.example");
+		RawHttpServer server = RawHttpServer.startTls(certificate.serverContext(),
+				(exchange) -> exchange.write(HEAD_200 + "Content-Length: " + SUCCESS.length() + "\r\n\r\n" + SUCCESS));
+		this.closeables.add(server);
+		InsprlHttpTransport trusting = transport(HttpClientSettings.defaults().withSslBundle(trusting(certificate)));
+		this.events.set(0);
+		InsprlWhatsAppService service = new InsprlWhatsAppService(client(trusting, server.baseUrl(), FAST_RETRIES),
+				null);
+		failsWith(InsprlConnectionException.Reason.TLS_FAILED, service, 1, Duration.ofSeconds(10));
+		assertThat(server.requests()).as("nothing was sent").isEmpty();
+	}
+
+	private static SslBundle trusting(TestCertificates certificate) {
+		return SslBundle.of(new JksSslStoreBundle(null, new JksSslStoreDetails("PKCS12", null,
+				certificate.keyStore().toUri().toString(), TestCertificates.PASSWORD)));
+	}
+
+	@Test
+	void redirectIsReportedWithItsHostAndNotFollowed() {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(302)
+			.withHeader("Location", "https://elsewhere.example/collect?key=" + InsprlClientWireTests.KEY)));
+		InsprlConnectionException ex = failsWith(InsprlConnectionException.Reason.REDIRECTED, service(), 1,
+				Duration.ofSeconds(5));
+		assertThat(ex.getMessage()).contains("redirected")
+			.contains("'elsewhere.example'")
+			.contains("not followed")
+			.contains("insprl.base-url")
+			.doesNotContain(InsprlClientWireTests.KEY);
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void serviceUnavailableThenSuccessSucceeds() {
+		insprl.stubFor(post(PATH).inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(serviceUnavailable())
+			.willSetStateTo("recovered"));
+		insprl.stubFor(post(PATH).inScenario("flaky").whenScenarioStateIs("recovered").willReturn(okJson(SUCCESS)));
+		assertThat(service().logout("inst-1").code()).isEqualTo(100);
+		assertThat(requests()).isEqualTo(2);
+		assertThat(this.events.get()).isEqualTo(2);
+	}
+
+	@Test
+	void serviceUnavailableForeverGivesUpAfterMaxAttempts() {
+		insprl.stubFor(post(PATH).willReturn(serviceUnavailable().withBody("<html>Service Unavailable</html>")));
+		InsprlApiException ex = fails(InsprlApiException.class, service(), 3, Duration.ofSeconds(5));
+		assertThat(ex.getHttpStatus()).isEqualTo(503);
+		assertThat(ex.getMessage()).contains("HTTP 503").endsWith("(gave up after 3 attempts)");
+		assertThat(requests()).isEqualTo(3);
+	}
+
+	@Test
+	void badGatewayAndGatewayTimeoutAreRetried() {
+		for (int status : new int[] { 502, 504 }) {
+			insprl.resetAll();
+			this.events.set(0);
+			insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(status)));
+			fails(InsprlApiException.class, service(), 3, Duration.ofSeconds(5));
+			assertThat(requests()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void rateLimitWithRetryAfterIsHonouredThenSucceeds() {
+		insprl.stubFor(post(PATH).inScenario("limited")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+			.willSetStateTo("open"));
+		insprl.stubFor(post(PATH).inScenario("limited").whenScenarioStateIs("open").willReturn(okJson(SUCCESS)));
+		long start = System.nanoTime();
+		assertThat(service().logout("inst-1").code()).isEqualTo(100);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+		assertThat(requests()).isEqualTo(2);
+	}
+
+	@Test
+	void retryAfterOfZeroStillWaitsTheBackoff() {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
+		InsprlRetrySettings retry = new InsprlRetrySettings(3, Duration.ofMillis(200), Duration.ofSeconds(2), 2.0);
+		long start = System.nanoTime();
+		fails(InsprlRateLimitException.class, service(insprl.baseUrl() + "/api", retry), 3, Duration.ofSeconds(10));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at least half of 200 ms, then of 400 ms")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		assertThat(requests()).isEqualTo(3);
+	}
+
+	@Test
+	void rateLimitCode129InTheBodyIsRetried() {
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}")));
+		InsprlRateLimitException ex = fails(InsprlRateLimitException.class, service(), 3, Duration.ofSeconds(5));
+		assertThat(ex.getRetryAfter()).isEmpty();
+		assertThat(ex.getMessage()).contains("DAILY_LIMIT_REACHED");
+	}
+
+	@Test
+	void rateLimitAskingForLongerThanTheCapEndsTheCallAtOnce() {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+		InsprlRateLimitException ex = fails(InsprlRateLimitException.class, service(), 1, Duration.ofSeconds(5));
+		assertThat(ex.getRetryAfter()).contains(Duration.ofSeconds(60));
+		assertThat(ex.getMessage()).contains("retry after 60s");
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void htmlPageWithStatus200IsNotRetried() {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/html")
+			.withBody("<html>Oops! Facing network problem. Unable to load this page.</html>")));
+		failsWith(InsprlConnectionException.Reason.MALFORMED_REPLY, service(), 1, Duration.ofSeconds(5));
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void truncatedJsonIsNotRetried() {
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"mess")));
+		failsWith(InsprlConnectionException.Reason.MALFORMED_REPLY, service(), 1, Duration.ofSeconds(5));
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void authenticationErrorIsAttemptedExactlyOnce() {
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"101\",\"message\":\"Invalid Authorization Key\"}")));
+		InsprlAuthenticationException ex = fails(InsprlAuthenticationException.class, service(), 1,
+				Duration.ofSeconds(5));
+		assertThat(ex.getMessage()).doesNotContain("attempts");
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void validationErrorIsAttemptedExactlyOnce() {
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"102\",\"message\":[\"bad\"]}")));
+		fails(InsprlValidationException.class, service(), 1, Duration.ofSeconds(5));
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void oneMaxAttemptTurnsRetriesOff() {
+		insprl.stubFor(post(PATH).willReturn(serviceUnavailable()));
+		fails(InsprlApiException.class, service(insprl.baseUrl() + "/api", InsprlRetrySettings.NONE), 1,
+				Duration.ofSeconds(5));
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void operationThatIsNotIdempotentIsNotRetriedOnceTheRequestMayHaveArrived() {
+		InsprlClient client = client(insprl.baseUrl() + "/api", FAST_RETRIES);
+		insprl.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		assertThatExceptionOfType(InsprlConnectionException.class)
+			.isThrownBy(() -> client.post(SEND, Map.of("to", "1")))
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isEqualTo(1));
+		assertThat(requests()).isEqualTo(1);
+		insprl.resetAll();
+		insprl.stubFor(post(PATH).willReturn(serviceUnavailable()));
+		assertThatExceptionOfType(InsprlApiException.class).isThrownBy(() -> client.post(SEND, Map.of("to", "1")))
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isEqualTo(1));
+		insprl.stubFor(post(PATH).willReturn(okJson(SUCCESS).withFixedDelay(3000)));
+		assertThatExceptionOfType(InsprlConnectionException.class)
+			.isThrownBy(() -> client.post(SEND, Map.of("to", "1")))
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isEqualTo(1));
+		assertThat(requests()).isEqualTo(2);
+	}
+
+	@Test
+	void operationThatIsNotIdempotentIsRetriedWhenTheRequestCertainlyDidNotTakeEffect() throws Exception {
+		insprl.stubFor(post(PATH).inScenario("limited")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0"))
+			.willSetStateTo("open"));
+		insprl.stubFor(post(PATH).inScenario("limited").whenScenarioStateIs("open").willReturn(okJson(SUCCESS)));
+		InsprlClient client = client(insprl.baseUrl() + "/api", FAST_RETRIES);
+		assertThat(client.post(SEND, Map.of("to", "1")).code()).isEqualTo(100);
+		assertThat(requests()).isEqualTo(2);
+		InsprlClient refused = client("http://127.0.0.1:" + closedPort() + "/api", FAST_RETRIES);
+		assertThatExceptionOfType(InsprlConnectionException.class)
+			.isThrownBy(() -> refused.post(SEND, Map.of("to", "1")))
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isEqualTo(3));
+	}
+
+	@Test
+	void interruptedThreadStopsRetryingAtOnceAndKeepsItsFlag() throws Exception {
+		insprl.stubFor(post(PATH).willReturn(serviceUnavailable()));
+		InsprlRetrySettings slow = new InsprlRetrySettings(5, Duration.ofSeconds(10), Duration.ofSeconds(10), 1.0);
+		InsprlWhatsAppService service = service(insprl.baseUrl() + "/api", slow);
+		CompletableFuture<Object[]> outcome = new CompletableFuture<>();
+		Thread caller = new Thread(() -> {
+			try {
+				service.logout("inst-1");
+				outcome.complete(new Object[] { null, Thread.currentThread().isInterrupted() });
+			}
+			catch (RuntimeException ex) {
+				outcome.complete(new Object[] { ex, Thread.currentThread().isInterrupted() });
+			}
+		});
+		caller.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (requests() < 1 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		Thread.sleep(100);
+		caller.interrupt();
+		Object[] result = outcome.get(5, TimeUnit.SECONDS);
+		assertThat(result[0]).isInstanceOf(InsprlApiException.class);
+		assertThat(((InsprlApiException) result[0]).getAttempts()).isEqualTo(1);
+		assertThat(result[1]).as("interrupt flag kept").isEqualTo(true);
+		assertThat(requests()).isEqualTo(1);
+	}
+
+}

@@ -1,0 +1,56 @@
+package com.insprl.client;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link InsprlCredentials}.
+ */
+class InsprlCredentialsTests {
+
+	@Test
+	void keyThatAnHttpHeaderCannotCarryIsRefusedWithoutQuotingIt() {
+		for (String key : new String[] { "secret-\u00e9-key", "secret-\u0430-key", "secret-\uD83D\uDE00-key",
+				"secret-\u2028-key", "secret key", "secret\tkey", "secret\r\nX-Injected: yes" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new InsprlCredentials("client-42", key))
+				.withMessageContaining("clientKey")
+				.withMessageContaining("visible ASCII")
+				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("secret"));
+		}
+	}
+
+	@Test
+	void unresolvedPlaceholdersAreRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new InsprlCredentials("client-42", "${INSPRL_CLIENT_KEY}"))
+			.withMessageContaining("clientKey is an unresolved placeholder");
+		assertThatIllegalArgumentException().isThrownBy(() -> new InsprlCredentials("${INSPRL_CLIENT_ID}", "key"))
+			.withMessageContaining("clientId is an unresolved placeholder");
+	}
+
+	@Test
+	void clientIdWithControlCharactersIsRefused() {
+		for (String id : new String[] { "client\n42", "client\u000042", "client\u202842" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new InsprlCredentials(id, "key"))
+				.withMessageContaining("clientId contains control characters");
+		}
+		assertThat(new InsprlCredentials("client \u00e9 42", "key").getClientId()).isEqualTo("client \u00e9 42");
+	}
+
+	@Test
+	void blankValuesAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new InsprlCredentials(" ", "key"))
+			.withMessageContaining("clientId is not set");
+		assertThatIllegalArgumentException().isThrownBy(() -> new InsprlCredentials("client-42", null))
+			.withMessageContaining("clientKey is not set");
+	}
+
+	@Test
+	void toStringMasksTheKey() {
+		assertThat(new InsprlCredentials("client-42", "sk-live-7f3a9c1e")).hasToString(
+				"InsprlCredentials{clientId='client-42', clientKey='******'}");
+	}
+
+}

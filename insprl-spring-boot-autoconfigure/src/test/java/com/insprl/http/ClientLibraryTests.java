@@ -1,0 +1,34 @@
+package com.insprl.http;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ClientLibrary}.
+ */
+class ClientLibraryTests {
+
+	@Test
+	void eachBuilderIsRecognised() {
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.httpComponents(), null).name())
+			.isEqualTo("http-components");
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.jdk(), null).name()).isEqualTo("jdk");
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.simple(), null).name()).isEqualTo("simple");
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.of(
+				org.springframework.http.client.SimpleClientHttpRequestFactory::new), null).name())
+			.isNotEqualTo("simple");
+	}
+
+	@Test
+	void jdkClientLoggingPrintsHeadersWhenItsPropertiesSaySo() {
+		assertThat(ClientLibrary.Jdk.logsHeaders(null, null)).isFalse();
+		assertThat(ClientLibrary.Jdk.logsHeaders("errors,requests", "false")).isFalse();
+		assertThat(ClientLibrary.Jdk.logsHeaders("headers", null)).isTrue();
+		assertThat(ClientLibrary.Jdk.logsHeaders("all", null)).isTrue();
+		assertThat(ClientLibrary.Jdk.logsHeaders(null, "true")).isTrue();
+	}
+
+}
