@@ -25,6 +25,9 @@ import com.insprl.http.DeadlineExceededException;
  */
 final class TransportFailures {
 
+	private static final String[] TIMEOUTS = { "io.netty.handler.timeout.ReadTimeoutException",
+			"java.util.concurrent.TimeoutException" };
+
 	private static final String[] CONNECT_FAILURES = { "org.apache.hc.client5.http.ConnectTimeoutException",
 			"org.apache.hc.client5.http.HttpHostConnectException",
 			"org.apache.hc.core5.http.ConnectionRequestTimeoutException",
@@ -32,10 +35,12 @@ final class TransportFailures {
 
 	private static final String[] PROTOCOL_VIOLATIONS = { "org.apache.hc.core5.http.ProtocolException",
 			"org.apache.hc.client5.http.ClientProtocolException", "org.apache.hc.core5.http.MessageConstraintException",
-			"org.apache.hc.core5.http.MalformedChunkCodingException" };
+			"org.apache.hc.core5.http.MalformedChunkCodingException", "io.netty.handler.codec.DecoderException",
+			"org.eclipse.jetty.http.BadMessageException", "org.eclipse.jetty.http.HttpException$RuntimeException" };
 
 	private static final String[] EARLY_CLOSES = { "org.apache.hc.core5.http.NoHttpResponseException",
-			"org.apache.hc.core5.http.ConnectionClosedException", "org.apache.hc.core5.http.TruncatedChunkException" };
+			"org.apache.hc.core5.http.ConnectionClosedException", "org.apache.hc.core5.http.TruncatedChunkException",
+			"reactor.netty.http.client.PrematureCloseException", "io.netty.channel.unix.Errors$NativeIoException" };
 
 	private TransportFailures() {
 	}
@@ -61,7 +66,8 @@ final class TransportFailures {
 					|| isA(cause, PROTOCOL_VIOLATIONS)) {
 				return InsprlConnectionException.Reason.MALFORMED_REPLY;
 			}
-			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException
+					|| isA(cause, TIMEOUTS)) {
 				return InsprlConnectionException.Reason.TIMEOUT;
 			}
 			if (cause instanceof EOFException || cause instanceof SocketException) {
@@ -72,12 +78,13 @@ final class TransportFailures {
 	}
 
 	/**
-	 * {@code HttpURLConnection} reports a connect timeout as a plain
-	 * {@code SocketTimeoutException}, told apart only by its message.
+	 * {@code HttpURLConnection} and Jetty report a connect timeout as a plain
+	 * {@code SocketTimeoutException} or {@code TimeoutException}, told apart only by its
+	 * message ("Connect timed out", "Connect Timeout").
 	 */
 	private static boolean isConnectTimeout(Throwable failure) {
-		return failure instanceof SocketTimeoutException && failure.getMessage() != null
-				&& failure.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect timed out");
+		return (failure instanceof SocketTimeoutException || isA(failure, TIMEOUTS)) && failure.getMessage() != null
+				&& failure.getMessage().toLowerCase(java.util.Locale.ROOT).startsWith("connect time");
 	}
 
 	private static boolean isA(Throwable failure, String[] typeNames) {

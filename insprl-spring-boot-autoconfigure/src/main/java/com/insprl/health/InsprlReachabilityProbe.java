@@ -2,6 +2,7 @@ package com.insprl.health;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -19,11 +20,18 @@ public class InsprlReachabilityProbe {
 
 	/**
 	 * Create a probe.
-	 * @param baseUrl the API root to probe
+	 * @param baseUrl the API root to probe; only its scheme, host, port and path are used
+	 * (and shown), never a query, fragment or user info
 	 * @param requestFactory a request factory whose timeouts bound the probe
 	 */
 	public InsprlReachabilityProbe(String baseUrl, ClientHttpRequestFactory requestFactory) {
-		this.baseUrl = URI.create(baseUrl);
+		URI uri = URI.create(baseUrl);
+		try {
+			this.baseUrl = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("baseUrl is not a valid URL", ex);
+		}
 		this.requestFactory = requestFactory;
 	}
 

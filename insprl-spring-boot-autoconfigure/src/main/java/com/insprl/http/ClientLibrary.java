@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -29,6 +30,9 @@ abstract class ClientLibrary {
 	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
 		.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder", ClientLibrary.class.getClassLoader());
 
+	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.netty.http.client.HttpClient",
+			ClientLibrary.class.getClassLoader());
+
 	private final String name;
 
 	ClientLibrary(String name) {
@@ -44,6 +48,12 @@ abstract class ClientLibrary {
 		}
 		if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
 			return new Simple();
+		}
+		if (REACTOR_PRESENT && ReactorLibrary.supports(builder)) {
+			return new ReactorLibrary(builder);
+		}
+		if (builder instanceof JettyClientHttpRequestFactoryBuilder jetty) {
+			return new Jetty(jetty);
 		}
 		return new Other(builder);
 	}
@@ -174,27 +184,37 @@ abstract class ClientLibrary {
 	}
 
 	/**
-	 * Jetty, Reactor Netty or a library of the application's own: its own timers bound
-	 * the wait for the reply's head, and the transport closes the body at the deadline.
+	 * Jetty. Spring's request times the whole exchange with the read timeout; as with the
+	 * JDK client it is given a little more than the deadline, and the transport closes the
+	 * body at the deadline.
+	 */
+	static final class Jetty extends ClientLibrary {
+
+		private final JettyClientHttpRequestFactoryBuilder builder;
+
+		Jetty(JettyClientHttpRequestFactoryBuilder builder) {
+			super("jetty");
+			this.builder = builder;
+		}
+
+		@Override
+		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
+			return this.builder.build(settings.withReadTimeout(deadline.plus(Jdk.GRACE)));
+		}
+
+	}
+
+	/**
+	 * A library of the application's own: its own timers bound the wait for the reply's
+	 * head, and the transport closes the body at the deadline.
 	 */
 	static final class Other extends ClientLibrary {
 
 		private final ClientHttpRequestFactoryBuilder<?> builder;
 
 		Other(ClientHttpRequestFactoryBuilder<?> builder) {
-			super(nameOf(builder));
+			super(builder.getClass().getSimpleName());
 			this.builder = builder;
-		}
-
-		private static String nameOf(ClientHttpRequestFactoryBuilder<?> builder) {
-			String type = builder.getClass().getSimpleName();
-			if (type.startsWith("Jetty")) {
-				return "jetty";
-			}
-			if (type.startsWith("Reactor")) {
-				return "reactor";
-			}
-			return type;
 		}
 
 		@Override

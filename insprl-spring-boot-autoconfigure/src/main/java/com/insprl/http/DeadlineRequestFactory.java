@@ -224,7 +224,20 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 			}
 			finally {
 				this.attempt.finish();
+				closeQuietly();
+			}
+		}
+
+		/**
+		 * Close the library's response. After an abort, some libraries throw where they
+		 * would have drained; nothing of that may hide the failure being reported.
+		 */
+		private void closeQuietly() {
+			try {
 				this.response.close();
+			}
+			catch (RuntimeException ex) {
+				// the exchange was abandoned
 			}
 		}
 
@@ -277,6 +290,9 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 				throw this.attempt.translate(ex);
 			}
 			if (n < 0) {
+				if (this.attempt.isExpired()) {
+					throw new DeadlineExceededException(this.attempt.deadline(), null);
+				}
 				this.endReached = true;
 			}
 			else {

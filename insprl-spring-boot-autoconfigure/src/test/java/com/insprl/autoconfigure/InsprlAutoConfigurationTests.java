@@ -17,6 +17,7 @@ import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.testing.LoopbackConnections;
 import com.insprl.metrics.InsprlMetricsListener;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -105,11 +106,12 @@ class InsprlAutoConfigurationTests {
 	}
 
 	@Test
-	void closingTheContextReleasesTheTransportThreads() throws Exception {
+	void closingTheContextReleasesTheTransportThreadsAndConnections() throws Exception {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
 		AtomicReference<Thread> deadlineThread = new AtomicReference<>();
 		withCredentials().run((context) -> {
 			context.getBean(InsprlWhatsAppService.class).logout("inst-1");
+			assertThat(LoopbackConnections.establishedTo(insprl.getPort())).as("a pooled connection").isIn(1, -1);
 			deadlineThread.set(Thread.getAllStackTraces()
 				.keySet()
 				.stream()
@@ -119,6 +121,7 @@ class InsprlAutoConfigurationTests {
 		});
 		deadlineThread.get().join(10_000);
 		assertThat(deadlineThread.get().isAlive()).as("the deadline thread stopped with the context").isFalse();
+		assertThat(LoopbackConnections.establishedTo(insprl.getPort())).as("connections left open").isIn(0, -1);
 	}
 
 	@Test

@@ -1,12 +1,8 @@
 package com.insprl.client;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.testing.LoopbackConnections;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,10 +62,10 @@ class InsprlLoadTests {
 		service.logout("ok-warmup");
 		Tally first = run(service, 0);
 		List<String> threadsAfterFirst = clientThreads();
-		int connectionsAfterFirst = openConnections();
+		int connectionsAfterFirst = LoopbackConnections.establishedTo(insprl.getPort());
 		Tally second = run(service, 1);
 		List<String> threadsAfterSecond = clientThreads();
-		int connectionsAfterSecond = openConnections();
+		int connectionsAfterSecond = LoopbackConnections.establishedTo(insprl.getPort());
 		transport.close();
 
 		long calls = first.results + first.failures + second.results + second.failures;
@@ -173,30 +170,6 @@ class InsprlLoadTests {
 			.filter((name) -> name.startsWith("insprl-"))
 			.sorted()
 			.toList();
-	}
-
-	/**
-	 * Count established TCP connections to the stub's port, from {@code /proc/net/tcp}, or
-	 * return -1 where that file is not there.
-	 */
-	private static int openConnections() throws IOException {
-		String port = String.format(Locale.ROOT, ":%04X", insprl.getPort());
-		int count = 0;
-		boolean found = false;
-		for (String table : new String[] { "/proc/net/tcp", "/proc/net/tcp6" }) {
-			Path path = Path.of(table);
-			if (!Files.isReadable(path)) {
-				continue;
-			}
-			found = true;
-			for (String line : Files.readAllLines(path)) {
-				String[] columns = line.trim().split("\\s+");
-				if (columns.length > 3 && columns[2].endsWith(port) && columns[3].equals("01")) {
-					count++;
-				}
-			}
-		}
-		return found ? count : -1;
 	}
 
 	static final class Tally {

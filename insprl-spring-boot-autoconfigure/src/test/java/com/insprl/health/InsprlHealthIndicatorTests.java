@@ -63,6 +63,14 @@ class InsprlHealthIndicatorTests {
 	}
 
 	@Test
+	void baseUrlIsShownAsSchemeHostPortAndPathOnly() {
+		InsprlReachabilityProbe probe = new InsprlReachabilityProbe(
+				"https://user:sk-live-7f3a9c1e@insprl.example:8443/api?token=sk-live-7f3a9c1e#frag",
+				ClientHttpRequestFactoryBuilder.jdk().build());
+		assertThat(probe.getBaseUrl()).hasToString("https://insprl.example:8443/api");
+	}
+
+	@Test
 	void downWhenTheHostCannotBeReached() {
 		this.probe.failure = new ConnectException("Connection refused");
 		Health health = this.indicator.health(true);

@@ -17,6 +17,8 @@ class ClientLibraryTests {
 			.isEqualTo("http-components");
 		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.jdk(), null).name()).isEqualTo("jdk");
 		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.simple(), null).name()).isEqualTo("simple");
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.jetty(), null).name()).isEqualTo("jetty");
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.reactor(), null).name()).isEqualTo("reactor");
 		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.of(
 				org.springframework.http.client.SimpleClientHttpRequestFactory::new), null).name())
 			.isNotEqualTo("simple");

@@ -72,6 +72,30 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void problemDetailsNeverCarryTheKeyEvenWhenInsprlEchoesIt() throws Exception {
+		String key = DemoInsprlServer.CLIENT_KEY;
+		this.demoServer.wireMock()
+			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/whatsapp/instance/logout")
+				.atPriority(0)
+				.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("instance_id=demo-echo"))
+				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"code\":102,\"message\":"
+						+ "\"bad key " + key + "\",\"errors\":{\"" + key + "\":[\"key " + key.substring(1)
+						+ " refused\"]}}")));
+		try {
+			Reply reply = post("/instances/demo-echo/logout");
+			assertThat(reply.status()).isEqualTo(422);
+			String body = reply.body().toString();
+			for (int i = 0; i + 6 <= key.length(); i++) {
+				assertThat(body).doesNotContain(key.substring(i, i + 6));
+			}
+			assertThat(body).contains("******");
+		}
+		finally {
+			this.demoServer.wireMock().resetToDefaultMappings();
+		}
+	}
+
+	@Test
 	void invalidParametersAreA422ProblemWithFieldErrors() throws Exception {
 		Reply reply = post("/instances/demo-invalid/logout");
 		assertThat(reply.status()).isEqualTo(422);
