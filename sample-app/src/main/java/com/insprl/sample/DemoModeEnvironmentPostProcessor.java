@@ -1,8 +1,10 @@
 package com.insprl.sample;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.insprl.test.InsprlStub;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -17,9 +19,11 @@ import org.springframework.util.StringUtils;
 
 /**
  * Demo mode: when neither {@code insprl.client-id} nor {@code insprl.client-key} is set
- * (no {@code INSPRL_CLIENT_ID} / {@code INSPRL_CLIENT_KEY}), starts a
- * {@link DemoInsprlServer} on loopback and points the starter at it, so the sample runs
- * offline. Set {@code sample.demo.enabled=false} to turn it off.
+ * (no {@code INSPRL_CLIENT_ID} / {@code INSPRL_CLIENT_KEY}), starts the test starter's
+ * {@link InsprlStub} on loopback and points the starter at it, so the sample runs offline.
+ * A few instance ids show insprl's error replies. Set {@code sample.demo.enabled=false} to
+ * turn it off. Nothing is started while Spring AOT processes the application at build
+ * time; the stand-in starts when the application runs, with or without AOT.
  */
 public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -38,32 +42,44 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getProperty("insprl.enabled", Boolean.class, true)
+		if (Boolean.getBoolean("spring.aot.processing")
+				|| !environment.getProperty("insprl.enabled", Boolean.class, true)
 				|| !environment.getProperty("sample.demo.enabled", Boolean.class, true)
 				|| StringUtils.hasText(environment.getProperty("insprl.client-id"))
 				|| StringUtils.hasText(environment.getProperty("insprl.client-key"))
 				|| environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
 			return;
 		}
-		DemoInsprlServer server = DemoInsprlServer.start();
+		InsprlStub stub = InsprlStub.start();
+		stub.setDefaults(DemoModeEnvironmentPostProcessor::demoAnswers);
 		Map<String, Object> demo = new HashMap<>();
-		demo.put("insprl.base-url", server.baseUrl());
-		demo.put("insprl.client-id", DemoInsprlServer.CLIENT_ID);
-		demo.put("insprl.client-key", DemoInsprlServer.CLIENT_KEY);
+		demo.put("insprl.base-url", stub.baseUrl());
+		demo.put("insprl.client-id", InsprlStub.CLIENT_ID);
+		demo.put("insprl.client-key", InsprlStub.CLIENT_KEY);
 		if (!StringUtils.hasText(environment.getProperty("insprl.whatsapp.instance-id"))) {
 			demo.put("insprl.whatsapp.instance-id", "demo-instance");
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, demo));
-		application.addInitializers((context) -> context.getBeanFactory().registerSingleton("demoInsprlServer", server));
+		application.addInitializers((context) -> context.getBeanFactory().registerSingleton("insprlStub", stub));
 		application.addListeners((event) -> {
 			if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
-				server.close();
+				stub.close();
 			}
 		});
 		this.logger.warn("DEMO MODE: INSPRL_CLIENT_ID and INSPRL_CLIENT_KEY are not set, so insprl calls go to a "
-				+ "local stand-in at " + server.baseUrl() + " (nothing reaches insprl.com). Instance ids "
+				+ "local stand-in at " + stub.baseUrl() + " (nothing reaches insprl.com). Instance ids "
 				+ "'demo-unauthorized', 'demo-invalid', 'demo-rate-limited' and 'demo-outage' show the error "
 				+ "replies. Set both variables to use the real API.");
+	}
+
+	/**
+	 * The error cases the demo shows, by instance id.
+	 */
+	static void demoAnswers(InsprlStub stub) {
+		stub.logout("demo-unauthorized").rejectsCredentials();
+		stub.logout("demo-invalid").rejectsParameter("instance_id", "The selected instance id is invalid.");
+		stub.logout("demo-rate-limited").isRateLimited(Duration.ofSeconds(30));
+		stub.logout("demo-outage").hasOutage();
 	}
 
 }

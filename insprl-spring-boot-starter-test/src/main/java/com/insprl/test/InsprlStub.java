@@ -1,0 +1,262 @@
+package com.insprl.test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.standalone.MappingsSource;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.Assert;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A stand-in for insprl on loopback that answers every endpoint the starter supports the
+ * way insprl does, for tests and offline demos: success by default, the API's own error
+ * replies on request, and a record of what was sent.
+ * <p>
+ * It accepts the test credentials ({@link #CLIENT_ID}, {@link #CLIENT_KEY}) and answers
+ * any other id or key with code 101, as insprl would. Its answers are scripted per request:
+ * <pre class="code">
+ * insprl.logout("team-phone-7").rejectsCredentials();
+ * insprl.logout("old-phone").isRateLimited(Duration.ofSeconds(30));
+ * </pre>
+ * Nothing is read from files, so it runs the same from a test, an IDE or a packaged jar.
+ */
+public final class InsprlStub implements AutoCloseable {
+
+	/** The CLIENT ID the stand-in expects. */
+	public static final String CLIENT_ID = "insprl-test-client";
+
+	/** The CLIENT KEY the stand-in expects; any other key is answered with code 101. */
+	public static final String CLIENT_KEY = "tk-8f3d2a9c7e1b";
+
+	static final String API_PATH = "/api";
+
+	private static final int PRIORITY_WRONG_KEY = 1;
+
+	private static final int PRIORITY_SCRIPTED = 5;
+
+	private static final int PRIORITY_DEFAULT = 10;
+
+	private final WireMockServer server;
+
+	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	private volatile Consumer<InsprlStub> defaults = (stub) -> {
+	};
+
+	private InsprlStub(WireMockServer server) {
+		this.server = server;
+	}
+
+	/**
+	 * Start a stand-in on a free port of 127.0.0.1.
+	 * @return the running stand-in, to be closed when done
+	 */
+	public static InsprlStub start() {
+		WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1")
+			.dynamicPort()
+			.containerThreads(20)
+			.mappingSource(new NoMappingFiles())
+			.notifier(new Slf4jNotifier(false)));
+		server.start();
+		InsprlStub stub = new InsprlStub(server);
+		stub.reset();
+		return stub;
+	}
+
+	/**
+	 * Return the URL to set as {@code insprl.base-url}.
+	 * @return the stand-in's API root, such as {@code http://127.0.0.1:41234/api}
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port() + API_PATH;
+	}
+
+	/**
+	 * Script the answer to the logout of one instance.
+	 * @param instanceId the instance id
+	 * @return how to answer
+	 */
+	public Answers logout(String instanceId) {
+		Assert.hasText(instanceId, "instanceId must not be blank");
+		return new Answers(this, StubbedOperation.LOGOUT, List.of(instanceId));
+	}
+
+	/**
+	 * Return every request received since the last reset, in order.
+	 * @return the requests
+	 */
+	public List<SentRequest> requests() {
+		List<SentRequest> requests = new ArrayList<>();
+		for (LoggedRequest request : this.server.findAll(WireMock.anyRequestedFor(WireMock.anyUrl()))) {
+			for (StubbedOperation operation : StubbedOperation.values()) {
+				if (request.getUrl().equals(API_PATH + operation.path())) {
+					requests.add(sentRequest(operation, request));
+				}
+			}
+		}
+		return requests;
+	}
+
+	/**
+	 * Return the instances logged out since the last reset, in order, as often as each
+	 * was.
+	 * @return the instance ids
+	 */
+	public List<String> loggedOutInstances() {
+		return requests().stream()
+			.filter((request) -> request.operation().equals(StubbedOperation.LOGOUT.operation()))
+			.map((request) -> request.parameters().get("instance_id"))
+			.toList();
+	}
+
+	/**
+	 * Return how many logout requests for an instance were received since the last reset,
+	 * retries included.
+	 * @param instanceId the instance id
+	 * @return the count
+	 */
+	public int logoutsOf(String instanceId) {
+		return (int) loggedOutInstances().stream().filter(instanceId::equals).count();
+	}
+
+	/**
+	 * Return how many reachability probes (a {@code HEAD} of the API root, as the
+	 * starter's health indicator sends) were received since the last reset.
+	 * @return the count
+	 */
+	public int reachabilityProbes() {
+		return this.server.findAll(WireMock.headRequestedFor(WireMock.urlPathEqualTo(API_PATH))).size();
+	}
+
+	/**
+	 * Set answers that stay scripted across {@link #reset()}, such as a demo's error cases,
+	 * and script them now.
+	 * @param defaults scripts the answers, given this stand-in
+	 */
+	public void setDefaults(Consumer<InsprlStub> defaults) {
+		Assert.notNull(defaults, "defaults must not be null");
+		this.defaults = defaults;
+		reset();
+	}
+
+	/**
+	 * Forget received requests and the answers scripted since the defaults: every request
+	 * succeeds again, but for the defaults.
+	 */
+	public void reset() {
+		this.server.resetAll();
+		for (StubbedOperation operation : StubbedOperation.values()) {
+			String expected = operation.authorization(CLIENT_KEY);
+			ResponseDefinitionBuilder rejected = json(operation.rejectedCredentials());
+			this.server.stubFor(post(operation).atPriority(PRIORITY_WRONG_KEY)
+				.withHeader("Authorization", WireMock.notMatching(Pattern.quote(expected)))
+				.willReturn(rejected));
+			this.server.stubFor(post(operation).atPriority(PRIORITY_WRONG_KEY)
+				.withHeader("Authorization", WireMock.absent())
+				.willReturn(rejected));
+			for (MappingBuilder otherAccount : operation.otherClientIds(post(operation).atPriority(PRIORITY_WRONG_KEY),
+					() -> post(operation).atPriority(PRIORITY_WRONG_KEY), CLIENT_ID)) {
+				this.server.stubFor(otherAccount.willReturn(rejected));
+			}
+			this.server.stubFor(post(operation).atPriority(PRIORITY_DEFAULT).willReturn(json(operation.successReply())));
+		}
+		this.defaults.accept(this);
+	}
+
+	void script(StubbedOperation operation, List<String> values, ResponseDefinitionBuilder response) {
+		MappingBuilder mapping = post(operation).atPriority(PRIORITY_SCRIPTED);
+		this.server.stubFor(operation.matching(mapping, values).willReturn(response));
+	}
+
+	private static MappingBuilder post(StubbedOperation operation) {
+		return WireMock.post(WireMock.urlPathEqualTo(API_PATH + operation.path()));
+	}
+
+	private static ResponseDefinitionBuilder json(StubbedOperation.Reply reply) {
+		return WireMock.aResponse()
+			.withStatus(reply.status())
+			.withHeader("Content-Type", "application/json")
+			.withBody(reply.body());
+	}
+
+	private SentRequest sentRequest(StubbedOperation operation, LoggedRequest request) {
+		Map<String, String> parameters = parameters(request);
+		String clientId = parameters.remove("client_id");
+		String prefix = operation.authorization("");
+		return new SentRequest(operation.operation(), clientId, parameters, request.getHeader("Authorization"), prefix);
+	}
+
+	private Map<String, String> parameters(LoggedRequest request) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		String body = request.getBodyAsString();
+		String contentType = request.getHeader("Content-Type");
+		if (contentType != null && contentType.startsWith("application/json")) {
+			JsonNode root = this.jsonMapper.readTree(body);
+			root.properties().forEach((field) -> parameters.put(field.getKey(), field.getValue().asString()));
+			return parameters;
+		}
+		for (String pair : body.split("&")) {
+			int equals = pair.indexOf('=');
+			if (equals > 0) {
+				parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+			}
+		}
+		return parameters;
+	}
+
+	/**
+	 * Stop the stand-in.
+	 */
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	/**
+	 * Reads no mapping files, so that a project's own WireMock files never change how the
+	 * stand-in answers.
+	 */
+	private static final class NoMappingFiles implements MappingsSource {
+
+		@Override
+		public void save(List<StubMapping> stubMappings) {
+		}
+
+		@Override
+		public void save(StubMapping stubMapping) {
+		}
+
+		@Override
+		public void remove(StubMapping stubMapping) {
+		}
+
+		@Override
+		public void removeAll() {
+		}
+
+		@Override
+		public void loadMappingsInto(StubMappings stubMappings) {
+		}
+
+	}
+
+}

@@ -1,0 +1,124 @@
+package com.insprl.test;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+
+/**
+ * An insprl endpoint as the stand-in answers it: its path, how it expects the key, how
+ * its requests name what they are about, and the replies of its endpoint family (the
+ * instance family answers errors with HTTP 200 and a code; the v1 family with a real HTTP
+ * status, as insprl documents).
+ */
+enum StubbedOperation {
+
+	/** {@code POST /whatsapp/instance/logout}, a form naming {@code instance_id}. */
+	LOGOUT("whatsapp.instance.logout", "/whatsapp/instance/logout", false, "instance_id") {
+
+		@Override
+		String success() {
+			return "{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}";
+		}
+
+	};
+
+	private final String operation;
+
+	private final String path;
+
+	private final boolean v1;
+
+	private final List<String> selectors;
+
+	StubbedOperation(String operation, String path, boolean v1, String... selectors) {
+		this.operation = operation;
+		this.path = path;
+		this.v1 = v1;
+		this.selectors = List.of(selectors);
+	}
+
+	String operation() {
+		return this.operation;
+	}
+
+	String path() {
+		return this.path;
+	}
+
+	List<String> selectors() {
+		return this.selectors;
+	}
+
+	/**
+	 * Return the value of the {@code Authorization} header that carries the key.
+	 */
+	String authorization(String clientKey) {
+		return this.v1 ? "Bearer " + clientKey : clientKey;
+	}
+
+	/**
+	 * Match requests whose {@code client_id} is not the given one, or is missing.
+	 */
+	List<MappingBuilder> otherClientIds(MappingBuilder mapping, java.util.function.Supplier<MappingBuilder> another,
+			String clientId) {
+		StringValuePattern other = WireMock.notMatching(java.util.regex.Pattern.quote(clientId));
+		if (this.v1) {
+			return List.of(
+					mapping.withRequestBody(WireMock.matchingJsonPath("$.client_id", other)),
+					another.get().withRequestBody(WireMock.notContaining("\"client_id\"")));
+		}
+		return List.of(mapping.withFormParam("client_id", other),
+				another.get().withRequestBody(WireMock.notContaining("client_id=")));
+	}
+
+	/**
+	 * Match requests whose parameters have the given values, in a form or a JSON body.
+	 */
+	MappingBuilder matching(MappingBuilder mapping, List<String> values) {
+		for (int i = 0; i < this.selectors.size(); i++) {
+			StringValuePattern value = WireMock.equalTo(values.get(i));
+			mapping = this.v1
+					? mapping.withRequestBody(WireMock.matchingJsonPath("$." + this.selectors.get(i), value))
+					: mapping.withFormParam(this.selectors.get(i), value);
+		}
+		return mapping;
+	}
+
+	/**
+	 * Return the body of a successful reply.
+	 */
+	abstract String success();
+
+	Reply successReply() {
+		return new Reply(200, success());
+	}
+
+	Reply rejectedCredentials() {
+		return this.v1 ? new Reply(401, "{\"status\":false,\"code\":101,\"message\":\"Unauthenticated.\"}")
+				: new Reply(200, "{\"code\":\"101\",\"message\":\"Invalid Authorization Key\"}");
+	}
+
+	Reply rejectedParameters(Map<String, List<String>> errors) {
+		String fields = Json.object(errors);
+		return this.v1
+				? new Reply(422,
+						"{\"status\":false,\"code\":102,\"message\":\"The given data was invalid.\",\"errors\":" + fields
+								+ "}")
+				: new Reply(200, "{\"code\":\"102\",\"message\":" + fields + "}");
+	}
+
+	Reply rateLimited() {
+		return new Reply(429, this.v1 ? "{\"status\":false,\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}"
+				: "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}");
+	}
+
+	/**
+	 * A reply: its status and JSON body.
+	 */
+	record Reply(int status, String body) {
+	}
+
+}
