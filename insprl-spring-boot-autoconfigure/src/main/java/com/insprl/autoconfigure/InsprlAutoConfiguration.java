@@ -4,7 +4,9 @@ import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlClientBuilder;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.whatsapp.InsprlWhatsAppService;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -31,8 +33,9 @@ import org.springframework.web.client.RestClient;
 /**
  * Auto-configuration for the insprl API: an {@link InsprlHttpTransport} on the HTTP
  * client library Spring Boot picks, an {@link InsprlClient} built on it the way Spring
- * Boot builds its {@code RestClient.Builder}, and an {@link InsprlWhatsAppService} on
- * top of the client.
+ * Boot builds its {@code RestClient.Builder} (and observed in the application's
+ * {@link ObservationRegistry}), and an {@link InsprlWhatsAppService} on top of the
+ * client.
  */
 @AutoConfiguration(after = { RestClientAutoConfiguration.class, SslAutoConfiguration.class })
 @ConditionalOnClass(RestClient.class)
@@ -76,7 +79,9 @@ public final class InsprlAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InsprlClient insprlClient(InsprlProperties properties, InsprlHttpTransport insprlHttpTransport,
-			ObjectProvider<RestClientCustomizer> restClientCustomizers, ObjectProvider<InsprlCallListener> listeners) {
+			ObjectProvider<RestClientCustomizer> restClientCustomizers, ObjectProvider<InsprlCallListener> listeners,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<InsprlObservationConvention> observationConvention) {
 		InsprlClientBuilder builder = InsprlClient.builder()
 			.credentials(InsprlPropertiesValidator.credentials(properties))
 			.retry(InsprlPropertiesValidator.retry(properties))
@@ -85,6 +90,8 @@ public final class InsprlAutoConfiguration {
 			.listener(new DeferredCallListeners(listeners));
 		InsprlPropertiesValidator.baseUrl(builder, properties);
 		restClientCustomizers.orderedStream().forEach(builder::customizer);
+		observationRegistry.ifAvailable(builder::observationRegistry);
+		observationConvention.ifAvailable(builder::observationConvention);
 		return builder.build();
 	}
 

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.observation.DefaultInsprlObservationConvention;
+import com.insprl.observation.InsprlObservationContext;
+import com.insprl.observation.InsprlObservationConvention;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -37,6 +42,10 @@ import org.springframework.web.client.RestClient;
  * Every failure, whatever the transport throws, reaches the caller as an
  * {@link InsprlException} whose message, cause and result hold no part of the key.
  * <p>
+ * Each call is an {@code insprl.api.calls} Micrometer observation (a timer, and a span
+ * when tracing is on) around the observations of its attempts, such as Spring's
+ * {@code http.client.requests}.
+ * <p>
  * Thread-safe; build one per account with {@link #builder()}, and {@link #close()} it to
  * release the transport it created (a transport it was given is closed by its owner).
  */
@@ -48,6 +57,8 @@ public class InsprlClient implements AutoCloseable {
 	private static final Log logger = LogFactory.getLog(InsprlClient.class);
 
 	private static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED;
+
+	private static final InsprlObservationConvention DEFAULT_CONVENTION = new DefaultInsprlObservationConvention();
 
 	private final RestClient restClient;
 
@@ -65,8 +76,13 @@ public class InsprlClient implements AutoCloseable {
 
 	private final InsprlHttpTransport ownTransport;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final InsprlObservationConvention observationConvention;
+
 	InsprlClient(RestClient restClient, String baseUrl, InsprlCredentials credentials, int maxReplyBytes,
-			InsprlRetrySettings retrySettings, List<InsprlCallListener> listeners, InsprlHttpTransport ownTransport) {
+			InsprlRetrySettings retrySettings, List<InsprlCallListener> listeners, InsprlHttpTransport ownTransport,
+			ObservationRegistry observationRegistry, InsprlObservationConvention observationConvention) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.credentials = credentials;
@@ -75,6 +91,8 @@ public class InsprlClient implements AutoCloseable {
 		this.retrySettings = retrySettings;
 		this.listeners = List.copyOf(listeners);
 		this.ownTransport = ownTransport;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -114,16 +132,27 @@ public class InsprlClient implements AutoCloseable {
 		byte[] body = formBody(fields);
 		long start = System.nanoTime();
 		Attempts attempts = new Attempts(operation, body);
-		try {
+		InsprlObservationContext context = new InsprlObservationContext(operation.name());
+		Observation observation = Observation
+			.createNotStarted(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
 			InsprlReply reply = (this.retrySettings.maxAttempts() > 1) ? withRetries(operation, attempts)
 					: attempts.execute();
+			context.ended(InsprlCallEvent.Outcome.SUCCESS.tag(), reply.code(), attempts.count);
 			completed(operation, InsprlCallEvent.Outcome.SUCCESS, reply.code(), attempts.count, start);
 			return reply;
 		}
 		catch (InsprlException ex) {
 			ex.setAttempts(attempts.count);
-			completed(operation, InsprlCallEvent.Outcome.of(ex), code(ex), attempts.count, start);
+			InsprlCallEvent.Outcome outcome = InsprlCallEvent.Outcome.of(ex);
+			context.ended(outcome.tag(), code(ex), attempts.count);
+			observation.error(ex);
+			completed(operation, outcome, code(ex), attempts.count, start);
 			throw ex;
+		}
+		finally {
+			observation.stop();
 		}
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.observation.InsprlObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +46,10 @@ public final class InsprlClientBuilder {
 	private final List<InsprlCallListener> listeners = new ArrayList<>();
 
 	private final List<RestClientCustomizer> customizers = new ArrayList<>();
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private InsprlObservationConvention observationConvention;
 
 	InsprlClientBuilder() {
 	}
@@ -137,6 +143,32 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
+	 * Set the registry each call is observed in ({@code insprl.api.calls}); none unless
+	 * set. The same registry should observe the {@code RestClient} (through a
+	 * {@link #customizer(RestClientCustomizer) customizer}), so that each attempt's
+	 * observation nests in the call's.
+	 * @param observationRegistry the registry
+	 * @return this builder
+	 */
+	public InsprlClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "observationRegistry must not be null");
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * Set the convention that names and tags each call's observation, instead of
+	 * {@link com.insprl.observation.DefaultInsprlObservationConvention}.
+	 * @param observationConvention the convention
+	 * @return this builder
+	 */
+	public InsprlClientBuilder observationConvention(InsprlObservationConvention observationConvention) {
+		Assert.notNull(observationConvention, "observationConvention must not be null");
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
 	 * Set how failed calls are retried; {@link InsprlRetrySettings#DEFAULTS} unless set.
 	 * @param retrySettings the retry settings, {@link InsprlRetrySettings#NONE} for none
 	 * @return this builder
@@ -183,7 +215,7 @@ public final class InsprlClientBuilder {
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		RestClient restClient = builder.baseUrl(this.baseUrl).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT).build();
 		return new InsprlClient(restClient, this.baseUrl, this.credentials, this.maxReplyBytes, this.retrySettings,
-				this.listeners, owned);
+				this.listeners, owned, this.observationRegistry, this.observationConvention);
 	}
 
 	private static String userAgent() {

@@ -233,12 +233,15 @@ final class ReplyDecoder {
 	}
 
 	/**
-	 * Join a headline and insprl's own words, mask the key, then cut: masking first, so
-	 * that no part of the key survives at the cut.
+	 * Join a headline and insprl's own words with the key masked, then cut: masking
+	 * first, so that no part of the key survives at the cut. The headline is the
+	 * client's own text, never masked (a key that shares six letters with a word of it
+	 * must not garble it); a space parts it from the words, and no key holds a space.
 	 */
 	private String message(String headline, String details) {
-		String text = (details == null || details.isEmpty()) ? headline : headline + ": " + details;
-		return truncate(this.credentials.redact(text), MESSAGE_LENGTH);
+		String text = (details == null || details.isEmpty()) ? headline
+				: headline + ": " + this.credentials.redact(details);
+		return truncate(text, MESSAGE_LENGTH);
 	}
 
 	private String describeBody(HttpHeaders headers, byte[] body) {

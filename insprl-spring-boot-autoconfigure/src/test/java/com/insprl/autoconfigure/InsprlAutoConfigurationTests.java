@@ -18,9 +18,7 @@ import com.insprl.client.InsprlCredentials;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.LoopbackConnections;
-import com.insprl.metrics.InsprlMetricsListener;
 import com.insprl.whatsapp.InsprlWhatsAppService;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,13 +79,9 @@ class InsprlAutoConfigurationTests {
 	@Test
 	void startupMakesNoNetworkCall() {
 		withCredentials()
-			.withConfiguration(AutoConfigurations.of(InsprlHealthContributorAutoConfiguration.class,
-					InsprlMetricsAutoConfiguration.class))
-			.withBean(SimpleMeterRegistry.class)
+			.withConfiguration(AutoConfigurations.of(InsprlHealthContributorAutoConfiguration.class))
 			.run((context) -> {
-				assertThat(context).hasNotFailed()
-					.hasSingleBean(InsprlHealthIndicator.class)
-					.hasSingleBean(InsprlMetricsListener.class);
+				assertThat(context).hasNotFailed().hasSingleBean(InsprlHealthIndicator.class);
 				assertThat(insprl.getAllServeEvents()).isEmpty();
 			});
 	}

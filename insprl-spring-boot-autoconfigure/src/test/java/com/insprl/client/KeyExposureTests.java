@@ -114,6 +114,21 @@ class KeyExposureTests {
 	}
 
 	@Test
+	void theClientsOwnWordsAreNotMaskedWhenTheKeySharesThem() {
+		InsprlClient client = InsprlClient.builder()
+			.transport(transport)
+			.baseUrl(insprl.baseUrl() + "/api")
+			.credentials(new InsprlCredentials("client-42", "insprl-rejected-key"))
+			.retry(InsprlRetrySettings.NONE)
+			.build();
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"101\",\"message\":\"Invalid key insprl-rejected-key\"}")));
+		assertThatExceptionOfType(InsprlAuthenticationException.class)
+			.isThrownBy(() -> new InsprlWhatsAppService(client, null).logout("inst-1"))
+			.withMessageStartingWith("insprl rejected the credentials for whatsapp.instance.logout")
+			.withMessageEndingWith("Invalid key ******");
+	}
+
+	@Test
 	void rawReplyTreeIsMaskedToo() {
 		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":100,\"data\":{\"echo\":[" + json(KEY) + "]}}")));
 		InsprlClient client = InsprlClient.builder()

@@ -1,35 +1,47 @@
-package com.insprl.metrics;
+package com.insprl.observation;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.autoconfigure.InsprlAutoConfiguration;
 import com.insprl.autoconfigure.InsprlHealthContributorAutoConfiguration;
-import com.insprl.autoconfigure.InsprlMetricsAutoConfiguration;
 import com.insprl.client.InsprlException;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.whatsapp.InsprlWhatsAppService;
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link InsprlMetricsAutoConfiguration} and {@link InsprlMetricsListener}, and
- * for the health indicator following real calls.
+ * Each call is an {@code insprl.api.calls} observation: its timer carries the tags users
+ * already have, a custom convention replaces the default, each attempt's
+ * {@code http.client.requests} observation nests in it, and the health indicator follows
+ * real calls.
  */
-class InsprlMetricsTests {
+class InsprlObservationTests {
 
 	static final String PATH = "/api/whatsapp/instance/logout";
 
@@ -39,11 +51,17 @@ class InsprlMetricsTests {
 		.build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(InsprlAutoConfiguration.class,
-				InsprlHealthContributorAutoConfiguration.class, InsprlMetricsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
 		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=key-1",
 				"insprl.base-url=" + insprl.baseUrl() + "/api", "insprl.retry.initial-backoff=1ms",
 				"insprl.retry.max-backoff=2ms");
+
+	private final ApplicationContextRunner withMetrics = this.contextRunner
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				RestClientObservationAutoConfiguration.class));
 
 	private static void reply(String instance, int status, String body) {
 		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=" + instance))
@@ -59,8 +77,7 @@ class InsprlMetricsTests {
 		reply("limited", 429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}");
 		reply("restricted", 403, "{\"code\":103,\"message\":\"ACCOUNT_TEMP_BLOCKED\"}");
 		reply("html", 200, "<html>Oops!</html>");
-		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
-			assertThat(context).hasSingleBean(InsprlMetricsListener.class);
+		this.withMetrics.run((context) -> {
 			InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
 			service.logout("ok");
 			service.logout("ok");
@@ -75,7 +92,66 @@ class InsprlMetricsTests {
 			assertThat(timer(registry, "api_error", "103").count()).isEqualTo(1);
 			assertThat(timer(registry, "connection", "none").count()).isEqualTo(1);
 			assertThat(registry.find("insprl.api.calls").timers()).hasSize(6);
+			assertThat(registry.find("http.client.requests").timers()).as("Boot's own HTTP client metric").isNotEmpty();
 		});
+	}
+
+	@Test
+	void eachAttemptIsObservedWithinTheCall() {
+		insprl.stubFor(post(PATH).willReturn(serviceUnavailable()));
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(RestClientObservationAutoConfiguration.class))
+			.withBean(TestObservationRegistry.class, () -> observations)
+			.withPropertyValues("insprl.retry.max-attempts=2")
+			.run((context) -> {
+				assertThatExceptionOfType(InsprlException.class)
+					.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("busy"));
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasNumberOfObservationsWithNameEqualTo("insprl.api.calls", 1)
+					.hasNumberOfObservationsWithNameEqualTo("http.client.requests", 2)
+					.hasObservationWithNameEqualTo("insprl.api.calls")
+					.that()
+					.hasBeenStarted()
+					.hasBeenStopped()
+					.hasError()
+					.hasContextualNameEqualTo("insprl whatsapp.instance.logout")
+					.hasLowCardinalityKeyValue("outcome", "api_error")
+					.hasLowCardinalityKeyValue("code", "none")
+					.hasHighCardinalityKeyValue("attempts", "2");
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasObservationWithNameEqualTo("http.client.requests")
+					.that()
+					.hasParentObservationContextMatching(
+							(parent) -> parent.getName().equals("insprl.api.calls"));
+			});
+	}
+
+	@Test
+	void aConventionBeanReplacesTheDefault() {
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"message\":\"success\"}")));
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.contextRunner.withBean(TestObservationRegistry.class, () -> observations)
+			.withBean(InsprlObservationConvention.class, () -> new DefaultInsprlObservationConvention() {
+
+				@Override
+				public String getName() {
+					return "whatsapp.calls";
+				}
+
+				@Override
+				public KeyValues getLowCardinalityKeyValues(InsprlObservationContext context) {
+					return super.getLowCardinalityKeyValues(context).and("tenant", "acme");
+				}
+
+			})
+			.run((context) -> {
+				context.getBean(InsprlWhatsAppService.class).logout("ok");
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasObservationWithNameEqualTo("whatsapp.calls")
+					.that()
+					.hasLowCardinalityKeyValue("tenant", "acme")
+					.hasLowCardinalityKeyValue("outcome", "success");
+			});
 	}
 
 	@Test
@@ -91,11 +167,6 @@ class InsprlMetricsTests {
 			service.logout("ok");
 			assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
 		});
-	}
-
-	@Test
-	void noMeterRegistryMeansNoMetricsListener() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(InsprlMetricsListener.class));
 	}
 
 	private static Timer timer(MeterRegistry registry, String outcome, String code) {

@@ -1,0 +1,74 @@
+package com.insprl.observation;
+
+import io.micrometer.observation.Observation;
+
+/**
+ * What an {@code insprl.api.calls} observation knows of one insprl call: the operation,
+ * and once it has ended, its outcome, the API code of the last reply and the attempts
+ * made.
+ */
+public class InsprlObservationContext extends Observation.Context {
+
+	private final String operation;
+
+	private String outcome = "unknown";
+
+	private Integer code;
+
+	private int attempts;
+
+	/**
+	 * Create a context for a call.
+	 * @param operation the operation name, such as {@code whatsapp.instance.logout}
+	 */
+	public InsprlObservationContext(String operation) {
+		this.operation = operation;
+	}
+
+	/**
+	 * Return the operation name.
+	 * @return the operation, such as {@code whatsapp.instance.logout}
+	 */
+	public String getOperation() {
+		return this.operation;
+	}
+
+	/**
+	 * Return how the call ended, as a tag value: {@code success}, {@code authentication},
+	 * {@code validation}, {@code rate_limited}, {@code api_error} or {@code connection}
+	 * ({@code unknown} while it runs).
+	 * @return the outcome
+	 */
+	public String getOutcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * Return the API code of the last reply.
+	 * @return the code, or {@code null} when the reply had none
+	 */
+	public Integer getCode() {
+		return this.code;
+	}
+
+	/**
+	 * Return how many requests the call made, retries included.
+	 * @return the attempts
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * Record how the call ended.
+	 * @param outcome the outcome tag value
+	 * @param code the API code of the last reply, or {@code null}
+	 * @param attempts the requests made
+	 */
+	public void ended(String outcome, Integer code, int attempts) {
+		this.outcome = outcome;
+		this.code = code;
+		this.attempts = attempts;
+	}
+
+}
