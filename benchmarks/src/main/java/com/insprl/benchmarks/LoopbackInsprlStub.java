@@ -6,15 +6,18 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A keep-alive HTTP stub on 127.0.0.1 that answers the logout call with the documented
- * success JSON. Run the JVM with {@code -Dsun.net.httpserver.nodelay=true}, or every reply
- * waits on a delayed ACK.
+ * success JSON, at once or after a fixed delay (a real network's round trip). Its threads
+ * are all started up front, so that a count of threads started during a run counts the
+ * clients' only. Run the JVM with {@code -Dsun.net.httpserver.nodelay=true}, or every
+ * reply waits on a delayed ACK.
  */
 final class LoopbackInsprlStub implements AutoCloseable {
 
@@ -23,15 +26,25 @@ final class LoopbackInsprlStub implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final ExecutorService executor;
+	private final ThreadPoolExecutor executor;
 
-	LoopbackInsprlStub() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-		this.executor = Executors.newFixedThreadPool(80);
+	LoopbackInsprlStub(Duration delay) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+		this.executor = (ThreadPoolExecutor) Executors.newFixedThreadPool(96);
+		this.executor.prestartAllCoreThreads();
 		this.server.setExecutor(this.executor);
+		long delayMillis = delay.toMillis();
 		this.server.createContext("/api/whatsapp/instance/logout", (exchange) -> {
 			try (InputStream in = exchange.getRequestBody()) {
 				in.readAllBytes();
+			}
+			if (delayMillis > 0) {
+				try {
+					Thread.sleep(delayMillis);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, SUCCESS.length);

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.insprl.autoconfigure.InsprlAutoConfiguration;
 import com.insprl.autoconfigure.InsprlHealthContributorAutoConfiguration;
-import com.insprl.autoconfigure.InsprlMetricsAutoConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -73,7 +72,7 @@ public class StartupBenchmark {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
 			RestClientAutoConfiguration.class, InsprlAutoConfiguration.class,
-			InsprlHealthContributorAutoConfiguration.class, InsprlMetricsAutoConfiguration.class })
+			InsprlHealthContributorAutoConfiguration.class })
 	static class WithStarter {
 
 		@Bean

@@ -3,6 +3,7 @@ package com.insprl.autoconfigure;
 import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlClientBuilder;
+import com.insprl.client.InsprlCredentials;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.whatsapp.InsprlWhatsAppService;
@@ -82,12 +83,18 @@ public final class InsprlAutoConfiguration {
 			ObjectProvider<RestClientCustomizer> restClientCustomizers, ObjectProvider<InsprlCallListener> listeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<InsprlObservationConvention> observationConvention) {
+		InsprlCredentials credentials = InsprlPropertiesValidator.credentials(properties);
 		InsprlClientBuilder builder = InsprlClient.builder()
-			.credentials(InsprlPropertiesValidator.credentials(properties))
 			.retry(InsprlPropertiesValidator.retry(properties))
 			.transport(insprlHttpTransport)
 			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.listener(new DeferredCallListeners(listeners));
+		if (credentials != null) {
+			builder.credentials(credentials);
+		}
+		else {
+			builder.noDefaultAccount();
+		}
 		InsprlPropertiesValidator.baseUrl(builder, properties);
 		restClientCustomizers.orderedStream().forEach(builder::customizer);
 		observationRegistry.ifAvailable(builder::observationRegistry);
@@ -98,7 +105,8 @@ public final class InsprlAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InsprlWhatsAppService insprlWhatsAppService(InsprlClient insprlClient, InsprlProperties properties) {
-		return new InsprlWhatsAppService(insprlClient, properties.getWhatsapp().getInstanceId());
+		return new InsprlWhatsAppService(insprlClient, properties.getWhatsapp().getInstanceId(),
+				properties.getWhatsapp().getBulkConcurrency());
 	}
 
 	@Configuration(proxyBeanMethods = false)

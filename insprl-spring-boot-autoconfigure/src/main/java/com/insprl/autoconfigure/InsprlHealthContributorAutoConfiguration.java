@@ -3,6 +3,7 @@ package com.insprl.autoconfigure;
 import java.time.Duration;
 
 import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlCredentials;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.health.InsprlReachabilityProbe;
 import com.insprl.http.InsprlHttpTransport;
@@ -34,7 +35,9 @@ public final class InsprlHealthContributorAutoConfiguration {
 		Duration timeout = health.getTimeout();
 		InsprlReachabilityProbe probe = new InsprlReachabilityProbe(insprlClient.getBaseUrl(),
 				insprlHttpTransport.requestFactory(timeout, timeout));
-		return new InsprlHealthIndicator(probe, health.getCacheTtl());
+		InsprlCredentials credentials = insprlClient.getCredentials();
+		return new InsprlHealthIndicator(probe, health.getCacheTtl(),
+				(credentials != null) ? credentials.getClientId() : null);
 	}
 
 }

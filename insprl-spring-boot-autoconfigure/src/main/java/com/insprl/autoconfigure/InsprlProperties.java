@@ -33,6 +33,13 @@ public class InsprlProperties {
 	private String clientKey;
 
 	/**
+	 * Whether insprl.client-id and insprl.client-key must be set. Set to false for an
+	 * application without a default account, whose every call names its account with
+	 * withCredentials(clientId, clientKey).
+	 */
+	private boolean requireCredentials = true;
+
+	/**
 	 * Time allowed to open a connection to insprl.
 	 */
 	private Duration connectTimeout = Duration.ofSeconds(5);
@@ -48,7 +55,7 @@ public class InsprlProperties {
 	 * them (Apache HttpClient 5). A call that finds none free waits for one within its
 	 * connect timeout.
 	 */
-	private int maxConnections = 50;
+	private int maxConnections = 100;
 
 	private final Ssl ssl = new Ssl();
 
@@ -88,6 +95,14 @@ public class InsprlProperties {
 
 	public void setClientKey(String clientKey) {
 		this.clientKey = clientKey;
+	}
+
+	public boolean isRequireCredentials() {
+		return this.requireCredentials;
+	}
+
+	public void setRequireCredentials(boolean requireCredentials) {
+		this.requireCredentials = requireCredentials;
 	}
 
 	public Duration getConnectTimeout() {
@@ -134,7 +149,7 @@ public class InsprlProperties {
 	public String toString() {
 		return "InsprlProperties{enabled=" + this.enabled + ", baseUrl='" + this.baseUrl + "', clientId='"
 				+ this.clientId + "', clientKey='" + ((this.clientKey != null) ? "******" : null)
-				+ "', connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
+				+ "', requireCredentials=" + this.requireCredentials + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
 				+ ", maxConnections=" + this.maxConnections + ", ssl=" + this.ssl + ", whatsapp=" + this.whatsapp
 				+ ", retry=" + this.retry + ", health=" + this.health + "}";
 	}
@@ -176,6 +191,11 @@ public class InsprlProperties {
 		 */
 		private String instanceId;
 
+		/**
+		 * Logouts a bulk logout (logoutAll) sends at once.
+		 */
+		private int bulkConcurrency = 4;
+
 		public String getInstanceId() {
 			return this.instanceId;
 		}
@@ -184,9 +204,17 @@ public class InsprlProperties {
 			this.instanceId = instanceId;
 		}
 
+		public int getBulkConcurrency() {
+			return this.bulkConcurrency;
+		}
+
+		public void setBulkConcurrency(int bulkConcurrency) {
+			this.bulkConcurrency = bulkConcurrency;
+		}
+
 		@Override
 		public String toString() {
-			return "Whatsapp{instanceId='" + this.instanceId + "'}";
+			return "Whatsapp{instanceId='" + this.instanceId + "', bulkConcurrency=" + this.bulkConcurrency + "}";
 		}
 
 	}

@@ -21,7 +21,15 @@ final class InsprlPropertiesValidator {
 	private InsprlPropertiesValidator() {
 	}
 
+	/**
+	 * Return the default account's credentials, or {@code null} when the application has
+	 * none ({@code insprl.require-credentials=false} and neither property set).
+	 */
 	static InsprlCredentials credentials(InsprlProperties properties) {
+		if (!properties.isRequireCredentials() && !StringUtils.hasText(properties.getClientId())
+				&& !StringUtils.hasText(properties.getClientKey())) {
+			return null;
+		}
 		String idProblem = InsprlCredentials.clientIdProblem(properties.getClientId());
 		if (idProblem != null) {
 			throw new InvalidInsprlPropertyException("insprl.client-id", idProblem);
@@ -72,6 +80,10 @@ final class InsprlPropertiesValidator {
 	static void timeouts(InsprlProperties properties) {
 		positive("insprl.connect-timeout", properties.getConnectTimeout());
 		positive("insprl.read-timeout", properties.getReadTimeout());
+		if (properties.getWhatsapp().getBulkConcurrency() < 1) {
+			throw new InvalidInsprlPropertyException("insprl.whatsapp.bulk-concurrency",
+					"must be at least 1, not " + properties.getWhatsapp().getBulkConcurrency());
+		}
 		if (properties.getMaxConnections() < 1) {
 			throw new InvalidInsprlPropertyException("insprl.max-connections",
 					"must be at least 1, not " + properties.getMaxConnections());

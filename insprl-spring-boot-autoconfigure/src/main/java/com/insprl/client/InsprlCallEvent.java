@@ -9,12 +9,14 @@ import java.time.Instant;
  * @param operation the operation name, such as {@code whatsapp.instance.logout}
  * @param outcome how it ended
  * @param code the API code of the last reply, or {@code null} when there was none
- * @param attempts how many requests were made, retries included
+ * @param attempts how many requests were made, retries included (zero when the client's
+ * rate limit refused the call)
  * @param duration the time from the call to its end, back-off included
  * @param completedAt when it ended
+ * @param clientId the account's client id (not a secret; never its key)
  */
 public record InsprlCallEvent(String operation, Outcome outcome, Integer code, int attempts, Duration duration,
-		Instant completedAt) {
+		Instant completedAt, String clientId) {
 
 	/**
 	 * How a call ended.

@@ -6,17 +6,21 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.insprl.http.Durations;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.DefaultInsprlObservationConvention;
 import com.insprl.observation.InsprlObservationContext;
 import com.insprl.observation.InsprlObservationConvention;
+import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
@@ -28,16 +32,16 @@ import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
- * Low-level insprl client: sends one operation's form fields with the account's
- * credentials and turns the reply into an {@link InsprlReply} or an
- * {@link InsprlException}. It knows the transport, authentication, form encoding,
- * envelope decoding, error mapping and retries; it knows nothing of what an operation
- * means.
+ * Low-level insprl client: sends one operation's fields with an account's credentials
+ * and turns the reply into an {@link InsprlReply} or an {@link InsprlException}. It knows
+ * the transport, authentication, body encoding, envelope decoding, error mapping, retries
+ * and rate limits; it knows nothing of what an operation means.
  * <p>
  * A failed call is retried (see {@link InsprlRetrySettings}) only when a retry can help
  * and cannot do harm: always for an idempotent operation, and for any other only when the
  * request certainly did not take effect (the connection was refused, or a rate limit
- * refused it).
+ * refused it). Every request, retries included, first asks the {@link InsprlRateLimiter}
+ * for a permit; a {@code Retry-After} from insprl pauses the account for every call.
  * <p>
  * Every failure, whatever the transport throws, reaches the caller as an
  * {@link InsprlException} whose message, cause and result hold no part of the key.
@@ -46,8 +50,9 @@ import org.springframework.web.client.RestClient;
  * when tracing is on) around the observations of its attempts, such as Spring's
  * {@code http.client.requests}.
  * <p>
- * Thread-safe; build one per account with {@link #builder()}, and {@link #close()} it to
- * release the transport it created (a transport it was given is closed by its owner).
+ * Thread-safe. Build one with {@link #builder()}; {@link #withCredentials} gives a client
+ * for another account that shares everything else. {@link #close()} releases the
+ * transport the client created (a transport it was given is closed by its owner).
  */
 public class InsprlClient implements AutoCloseable {
 
@@ -56,43 +61,20 @@ public class InsprlClient implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(InsprlClient.class);
 
-	private static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final InsprlObservationConvention DEFAULT_CONVENTION = new DefaultInsprlObservationConvention();
 
-	private final RestClient restClient;
-
-	private final String baseUrl;
+	private final Shared shared;
 
 	private final InsprlCredentials credentials;
 
 	private final ReplyDecoder decoder;
 
-	private final int maxReplyBytes;
-
-	private final InsprlRetrySettings retrySettings;
-
-	private final List<InsprlCallListener> listeners;
-
-	private final InsprlHttpTransport ownTransport;
-
-	private final ObservationRegistry observationRegistry;
-
-	private final InsprlObservationConvention observationConvention;
-
-	InsprlClient(RestClient restClient, String baseUrl, InsprlCredentials credentials, int maxReplyBytes,
-			InsprlRetrySettings retrySettings, List<InsprlCallListener> listeners, InsprlHttpTransport ownTransport,
-			ObservationRegistry observationRegistry, InsprlObservationConvention observationConvention) {
-		this.restClient = restClient;
-		this.baseUrl = baseUrl;
+	InsprlClient(Shared shared, InsprlCredentials credentials) {
+		this.shared = shared;
 		this.credentials = credentials;
-		this.decoder = new ReplyDecoder(credentials);
-		this.maxReplyBytes = maxReplyBytes;
-		this.retrySettings = retrySettings;
-		this.listeners = List.copyOf(listeners);
-		this.ownTransport = ownTransport;
-		this.observationRegistry = observationRegistry;
-		this.observationConvention = observationConvention;
+		this.decoder = (credentials != null) ? new ReplyDecoder(credentials) : null;
 	}
 
 	/**
@@ -104,40 +86,60 @@ public class InsprlClient implements AutoCloseable {
 	}
 
 	/**
+	 * Return a client for another account that shares this one's transport, connection
+	 * pool, retries, bounds, rate limits, listeners and observations. Cheap enough to call
+	 * per request.
+	 * @param credentials the account's credentials
+	 * @return a client for that account
+	 */
+	public InsprlClient withCredentials(InsprlCredentials credentials) {
+		Assert.notNull(credentials, "credentials must not be null");
+		return new InsprlClient(this.shared, credentials);
+	}
+
+	/**
 	 * Return the API root this client calls: scheme, host, port and path only.
 	 * @return the base URL, without a trailing slash
 	 */
 	public String getBaseUrl() {
-		return this.baseUrl;
+		return this.shared.baseUrl;
 	}
 
 	/**
 	 * Return the credentials this client sends (the key masked in {@code toString}).
-	 * @return the credentials
+	 * @return the credentials, or {@code null} for a client without a default account
 	 */
 	public InsprlCredentials getCredentials() {
 		return this.credentials;
 	}
 
 	/**
-	 * POST an operation's form fields, with {@code client_id} added first.
+	 * POST an operation's fields, with {@code client_id} added first, as a form or JSON
+	 * as the operation says.
 	 * @param operation the operation
-	 * @param fields the form fields besides {@code client_id}; values are sent exactly as given
+	 * @param fields the fields besides {@code client_id}: strings, sent exactly as given,
+	 * or numbers
 	 * @return the successful reply
+	 * @throws IllegalStateException if this client has no account (see
+	 * {@link #withCredentials})
 	 * @throws InsprlException if insprl did not answer with success
 	 */
-	public InsprlReply post(InsprlOperation operation, Map<String, String> fields) {
+	public InsprlReply post(InsprlOperation operation, Map<String, ?> fields) {
 		Assert.notNull(operation, "operation must not be null");
 		Assert.notNull(fields, "fields must not be null");
-		byte[] body = formBody(fields);
+		Assert.state(this.credentials != null, "No default insprl account: set insprl.client-id and "
+				+ "insprl.client-key, or call withCredentials(clientId, clientKey) for the account to use");
+		byte[] body = body(operation, fields);
 		long start = System.nanoTime();
 		Attempts attempts = new Attempts(operation, body);
-		InsprlObservationContext context = new InsprlObservationContext(operation.name());
+		InsprlObservationContext context = new InsprlObservationContext(operation.name(),
+				this.credentials.getClientId());
 		Observation observation = Observation
-			.createNotStarted(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.createNotStarted(this.shared.observationConvention, DEFAULT_CONVENTION, () -> context,
+					this.shared.observationRegistry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			InsprlReply reply = (this.retrySettings.maxAttempts() > 1) ? withRetries(operation, attempts)
+			InsprlReply reply = (this.shared.retrySettings.maxAttempts() > 1) ? withRetries(operation, attempts)
 					: attempts.execute();
 			context.ended(InsprlCallEvent.Outcome.SUCCESS.tag(), reply.code(), attempts.count);
 			completed(operation, InsprlCallEvent.Outcome.SUCCESS, reply.code(), attempts.count, start);
@@ -158,7 +160,7 @@ public class InsprlClient implements AutoCloseable {
 
 	private InsprlReply withRetries(InsprlOperation operation, Attempts attempts) {
 		try {
-			return new RetryTemplate(new CallRetryPolicy(operation, this.retrySettings)).execute(attempts);
+			return new RetryTemplate(new CallRetryPolicy(operation, this.shared.retrySettings)).execute(attempts);
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getCause();
@@ -175,15 +177,43 @@ public class InsprlClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Wait for the rate limiter's permit: a refusal (a wait longer than allowed) is a
+	 * rate limit of the client's own, and nothing is sent.
+	 */
+	private void permit(InsprlOperation operation) {
+		Duration wait;
+		try {
+			wait = this.shared.rateLimiter.acquire(this.credentials.getClientId(), this.shared.rateLimitMaxWait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InsprlConnectionException("Interrupted while waiting to send " + operation.name()
+					+ " within the rate limit", operation.name(), InsprlConnectionException.Reason.IO_ERROR, ex);
+		}
+		if (!wait.isZero()) {
+			throw new InsprlRateLimitException("insprl calls of this account are limited or paused for "
+					+ Durations.format(Durations.roundUpToSeconds(wait)) + " more, longer than the "
+					+ Durations.format(this.shared.rateLimitMaxWait) + " a call may wait: " + operation.name()
+					+ " was not sent", operation.name(), 0, null, List.of(), wait);
+		}
+	}
+
 	private InsprlReply exchange(InsprlOperation operation, byte[] body) {
 		try {
-			return this.restClient.post()
+			return this.shared.restClient.post()
 				.uri(operation.path())
 				.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization(operation.authScheme()))
-				.contentType(FORM)
+				.contentType(operation.encoding().mediaType())
 				.body(body)
 				.exchange((request, response) -> this.decoder.decode(operation, response.getStatusCode().value(),
 						response.getHeaders(), readBody(operation, response)), true);
+		}
+		catch (InsprlRateLimitException ex) {
+			ex.getRetryAfter()
+				.ifPresent((retryAfter) -> this.shared.rateLimiter.pause(this.credentials.getClientId(),
+						Instant.now().plus(retryAfter)));
+			throw ex;
 		}
 		catch (InsprlException ex) {
 			throw ex;
@@ -212,12 +242,12 @@ public class InsprlClient implements AutoCloseable {
 
 	private void completed(InsprlOperation operation, InsprlCallEvent.Outcome outcome, Integer code, int attempts,
 			long start) {
-		if (this.listeners.isEmpty()) {
+		if (this.shared.listeners.isEmpty()) {
 			return;
 		}
 		InsprlCallEvent event = new InsprlCallEvent(operation.name(), outcome, code, attempts,
-				Duration.ofNanos(System.nanoTime() - start), Instant.now());
-		for (InsprlCallListener listener : this.listeners) {
+				Duration.ofNanos(System.nanoTime() - start), Instant.now(), this.credentials.getClientId());
+		for (InsprlCallListener listener : this.shared.listeners) {
 			try {
 				listener.onCall(event);
 			}
@@ -231,13 +261,18 @@ public class InsprlClient implements AutoCloseable {
 		return (ex instanceof InsprlApiException api && api.getCode().isPresent()) ? api.getCode().getAsInt() : null;
 	}
 
-	private byte[] formBody(Map<String, String> fields) {
+	private byte[] body(InsprlOperation operation, Map<String, ?> fields) {
+		fields.forEach((name, value) -> Assert.isTrue(value instanceof String || value instanceof Number,
+				() -> "field '" + name + "' must be a string or a number"));
+		if (operation.encoding() == InsprlOperation.Encoding.JSON) {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("client_id", this.credentials.getClientId());
+			json.putAll(fields);
+			return JSON.writeValueAsBytes(json);
+		}
 		StringBuilder form = new StringBuilder(64);
 		appendField(form, "client_id", this.credentials.getClientId());
-		fields.forEach((name, value) -> {
-			Assert.notNull(value, () -> "form field '" + name + "' must not be null");
-			appendField(form, name, value);
-		});
+		fields.forEach((name, value) -> appendField(form, name, value.toString()));
 		return form.toString().getBytes(StandardCharsets.US_ASCII);
 	}
 
@@ -251,8 +286,9 @@ public class InsprlClient implements AutoCloseable {
 	}
 
 	private byte[] readBody(InsprlOperation operation, ClientHttpResponse response) throws IOException {
+		int max = this.shared.maxReplyBytes;
 		long declared = response.getHeaders().getContentLength();
-		if (declared > this.maxReplyBytes) {
+		if (declared > max) {
 			throw tooLarge(operation, declared + " bytes declared");
 		}
 		try (InputStream in = response.getBody()) {
@@ -260,9 +296,9 @@ public class InsprlClient implements AutoCloseable {
 				// HTTP framing bounds the body to the declared length: read exactly that
 				return in.readNBytes((int) declared);
 			}
-			byte[] body = in.readNBytes(this.maxReplyBytes + 1);
-			if (body.length > this.maxReplyBytes) {
-				throw tooLarge(operation, "more than " + this.maxReplyBytes + " bytes");
+			byte[] body = in.readNBytes(max + 1);
+			if (body.length > max) {
+				throw tooLarge(operation, "more than " + max + " bytes");
 			}
 			return body;
 		}
@@ -270,23 +306,70 @@ public class InsprlClient implements AutoCloseable {
 
 	private InsprlConnectionException tooLarge(InsprlOperation operation, String size) {
 		return new InsprlConnectionException("insprl's reply to " + operation.name() + " is too large (" + size
-				+ ", at most " + this.maxReplyBytes + " accepted)", operation.name(),
+				+ ", at most " + this.shared.maxReplyBytes + " accepted)", operation.name(),
 				InsprlConnectionException.Reason.REPLY_TOO_LARGE, null);
 	}
 
 	/**
 	 * Release the transport this client created; a transport it was given is left to its
-	 * owner.
+	 * owner. A client from {@link #withCredentials} shares its origin's and releases
+	 * nothing.
 	 */
 	@Override
 	public void close() {
-		if (this.ownTransport != null) {
-			this.ownTransport.close();
+		if (this.shared.ownTransport != null && this == this.shared.origin) {
+			this.shared.ownTransport.close();
 		}
 	}
 
 	/**
-	 * The attempts of one call: each {@link #execute()} sends the request once.
+	 * What every client built from one builder shares, whatever its account.
+	 */
+	static final class Shared {
+
+		final RestClient restClient;
+
+		final String baseUrl;
+
+		final int maxReplyBytes;
+
+		final InsprlRetrySettings retrySettings;
+
+		final List<InsprlCallListener> listeners;
+
+		final InsprlHttpTransport ownTransport;
+
+		final ObservationRegistry observationRegistry;
+
+		final InsprlObservationConvention observationConvention;
+
+		final InsprlRateLimiter rateLimiter;
+
+		final Duration rateLimitMaxWait;
+
+		InsprlClient origin;
+
+		Shared(RestClient restClient, String baseUrl, int maxReplyBytes, InsprlRetrySettings retrySettings,
+				List<InsprlCallListener> listeners, InsprlHttpTransport ownTransport,
+				ObservationRegistry observationRegistry, InsprlObservationConvention observationConvention,
+				InsprlRateLimiter rateLimiter, Duration rateLimitMaxWait) {
+			this.restClient = restClient;
+			this.baseUrl = baseUrl;
+			this.maxReplyBytes = maxReplyBytes;
+			this.retrySettings = retrySettings;
+			this.listeners = List.copyOf(listeners);
+			this.ownTransport = ownTransport;
+			this.observationRegistry = observationRegistry;
+			this.observationConvention = observationConvention;
+			this.rateLimiter = rateLimiter;
+			this.rateLimitMaxWait = rateLimitMaxWait;
+		}
+
+	}
+
+	/**
+	 * The attempts of one call: each {@link #execute()} asks for a permit, then sends the
+	 * request once.
 	 */
 	private final class Attempts implements Retryable<InsprlReply> {
 
@@ -306,6 +389,7 @@ public class InsprlClient implements AutoCloseable {
 			if (this.count > 0 && logger.isDebugEnabled()) {
 				logger.debug("Retrying insprl call " + this.operation.name() + " (attempt " + (this.count + 1) + ")");
 			}
+			permit(this.operation);
 			this.count++;
 			return exchange(this.operation, this.body);
 		}

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
+import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -48,6 +49,12 @@ public final class InsprlClientBuilder {
 	private final List<RestClientCustomizer> customizers = new ArrayList<>();
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private InsprlRateLimiter rateLimiter;
+
+	private Duration rateLimitMaxWait;
+
+	private boolean noDefaultAccount;
 
 	private InsprlObservationConvention observationConvention;
 
@@ -99,6 +106,32 @@ public final class InsprlClientBuilder {
 	public InsprlClientBuilder credentials(InsprlCredentials credentials) {
 		Assert.notNull(credentials, "credentials must not be null");
 		this.credentials = credentials;
+		return this;
+	}
+
+	/**
+	 * Build a client without an account of its own, for an application whose every call
+	 * names its account with {@link InsprlClient#withCredentials}.
+	 * @return this builder
+	 */
+	public InsprlClientBuilder noDefaultAccount() {
+		this.noDefaultAccount = true;
+		return this;
+	}
+
+	/**
+	 * Set the rate limiter every request asks for a permit, and the longest a call waits
+	 * for one before it fails, sending nothing. Unless set, the client only honours the
+	 * pauses insprl asks for, waiting at most the retry settings' longest back-off.
+	 * @param rateLimiter the limiter
+	 * @param maxWait the longest wait for a permit
+	 * @return this builder
+	 */
+	public InsprlClientBuilder rateLimiter(InsprlRateLimiter rateLimiter, Duration maxWait) {
+		Assert.notNull(rateLimiter, "rateLimiter must not be null");
+		Assert.isTrue(maxWait != null && !maxWait.isNegative(), "maxWait must not be negative");
+		this.rateLimiter = rateLimiter;
+		this.rateLimitMaxWait = maxWait;
 		return this;
 	}
 
@@ -207,15 +240,22 @@ public final class InsprlClientBuilder {
 	 * @return a new client
 	 */
 	public InsprlClient build() {
-		Assert.state(this.credentials != null, "credentials must be set");
+		Assert.state(this.credentials != null || this.noDefaultAccount,
+				"credentials must be set, unless the client is built with noDefaultAccount()");
 		InsprlHttpTransport owned = (this.transport != null) ? null : InsprlHttpTransport.detect();
 		InsprlHttpTransport used = (owned != null) ? owned : this.transport;
 		RestClient.Builder builder = RestClient.builder()
 			.requestFactory(used.requestFactory(this.connectTimeout, this.readTimeout));
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		RestClient restClient = builder.baseUrl(this.baseUrl).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT).build();
-		return new InsprlClient(restClient, this.baseUrl, this.credentials, this.maxReplyBytes, this.retrySettings,
-				this.listeners, owned, this.observationRegistry, this.observationConvention);
+		InsprlRateLimiter limiter = (this.rateLimiter != null) ? this.rateLimiter : InsprlRateLimiter.pauseOnly();
+		Duration maxWait = (this.rateLimiter != null) ? this.rateLimitMaxWait : this.retrySettings.maxBackoff();
+		InsprlClient.Shared shared = new InsprlClient.Shared(restClient, this.baseUrl, this.maxReplyBytes,
+				this.retrySettings, this.listeners, owned, this.observationRegistry, this.observationConvention,
+				limiter, maxWait);
+		InsprlClient client = new InsprlClient(shared, this.credentials);
+		shared.origin = client;
+		return client;
 	}
 
 	private static String userAgent() {

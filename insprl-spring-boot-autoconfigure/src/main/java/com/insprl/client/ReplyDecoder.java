@@ -52,7 +52,7 @@ final class ReplyDecoder {
 
 	private static final int MESSAGE_LENGTH = 500;
 
-	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
 
 	private final InsprlCredentials credentials;
 
@@ -69,7 +69,7 @@ final class ReplyDecoder {
 		JacksonException parseFailure = null;
 		if (body.length > 0) {
 			try {
-				root = redact(this.jsonMapper.readTree(body));
+				root = redact(jsonMapper.readTree(body));
 			}
 			catch (JacksonException ex) {
 				parseFailure = ex;

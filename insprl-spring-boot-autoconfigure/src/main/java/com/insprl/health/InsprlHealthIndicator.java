@@ -16,8 +16,8 @@ import org.springframework.boot.health.contributor.Health;
  * Health of the insprl API as this application sees it, without side effects and without
  * hammering insprl.
  * <ul>
- * <li>If the last call's credentials were rejected (code 101), DOWN until a later call
- * succeeds.</li>
+ * <li>If the last call of the default account had its credentials rejected (code 101),
+ * DOWN until a later call of it succeeds.</li>
  * <li>Otherwise a reachability probe of the base URL's host: UP on any HTTP answer, DOWN
  * on none within the probe's timeout. Its result is kept for the cache TTL, so however
  * often health is polled, insprl sees at most one probe per TTL.</li>
@@ -41,20 +41,35 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 
 	private volatile InsprlCallEvent credentialsRejected;
 
-	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl) {
-		this(probe, cacheTtl, Clock.systemUTC());
+	private final String defaultClientId;
+
+	/**
+	 * Create an indicator.
+	 * @param probe the reachability probe
+	 * @param cacheTtl how long a probe's answer is reused
+	 * @param defaultClientId the client id of the application's default account, whose
+	 * rejected credentials turn the indicator DOWN; {@code null} when there is none (the
+	 * credentials of accounts used through {@code withCredentials} are the calling code's
+	 * concern, and one customer's bad key must not turn the whole application DOWN)
+	 */
+	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId) {
+		this(probe, cacheTtl, defaultClientId, Clock.systemUTC());
 	}
 
-	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, Clock clock) {
+	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId, Clock clock) {
 		super("insprl health check failed");
 		this.probe = probe;
 		this.cacheTtl = cacheTtl;
+		this.defaultClientId = defaultClientId;
 		this.clock = clock;
 	}
 
 	@Override
 	public void onCall(InsprlCallEvent event) {
 		this.lastCall = event;
+		if (this.defaultClientId == null || !this.defaultClientId.equals(event.clientId())) {
+			return;
+		}
 		if (event.outcome() == InsprlCallEvent.Outcome.AUTHENTICATION) {
 			this.credentialsRejected = event;
 		}

@@ -41,6 +41,16 @@ public final class Durations {
 		return text.toString();
 	}
 
+	/**
+	 * Round a duration up to whole seconds, for a message about a wait.
+	 * @param duration the duration
+	 * @return the duration in whole seconds, at least the duration
+	 */
+	public static Duration roundUpToSeconds(Duration duration) {
+		Duration seconds = Duration.ofSeconds(duration.getSeconds());
+		return seconds.equals(duration) ? seconds : seconds.plusSeconds(1);
+	}
+
 	private static void append(StringBuilder text, long value, String unit) {
 		if (value != 0) {
 			text.append(value).append(unit);

@@ -47,7 +47,7 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	private static final Log logger = LogFactory.getLog(InsprlHttpTransport.class);
 
 	/** Connections kept open to insprl at most, unless configured otherwise. */
-	public static final int DEFAULT_MAX_CONNECTIONS = 50;
+	public static final int DEFAULT_MAX_CONNECTIONS = 100;
 
 	private final ClientLibrary library;
 

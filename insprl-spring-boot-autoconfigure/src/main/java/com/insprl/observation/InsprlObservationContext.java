@@ -11,6 +11,8 @@ public class InsprlObservationContext extends Observation.Context {
 
 	private final String operation;
 
+	private final String clientId;
+
 	private String outcome = "unknown";
 
 	private Integer code;
@@ -20,9 +22,21 @@ public class InsprlObservationContext extends Observation.Context {
 	/**
 	 * Create a context for a call.
 	 * @param operation the operation name, such as {@code whatsapp.instance.logout}
+	 * @param clientId the account's client id
 	 */
-	public InsprlObservationContext(String operation) {
+	public InsprlObservationContext(String operation, String clientId) {
 		this.operation = operation;
+		this.clientId = clientId;
+	}
+
+	/**
+	 * Return the account's client id. The default convention does not tag it: an
+	 * application may serve any number of accounts. A convention of the application's
+	 * own may, where its accounts are few.
+	 * @return the client id
+	 */
+	public String getClientId() {
+		return this.clientId;
 	}
 
 	/**

@@ -31,7 +31,8 @@ class ConfigurationMetadataTests {
 				"insprl.client-key", "insprl.whatsapp.instance-id", "insprl.connect-timeout", "insprl.read-timeout",
 				"insprl.retry.max-attempts", "insprl.retry.initial-backoff", "insprl.retry.max-backoff",
 				"insprl.retry.multiplier", "insprl.health.cache-ttl", "insprl.health.timeout", "insprl.ssl.bundle",
-				"insprl.max-connections", "management.health.insprl.enabled");
+				"insprl.max-connections", "management.health.insprl.enabled", "insprl.require-credentials",
+				"insprl.whatsapp.bulk-concurrency");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString(""))
 			.as("description of %s", name)
 			.isNotBlank());
@@ -40,7 +41,7 @@ class ConfigurationMetadataTests {
 			.isEqualTo("https://insprl.com/api");
 		assertThat(properties.get("insprl.connect-timeout").path("type").asString()).isEqualTo("java.time.Duration");
 		assertThat(properties.get("insprl.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
-		assertThat(properties.get("insprl.max-connections").path("defaultValue").asInt()).isEqualTo(50);
+		assertThat(properties.get("insprl.max-connections").path("defaultValue").asInt()).isEqualTo(100);
 		assertThat(properties.get("management.health.insprl.enabled").path("defaultValue").asBoolean(false)).isTrue();
 	}
 

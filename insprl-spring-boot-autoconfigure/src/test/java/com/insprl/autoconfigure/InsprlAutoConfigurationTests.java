@@ -398,6 +398,42 @@ class InsprlAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(InsprlHttpTransport.class).getLibrary()).isEqualTo("jdk"));
 	}
 
+	@Test
+	void withoutADefaultAccountTheApplicationStartsWhenTheUserSaysSo() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
+		this.contextRunner
+			.withPropertyValues("insprl.require-credentials=false", "insprl.base-url=" + insprl.baseUrl() + "/api")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(InsprlClient.class).getCredentials()).isNull();
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> service.logout("x"))
+					.withMessageContaining("withCredentials");
+				assertThat(service.withCredentials("customer-7", "ck-9b2e7d4f1a6c").logout("x").code())
+					.isEqualTo(100);
+				insprl.verify(1, postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
+					.withHeader("Authorization", equalTo("ck-9b2e7d4f1a6c")));
+			});
+	}
+
+	@Test
+	void withoutRequiredCredentialsAHalfSetAccountStillFails() {
+		this.contextRunner.withPropertyValues("insprl.require-credentials=false", "insprl.client-id=client-42")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context.getStartupFailure()).getDescription()).contains("insprl.client-key");
+			});
+	}
+
+	@Test
+	void bulkConcurrencyIsBoundAndChecked() {
+		withCredentials().withPropertyValues("insprl.whatsapp.bulk-concurrency=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("insprl.whatsapp.bulk-concurrency");
+		});
+	}
+
 	private static FailureAnalysis analyze(Throwable failure) {
 		FailureAnalysis analysis = new InvalidInsprlPropertyFailureAnalyzer().analyze(failure);
 		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();

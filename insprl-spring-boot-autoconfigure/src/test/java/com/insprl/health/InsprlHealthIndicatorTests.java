@@ -44,11 +44,25 @@ class InsprlHealthIndicatorTests {
 	private final FakeProbe probe = new FakeProbe();
 
 	private final InsprlHealthIndicator indicator = new InsprlHealthIndicator(this.probe, Duration.ofSeconds(30),
-			this.clock);
+			"client-42", this.clock);
 
 	private static InsprlCallEvent call(Outcome outcome, Integer code) {
+		return call(outcome, code, "client-42");
+	}
+
+	private static InsprlCallEvent call(Outcome outcome, Integer code, String clientId) {
 		return new InsprlCallEvent("whatsapp.instance.logout", outcome, code, 1, Duration.ofMillis(12),
-				Instant.parse("2026-11-25T10:00:00Z"));
+				Instant.parse("2026-11-25T10:00:00Z"), clientId);
+	}
+
+	@Test
+	void anotherAccountsRejectedCredentialsLeaveHealthUp() {
+		this.indicator.onCall(call(Outcome.AUTHENTICATION, 101, "customer-7"));
+		assertThat(this.indicator.health(true).getStatus()).isEqualTo(Status.UP);
+		InsprlHealthIndicator withoutDefaultAccount = new InsprlHealthIndicator(this.probe, Duration.ofSeconds(30),
+				null, this.clock);
+		withoutDefaultAccount.onCall(call(Outcome.AUTHENTICATION, 101, "customer-7"));
+		assertThat(withoutDefaultAccount.health(true).getStatus()).isEqualTo(Status.UP);
 	}
 
 	@Test
@@ -127,7 +141,8 @@ class InsprlHealthIndicatorTests {
 	@Test
 	void probeSendsOneHeadWithoutCredentialsAndAnyStatusIsUp() {
 		insprl.stubFor(head(anyUrl()).willReturn(aResponse().withStatus(405)));
-		InsprlHealthIndicator real = new InsprlHealthIndicator(realProbe(Duration.ofSeconds(2)), Duration.ofSeconds(30));
+		InsprlHealthIndicator real = new InsprlHealthIndicator(realProbe(Duration.ofSeconds(2)), Duration.ofSeconds(30),
+				"client-42");
 		for (int i = 0; i < 20; i++) {
 			assertThat(real.health(true).getStatus()).isEqualTo(Status.UP);
 		}
@@ -139,7 +154,7 @@ class InsprlHealthIndicatorTests {
 	void probeThatTimesOutIsDownWithinTheProbeTimeout() {
 		insprl.stubFor(head(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
 		InsprlHealthIndicator real = new InsprlHealthIndicator(realProbe(Duration.ofMillis(300)),
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), "client-42");
 		long start = System.nanoTime();
 		Health health = real.health(true);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -49,10 +48,13 @@ public final class RawHttpServer implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private RawHttpServer(ServerSocket serverSocket, Behaviour behaviour, boolean tls) {
+	private final boolean keepAlive;
+
+	private RawHttpServer(ServerSocket serverSocket, Behaviour behaviour, boolean tls, boolean keepAlive) {
 		this.serverSocket = serverSocket;
 		this.behaviour = behaviour;
 		this.tls = tls;
+		this.keepAlive = keepAlive;
 		this.acceptor = new Thread(this::accept, "raw-http-acceptor");
 		this.acceptor.setDaemon(true);
 		this.acceptor.start();
@@ -65,7 +67,19 @@ public final class RawHttpServer implements AutoCloseable {
 	 * @throws IOException if it cannot listen
 	 */
 	public static RawHttpServer start(Behaviour behaviour) throws IOException {
-		return new RawHttpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), behaviour, false);
+		return new RawHttpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), behaviour, false, false);
+	}
+
+	/**
+	 * Start a plain HTTP server that serves request after request on each connection,
+	 * each with the given behaviour (which must frame its replies), with no delay on its
+	 * sockets.
+	 * @param behaviour what to do once a request has been read
+	 * @return the running server
+	 * @throws IOException if it cannot listen
+	 */
+	public static RawHttpServer startKeepAlive(Behaviour behaviour) throws IOException {
+		return new RawHttpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), behaviour, false, true);
 	}
 
 	/**
@@ -78,7 +92,7 @@ public final class RawHttpServer implements AutoCloseable {
 	public static RawHttpServer startTls(SSLContext sslContext, Behaviour behaviour) throws IOException {
 		return new RawHttpServer(
 				sslContext.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()),
-				behaviour, true);
+				behaviour, true, false);
 	}
 
 	public String baseUrl() {
@@ -137,22 +151,23 @@ public final class RawHttpServer implements AutoCloseable {
 
 	private void serve(Socket socket) {
 		try (socket) {
+			socket.setTcpNoDelay(true);
 			InputStream in = socket.getInputStream();
-			String head = readHead(in);
-			if (head == null) {
-				return;
-			}
-			this.requests.add(head);
-			long length = contentLength(head);
-			for (long i = 0; i < length; i++) {
-				if (in.read() < 0) {
+			do {
+				String head = readHead(in);
+				if (head == null) {
 					return;
 				}
+				this.requests.add(head);
+				long length = contentLength(head);
+				for (long i = 0; i < length; i++) {
+					if (in.read() < 0) {
+						return;
+					}
+				}
+				this.behaviour.respond(new Exchange(socket.getOutputStream()));
 			}
-			this.behaviour.respond(new Exchange(socket.getOutputStream()));
-		}
-		catch (SocketException ex) {
-			this.clientGone.countDown();
+			while (this.keepAlive);
 		}
 		catch (IOException ex) {
 			this.clientGone.countDown();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
@@ -30,8 +33,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * way insprl does, for tests and offline demos: success by default, the API's own error
  * replies on request, and a record of what was sent.
  * <p>
- * It accepts the test credentials ({@link #CLIENT_ID}, {@link #CLIENT_KEY}) and answers
- * any other id or key with code 101, as insprl would. Its answers are scripted per request:
+ * It accepts the test credentials ({@link #CLIENT_ID}, {@link #CLIENT_KEY}), and those of
+ * any account {@linkplain #addAccount added}, and answers any other id or key with code
+ * 101, as insprl would. Its answers are scripted per request:
  * <pre class="code">
  * insprl.logout("team-phone-7").rejectsCredentials();
  * insprl.logout("old-phone").isRateLimited(Duration.ofSeconds(30));
@@ -60,6 +64,8 @@ public final class InsprlStub implements AutoCloseable {
 
 	private volatile Consumer<InsprlStub> defaults = (stub) -> {
 	};
+
+	private final Map<String, String> accounts = new ConcurrentHashMap<>();
 
 	private InsprlStub(WireMockServer server) {
 		this.server = server;
@@ -97,6 +103,30 @@ public final class InsprlStub implements AutoCloseable {
 	public Answers logout(String instanceId) {
 		Assert.hasText(instanceId, "instanceId must not be blank");
 		return new Answers(this, StubbedOperation.LOGOUT, List.of(instanceId));
+	}
+
+	/**
+	 * Script the answer to the tracking of one campaign.
+	 * @param accountId the WhatsApp Account UID
+	 * @param campaignUid the campaign's UID
+	 * @return how to answer
+	 */
+	public Answers campaignTracking(String accountId, String campaignUid) {
+		Assert.hasText(accountId, "accountId must not be blank");
+		Assert.hasText(campaignUid, "campaignUid must not be blank");
+		return new Answers(this, StubbedOperation.CAMPAIGN_TRACKING, List.of(accountId, campaignUid));
+	}
+
+	/**
+	 * Accept another account besides the test account, such as a customer's an
+	 * application reaches through {@code withCredentials}; until the next reset.
+	 * @param clientId the account's CLIENT ID
+	 * @param clientKey the account's CLIENT KEY
+	 */
+	public void addAccount(String clientId, String clientKey) {
+		Assert.hasText(clientId, "clientId must not be blank");
+		Assert.hasText(clientKey, "clientKey must not be blank");
+		this.accounts.put(clientId, clientKey);
 	}
 
 	/**
@@ -163,19 +193,12 @@ public final class InsprlStub implements AutoCloseable {
 	 */
 	public void reset() {
 		this.server.resetAll();
+		this.accounts.clear();
+		this.accounts.put(CLIENT_ID, CLIENT_KEY);
 		for (StubbedOperation operation : StubbedOperation.values()) {
-			String expected = operation.authorization(CLIENT_KEY);
-			ResponseDefinitionBuilder rejected = json(operation.rejectedCredentials());
 			this.server.stubFor(post(operation).atPriority(PRIORITY_WRONG_KEY)
-				.withHeader("Authorization", WireMock.notMatching(Pattern.quote(expected)))
-				.willReturn(rejected));
-			this.server.stubFor(post(operation).atPriority(PRIORITY_WRONG_KEY)
-				.withHeader("Authorization", WireMock.absent())
-				.willReturn(rejected));
-			for (MappingBuilder otherAccount : operation.otherClientIds(post(operation).atPriority(PRIORITY_WRONG_KEY),
-					() -> post(operation).atPriority(PRIORITY_WRONG_KEY), CLIENT_ID)) {
-				this.server.stubFor(otherAccount.willReturn(rejected));
-			}
+				.andMatching((request) -> MatchResult.of(!isAccepted(operation, request)))
+				.willReturn(json(operation.rejectedCredentials())));
 			this.server.stubFor(post(operation).atPriority(PRIORITY_DEFAULT).willReturn(json(operation.successReply())));
 		}
 		this.defaults.accept(this);
@@ -197,20 +220,29 @@ public final class InsprlStub implements AutoCloseable {
 			.withBody(reply.body());
 	}
 
+	private boolean isAccepted(StubbedOperation operation, Request request) {
+		String clientId = parameters(request.getBodyAsString(), request.getHeader("Content-Type")).get("client_id");
+		String key = (clientId != null) ? this.accounts.get(clientId) : null;
+		return key != null && operation.authorization(key).equals(request.getHeader("Authorization"));
+	}
+
 	private SentRequest sentRequest(StubbedOperation operation, LoggedRequest request) {
-		Map<String, String> parameters = parameters(request);
+		Map<String, String> parameters = parameters(request.getBodyAsString(), request.getHeader("Content-Type"));
 		String clientId = parameters.remove("client_id");
 		String prefix = operation.authorization("");
 		return new SentRequest(operation.operation(), clientId, parameters, request.getHeader("Authorization"), prefix);
 	}
 
-	private Map<String, String> parameters(LoggedRequest request) {
+	private Map<String, String> parameters(String body, String contentType) {
 		Map<String, String> parameters = new LinkedHashMap<>();
-		String body = request.getBodyAsString();
-		String contentType = request.getHeader("Content-Type");
 		if (contentType != null && contentType.startsWith("application/json")) {
-			JsonNode root = this.jsonMapper.readTree(body);
-			root.properties().forEach((field) -> parameters.put(field.getKey(), field.getValue().asString()));
+			try {
+				JsonNode root = this.jsonMapper.readTree(body);
+				root.properties().forEach((field) -> parameters.put(field.getKey(), field.getValue().asString()));
+			}
+			catch (RuntimeException ex) {
+				// not JSON: no parameters
+			}
 			return parameters;
 		}
 		for (String pair : body.split("&")) {

@@ -23,6 +23,29 @@ enum StubbedOperation {
 			return "{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}";
 		}
 
+	},
+
+	/**
+	 * {@code POST /whatsapp/v1/campaigns/tracking}, JSON naming {@code account_id} and
+	 * {@code campaign_uid}.
+	 */
+	CAMPAIGN_TRACKING("whatsapp.campaigns.tracking", "/whatsapp/v1/campaigns/tracking", true, "account_id",
+			"campaign_uid") {
+
+		@Override
+		String success() {
+			return """
+					{"status":true,"code":100,"data":{"campaign":{"campaign_id":"4711","name":"Spring sale",\
+					"status":"completed","total":3,"accepted":3,"sent":3,"delivered":2,"delivery_rate":66.67,"read":1,\
+					"replied":1,"failed":1,"created_at":"2026-11-20 09:30:00"},"contacts":[\
+					{"phone":"+919800000001","status":"read","message_id":"wamid.1","created_at":"2026-11-20 09:30:01",\
+					"sent_at":"2026-11-20 09:30:02"},\
+					{"phone":"+919800000002","status":"delivered","message_id":"wamid.2",\
+					"created_at":"2026-11-20 09:30:01","sent_at":"2026-11-20 09:30:03"},\
+					{"phone":"+919800000003","status":"failed","message_id":null,"created_at":"2026-11-20 09:30:01",\
+					"sent_at":null}]}}""";
+		}
+
 	};
 
 	private final String operation;
@@ -59,19 +82,8 @@ enum StubbedOperation {
 		return this.v1 ? "Bearer " + clientKey : clientKey;
 	}
 
-	/**
-	 * Match requests whose {@code client_id} is not the given one, or is missing.
-	 */
-	List<MappingBuilder> otherClientIds(MappingBuilder mapping, java.util.function.Supplier<MappingBuilder> another,
-			String clientId) {
-		StringValuePattern other = WireMock.notMatching(java.util.regex.Pattern.quote(clientId));
-		if (this.v1) {
-			return List.of(
-					mapping.withRequestBody(WireMock.matchingJsonPath("$.client_id", other)),
-					another.get().withRequestBody(WireMock.notContaining("\"client_id\"")));
-		}
-		return List.of(mapping.withFormParam("client_id", other),
-				another.get().withRequestBody(WireMock.notContaining("client_id=")));
+	boolean isJson() {
+		return this.v1;
 	}
 
 	/**

@@ -89,12 +89,6 @@ class InsprlStubTests {
 		assertThatExceptionOfType(InsprlValidationException.class).isThrownBy(() -> this.whatsApp.logout("invalid"))
 			.satisfies((ex) -> assertThat(ex.getFieldErrors())
 				.isEqualTo(Map.of("instance_id", List.of("The selected instance id is invalid."))));
-		assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> this.whatsApp.logout("limited"))
-			.satisfies((ex) -> {
-				assertThat(ex.getRetryAfter()).contains(Duration.ofSeconds(30));
-				assertThat(ex.getCode()).hasValue(129);
-				assertThat(ex.getHttpStatus()).isEqualTo(429);
-			});
 		assertThatExceptionOfType(InsprlApiException.class).isThrownBy(() -> this.whatsApp.logout("down"))
 			.satisfies((ex) -> {
 				assertThat(ex.getHttpStatus()).isEqualTo(503);
@@ -102,6 +96,57 @@ class InsprlStubTests {
 			})
 			.withMessageContaining("Oops! Facing network problem");
 		assertThat(this.whatsApp.logout("other").code()).as("other instances still succeed").isEqualTo(100);
+		assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> this.whatsApp.logout("limited"))
+			.satisfies((ex) -> {
+				assertThat(ex.getRetryAfter()).contains(Duration.ofSeconds(30));
+				assertThat(ex.getCode()).hasValue(129);
+				assertThat(ex.getHttpStatus()).isEqualTo(429);
+			});
+		assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> this.whatsApp.logout("other"))
+			.as("the account is paused as insprl asked")
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isZero());
+	}
+
+	@Test
+	void campaignTrackingAnswersLikeTheV1Family() {
+		assertThat(this.whatsApp.campaignTracking("any-account", "any-campaign").campaign().name())
+			.isEqualTo("Spring sale");
+		this.stub.campaignTracking("acc-1", "missing")
+			.rejectsParameter("campaign_uid", "The selected campaign uid is invalid.");
+		this.stub.campaignTracking("acc-1", "limited").isRateLimited(Duration.ofSeconds(60));
+		this.stub.campaignTracking("acc-1", "custom").succeedsWith("{\"status\":true,\"code\":100,\"data\":"
+				+ "{\"campaign\":{\"name\":\"Scripted\",\"total\":1},\"contacts\":[]}}");
+		assertThatExceptionOfType(InsprlValidationException.class)
+			.isThrownBy(() -> this.whatsApp.campaignTracking("acc-1", "missing"))
+			.satisfies((ex) -> {
+				assertThat(ex.getHttpStatus()).isEqualTo(422);
+				assertThat(ex.getFieldErrors()).containsKey("campaign_uid");
+			});
+		assertThat(this.whatsApp.campaignTracking("acc-1", "custom").campaign().name()).isEqualTo("Scripted");
+		assertThat(this.stub.requests()).last().satisfies((request) -> {
+			assertThat(request.operation()).isEqualTo("whatsapp.campaigns.tracking");
+			assertThat(request.parameters()).containsEntry("account_id", "acc-1").containsEntry("campaign_uid", "custom");
+			assertThat(request.carriedKey(InsprlStub.CLIENT_KEY)).isTrue();
+		});
+		try (InsprlClient wrongKey = client("not-the-test-key", Duration.ofSeconds(5))) {
+			assertThatExceptionOfType(InsprlAuthenticationException.class)
+				.isThrownBy(() -> new InsprlWhatsAppService(wrongKey, null).campaignTracking("acc-1", "cmp"))
+				.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(401));
+		}
+		assertThatExceptionOfType(InsprlRateLimitException.class)
+			.isThrownBy(() -> this.whatsApp.campaignTracking("acc-1", "limited"))
+			.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(429));
+	}
+
+	@Test
+	void addedAccountsAreAcceptedUntilReset() {
+		this.stub.addAccount("customer-7", "ck-9b2e7d4f1a6c");
+		assertThat(this.whatsApp.withCredentials("customer-7", "ck-9b2e7d4f1a6c").logout("x").code()).isEqualTo(100);
+		assertThatExceptionOfType(InsprlAuthenticationException.class)
+			.isThrownBy(() -> this.whatsApp.withCredentials("customer-7", InsprlStub.CLIENT_KEY).logout("x"));
+		this.stub.reset();
+		assertThatExceptionOfType(InsprlAuthenticationException.class)
+			.isThrownBy(() -> this.whatsApp.withCredentials("customer-7", "ck-9b2e7d4f1a6c").logout("x"));
 	}
 
 	@Test

@@ -29,6 +29,11 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	static final String PROPERTY_SOURCE_NAME = "insprlDemoMode";
 
+	/** The demo customer's account, which the stand-in accepts besides its own. */
+	static final String DEMO_CUSTOMER_ID = "acme-client";
+
+	static final String DEMO_CUSTOMER_KEY = "ak-5c1e9b7f2d4a";
+
 	private final Log logger;
 
 	public DemoModeEnvironmentPostProcessor(DeferredLogFactory logFactory) {
@@ -59,6 +64,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		if (!StringUtils.hasText(environment.getProperty("insprl.whatsapp.instance-id"))) {
 			demo.put("insprl.whatsapp.instance-id", "demo-instance");
 		}
+		demo.put("sample.customers.acme.client-id", DEMO_CUSTOMER_ID);
+		demo.put("sample.customers.acme.client-key", DEMO_CUSTOMER_KEY);
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, demo));
 		application.addInitializers((context) -> context.getBeanFactory().registerSingleton("insprlStub", stub));
 		application.addListeners((event) -> {
@@ -69,13 +76,15 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		this.logger.warn("DEMO MODE: INSPRL_CLIENT_ID and INSPRL_CLIENT_KEY are not set, so insprl calls go to a "
 				+ "local stand-in at " + stub.baseUrl() + " (nothing reaches insprl.com). Instance ids "
 				+ "'demo-unauthorized', 'demo-invalid', 'demo-rate-limited' and 'demo-outage' show the error "
-				+ "replies. Set both variables to use the real API.");
+				+ "replies; customer 'acme' has an account of its own. Set both variables to use the real API.");
 	}
 
 	/**
 	 * The error cases the demo shows, by instance id.
 	 */
 	static void demoAnswers(InsprlStub stub) {
+		stub.addAccount(DEMO_CUSTOMER_ID, DEMO_CUSTOMER_KEY);
+		stub.campaignTracking("demo-account", "demo-missing").rejectsParameter("campaign_uid", "The selected campaign uid is invalid.");
 		stub.logout("demo-unauthorized").rejectsCredentials();
 		stub.logout("demo-invalid").rejectsParameter("instance_id", "The selected instance id is invalid.");
 		stub.logout("demo-rate-limited").isRateLimited(Duration.ofSeconds(30));

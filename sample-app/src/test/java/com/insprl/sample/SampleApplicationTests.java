@@ -114,6 +114,40 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void campaignTrackingShowsTheCampaignAndItsContacts() throws Exception {
+		Reply reply = get("/accounts/demo-account/campaigns/spring-sale/tracking?status=READ&perPage=10");
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.body().at("/campaign/name").asString()).isEqualTo("Spring sale");
+		assertThat(reply.body().at("/campaign/deliveryRate").asDouble()).isEqualTo(66.67);
+		assertThat(reply.body().at("/contacts/0/phone").asString()).isEqualTo("+919800000001");
+		assertThat(this.insprl.requests()).last().satisfies((request) -> assertThat(request.parameters())
+			.containsEntry("campaign_uid", "spring-sale")
+			.containsEntry("status", "read")
+			.containsEntry("per_page", "10"));
+		Reply missing = get("/accounts/demo-account/campaigns/demo-missing/tracking");
+		assertThat(missing.status()).isEqualTo(422);
+		assertThat(missing.body().at("/fieldErrors/campaign_uid/0").asString())
+			.isEqualTo("The selected campaign uid is invalid.");
+		assertThat(get("/accounts/demo-account/campaigns/x/tracking?perPage=500").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aCustomersNumbersAreLoggedOutWithItsOwnAccount() throws Exception {
+		Reply one = post("/customers/acme/instances/acme-phone-1/logout");
+		assertThat(one.status()).isEqualTo(200);
+		assertThat(this.insprl.requests()).last()
+			.satisfies((request) -> assertThat(request.clientId()).isEqualTo("acme-client"));
+		Reply all = send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/customers/acme/logout-all"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("[\"acme-phone-1\",\"acme-phone-2\",\"demo-invalid\",\"acme-phone-1\"]")));
+		assertThat(all.status()).isEqualTo(200);
+		assertThat(all.body().get("succeeded").properties()).extracting(java.util.Map.Entry::getKey)
+			.containsExactly("acme-phone-1", "acme-phone-2");
+		assertThat(all.body().at("/failed/demo-invalid").asString()).contains("code 102");
+		assertThat(post("/customers/nobody/instances/x/logout").status()).isEqualTo(404);
+	}
+
+	@Test
 	void blankInstanceIsA400ProblemAndSendsNothing() throws Exception {
 		int before = this.insprl.requests().size();
 		Reply reply = post("/instances/%20/logout");

@@ -1,0 +1,53 @@
+package com.insprl.http;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+
+import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlCredentials;
+import com.insprl.testing.RawHttpServer;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default transport starts no thread per call. On Java 17 with two CPUs, a transport
+ * that hands each request to {@code CompletableFuture}'s default executor starts one per
+ * call (1,000 per 1,000); the bound here is generous, and cannot be reached by chance:
+ * the stub serves every request on one kept-alive connection, on one thread started
+ * before the count.
+ */
+class TransportThreadBudgetTests {
+
+	private static final String OK = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"ok\"}";
+
+	@Test
+	void theDefaultTransportStartsNoThreadPerCall() throws Exception {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		try (RawHttpServer stub = RawHttpServer.startKeepAlive((exchange) -> exchange
+			.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + OK.length() + "\r\n\r\n"
+					+ OK));
+				InsprlHttpTransport transport = InsprlHttpTransport.detect()) {
+			assertThat(transport.getLibrary()).isEqualTo("http-components");
+			InsprlWhatsAppService service = new InsprlWhatsAppService(InsprlClient.builder()
+				.transport(transport)
+				.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+				.baseUrl(stub.baseUrl())
+				.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+				.build(), null);
+			for (int i = 0; i < 200; i++) {
+				service.logout("warm-up");
+			}
+			long before = threads.getTotalStartedThreadCount();
+			for (int i = 0; i < 1000; i++) {
+				service.logout("measured");
+			}
+			long started = threads.getTotalStartedThreadCount() - before;
+			assertThat(started).as("platform threads started in 1,000 calls").isLessThanOrEqualTo(10);
+			assertThat(stub.connections()).as("connections the stub accepted").isEqualTo(1);
+		}
+	}
+
+}

@@ -1,0 +1,259 @@
+package com.insprl.whatsapp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.insprl.client.InsprlAuthenticationException;
+import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlCredentials;
+import com.insprl.client.InsprlRateLimitException;
+import com.insprl.client.InsprlRetrySettings;
+import com.insprl.http.InsprlHttpTransport;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * {@link InsprlWhatsAppService#logoutAll}: against a stub on loopback that records when
+ * each request arrived and how many were in flight at once.
+ */
+class BulkLogoutTests {
+
+	private static final String OK = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent\"}";
+
+	private final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+
+	private RecordingStub stub;
+
+	@AfterEach
+	void stop() {
+		this.transport.close();
+		if (this.stub != null) {
+			this.stub.close();
+		}
+	}
+
+	private InsprlWhatsAppService service(int concurrency) {
+		return new InsprlWhatsAppService(InsprlClient.builder()
+			.transport(this.transport)
+			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+			.baseUrl(this.stub.baseUrl())
+			.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+			.retry(new InsprlRetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(5), 2.0))
+			.build(), null, concurrency);
+	}
+
+	@Test
+	void everyIdEndsInOneMapInTheOrderGivenAndOneFailureStopsNoOther() throws IOException {
+		this.stub = new RecordingStub(Duration.ZERO,
+				(id) -> id.startsWith("bad") ? new Reply(200, "{\"code\":\"101\",\"message\":\"Invalid\"}", null)
+						: new Reply(200, OK, null));
+		List<String> ids = List.of("a", "bad-1", "b", "c", "bad-2", "d");
+		BulkLogoutResult result = service(4).logoutAll(ids);
+		assertThat(result.succeeded()).containsOnlyKeys("a", "b", "c", "d");
+		assertThat(result.succeeded().keySet()).containsExactly("a", "b", "c", "d");
+		assertThat(result.failed().keySet()).containsExactly("bad-1", "bad-2");
+		assertThat(result.failed().values()).allMatch(InsprlAuthenticationException.class::isInstance);
+		assertThat(result.allSucceeded()).isFalse();
+		assertThat(this.stub.requests()).hasSize(6);
+	}
+
+	@Test
+	void duplicatesAreSentOnce() throws IOException {
+		this.stub = new RecordingStub(Duration.ZERO, (id) -> new Reply(200, OK, null));
+		BulkLogoutResult result = service(4).logoutAll(List.of("a", "b", "a", "a", "b"));
+		assertThat(result.succeeded().keySet()).containsExactly("a", "b");
+		assertThat(this.stub.requests()).extracting(Arrival::instanceId).containsExactlyInAnyOrder("a", "b");
+	}
+
+	@Test
+	void aNullOrBlankIdFailsTheWholeCallBeforeAnyRequest() throws IOException {
+		this.stub = new RecordingStub(Duration.ZERO, (id) -> new Reply(200, OK, null));
+		List<String> withNull = new ArrayList<>(List.of("a", "b"));
+		withNull.add(null);
+		assertThatIllegalArgumentException().isThrownBy(() -> service(4).logoutAll(withNull));
+		assertThatIllegalArgumentException().isThrownBy(() -> service(4).logoutAll(List.of("a", " ")));
+		assertThatIllegalArgumentException().isThrownBy(() -> service(4).logoutAll(null));
+		assertThat(this.stub.requests()).isEmpty();
+		assertThat(service(4).logoutAll(List.of()).succeeded()).isEmpty();
+	}
+
+	@Test
+	void noMoreThanTheConcurrencyAreInFlightAndNoThreadIsLeft() throws Exception {
+		this.stub = new RecordingStub(Duration.ofMillis(100), (id) -> new Reply(200, OK, null));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			ids.add("instance-" + i);
+		}
+		BulkLogoutResult result = service(3).logoutAll(ids);
+		assertThat(result.succeeded()).hasSize(24);
+		assertThat(this.stub.maxInFlight()).as("requests in flight at once").isBetween(1, 3);
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().startsWith("insprl-bulk-")) {
+				thread.join(10_000);
+				assertThat(thread.isAlive()).as("%s stopped", thread.getName()).isFalse();
+			}
+		}
+	}
+
+	/**
+	 * The 429 is answered at once, the other logouts after 300 ms, so that when the pause
+	 * begins every other worker is waiting for its own reply. A request already on its
+	 * way as the 429 arrived can only arrive right after it; the batch then sends nothing
+	 * until the second of the {@code Retry-After} has passed.
+	 */
+	@Test
+	void aRetryAfterWithinTheLimitPausesTheWholeBatch() throws IOException {
+		AtomicInteger limited = new AtomicInteger();
+		this.stub = new RecordingStub(Duration.ofMillis(300),
+				(id) -> (id.equals("instance-5") && limited.getAndIncrement() == 0)
+						? new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", "1")
+						: new Reply(200, OK, null));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			ids.add("instance-" + i);
+		}
+		BulkLogoutResult result = service(4).logoutAll(ids);
+		assertThat(result.allSucceeded()).isTrue();
+		Arrival limitedAt = this.stub.requests()
+			.stream()
+			.filter((arrival) -> arrival.status() == 429)
+			.findFirst()
+			.orElseThrow();
+		List<Duration> after = this.stub.requests()
+			.stream()
+			.filter((arrival) -> arrival.nanos() > limitedAt.nanos())
+			.map((arrival) -> Duration.ofNanos(arrival.nanos() - limitedAt.nanos()))
+			.toList();
+		assertThat(after).as("arrivals after the 429, from it")
+			.allSatisfy((wait) -> assertThat(wait.compareTo(Duration.ofMillis(200)) < 0
+					|| wait.compareTo(Duration.ofMillis(950)) >= 0).as("%s", wait).isTrue())
+			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(950)));
+	}
+
+	@Test
+	void aRetryAfterBeyondTheLimitFailsTheRestAtOnceUnsent() throws IOException {
+		this.stub = new RecordingStub(Duration.ofMillis(20),
+				(id) -> id.equals("instance-2") ? new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}",
+						"600") : new Reply(200, OK, null));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			ids.add("instance-" + i);
+		}
+		long start = System.nanoTime();
+		BulkLogoutResult result = service(1).logoutAll(ids);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+		assertThat(result.succeeded().keySet()).containsExactly("instance-0", "instance-1");
+		assertThat(result.failed()).hasSize(38);
+		assertThat(result.failed().values()).allSatisfy((failure) -> {
+			assertThat(failure).isInstanceOf(InsprlRateLimitException.class);
+			assertThat(((InsprlRateLimitException) failure).getRetryAfter()).isPresent();
+		});
+		assertThat(result.failed().get("instance-5").getAttempts()).as("refused unsent").isZero();
+		assertThat(this.stub.requests()).as("nothing was sent after the 429").hasSize(3);
+	}
+
+	record Reply(int status, String body, String retryAfter) {
+	}
+
+	record Arrival(String instanceId, long nanos, int status) {
+	}
+
+	/**
+	 * A JDK HTTP server that answers logouts after a delay, as a function of the
+	 * instance id says, and records each arrival.
+	 */
+	static final class RecordingStub implements AutoCloseable {
+
+		private final HttpServer server;
+
+		private final ExecutorService executor = Executors.newFixedThreadPool(32);
+
+		private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+
+		private final AtomicInteger inFlight = new AtomicInteger();
+
+		private final AtomicInteger maxInFlight = new AtomicInteger();
+
+		RecordingStub(Duration delay, Function<String, Reply> replies) throws IOException {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+			this.server.setExecutor(this.executor);
+			this.server.createContext("/api/whatsapp/instance/logout", (exchange) -> {
+				long arrived = System.nanoTime();
+				int now = this.inFlight.incrementAndGet();
+				this.maxInFlight.accumulateAndGet(now, Math::max);
+				try {
+					String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+					String id = instanceId(body);
+					Reply reply = replies.apply(id);
+					this.arrivals.add(new Arrival(id, arrived, reply.status()));
+					if (reply.status() != 429) {
+						Thread.sleep(delay.toMillis());
+					}
+					byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().set("Content-Type", "application/json");
+					if (reply.retryAfter() != null) {
+						exchange.getResponseHeaders().set("Retry-After", reply.retryAfter());
+					}
+					exchange.sendResponseHeaders(reply.status(), bytes.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(bytes);
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					this.inFlight.decrementAndGet();
+				}
+			});
+			this.server.start();
+		}
+
+		private static String instanceId(String form) {
+			Map<String, String> fields = new ConcurrentHashMap<>();
+			for (String pair : form.split("&")) {
+				String[] parts = pair.split("=", 2);
+				fields.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+			}
+			return fields.get("instance_id");
+		}
+
+		String baseUrl() {
+			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/api";
+		}
+
+		List<Arrival> requests() {
+			return this.arrivals;
+		}
+
+		int maxInFlight() {
+			return this.maxInFlight.get();
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package com.insprl.sample;
+
+import java.util.List;
+
+import com.insprl.whatsapp.BulkLogoutResult;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+import com.insprl.whatsapp.LogoutResult;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Works on the WhatsApp numbers of the application's customers, each through its own
+ * insprl account ({@code withCredentials}): one number, or all of a customer's at once.
+ */
+@RestController
+class CustomerController {
+
+	private final InsprlWhatsAppService whatsApp;
+
+	private final CustomerAccounts accounts;
+
+	CustomerController(InsprlWhatsAppService whatsApp, CustomerAccounts accounts) {
+		this.whatsApp = whatsApp;
+		this.accounts = accounts;
+	}
+
+	@PostMapping("/customers/{customer}/instances/{instanceId}/logout")
+	LogoutResult logout(@PathVariable String customer, @PathVariable String instanceId) {
+		return forCustomer(customer).logout(instanceId);
+	}
+
+	@PostMapping("/customers/{customer}/logout-all")
+	BulkLogoutView logoutAll(@PathVariable String customer, @RequestBody List<String> instanceIds) {
+		return BulkLogoutView.of(forCustomer(customer).logoutAll(instanceIds));
+	}
+
+	private InsprlWhatsAppService forCustomer(String customer) {
+		CustomerAccounts.Account account = this.accounts.getCustomers().get(customer);
+		if (account == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No customer '" + customer + "'");
+		}
+		return this.whatsApp.withCredentials(account.getClientId(), account.getClientKey());
+	}
+
+	/**
+	 * A bulk logout as the sample shows it: the answers, and each failure's message.
+	 */
+	record BulkLogoutView(java.util.Map<String, LogoutResult> succeeded, java.util.Map<String, String> failed) {
+
+		static BulkLogoutView of(BulkLogoutResult result) {
+			java.util.Map<String, String> failures = new java.util.LinkedHashMap<>();
+			result.failed().forEach((id, failure) -> failures.put(id, failure.getMessage()));
+			return new BulkLogoutView(result.succeeded(), failures);
+		}
+
+	}
+
+}
