@@ -6,6 +6,7 @@ import com.insprl.client.InsprlClientBuilder;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
+import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -82,7 +83,8 @@ public final class InsprlAutoConfiguration {
 	InsprlClient insprlClient(InsprlProperties properties, InsprlHttpTransport insprlHttpTransport,
 			ObjectProvider<RestClientCustomizer> restClientCustomizers, ObjectProvider<InsprlCallListener> listeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<InsprlObservationConvention> observationConvention) {
+			ObjectProvider<InsprlObservationConvention> observationConvention,
+			ObjectProvider<InsprlRateLimiter> rateLimiter) {
 		InsprlCredentials credentials = InsprlPropertiesValidator.credentials(properties);
 		InsprlClientBuilder builder = InsprlClient.builder()
 			.retry(InsprlPropertiesValidator.retry(properties))
@@ -99,6 +101,8 @@ public final class InsprlAutoConfiguration {
 		restClientCustomizers.orderedStream().forEach(builder::customizer);
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		observationConvention.ifAvailable(builder::observationConvention);
+		rateLimiter.ifAvailable(
+				(limiter) -> builder.rateLimiter(limiter, properties.getRateLimit().getMaxWait()));
 		return builder.build();
 	}
 

@@ -7,6 +7,9 @@ import com.insprl.client.InsprlCredentials;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.health.InsprlReachabilityProbe;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.ratelimit.InsprlRateLimiter;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,7 +31,7 @@ public final class InsprlHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "insprlHealthIndicator")
 	InsprlHealthIndicator insprlHealthIndicator(InsprlClient insprlClient, InsprlProperties properties,
-			InsprlHttpTransport insprlHttpTransport) {
+			InsprlHttpTransport insprlHttpTransport, ObjectProvider<InsprlRateLimiter> rateLimiter) {
 		InsprlProperties.Health health = properties.getHealth();
 		InsprlPropertiesValidator.positive("insprl.health.timeout", health.getTimeout());
 		InsprlPropertiesValidator.positive("insprl.health.cache-ttl", health.getCacheTtl());
@@ -37,7 +40,7 @@ public final class InsprlHealthContributorAutoConfiguration {
 				insprlHttpTransport.requestFactory(timeout, timeout));
 		InsprlCredentials credentials = insprlClient.getCredentials();
 		return new InsprlHealthIndicator(probe, health.getCacheTtl(),
-				(credentials != null) ? credentials.getClientId() : null);
+				(credentials != null) ? credentials.getClientId() : null, rateLimiter.getIfAvailable());
 	}
 
 }

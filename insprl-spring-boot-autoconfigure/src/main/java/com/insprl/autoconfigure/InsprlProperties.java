@@ -65,6 +65,8 @@ public class InsprlProperties {
 
 	private final Health health = new Health();
 
+	private final RateLimit rateLimit = new RateLimit();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -145,13 +147,17 @@ public class InsprlProperties {
 		return this.health;
 	}
 
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
 	@Override
 	public String toString() {
 		return "InsprlProperties{enabled=" + this.enabled + ", baseUrl='" + this.baseUrl + "', clientId='"
 				+ this.clientId + "', clientKey='" + ((this.clientKey != null) ? "******" : null)
 				+ "', requireCredentials=" + this.requireCredentials + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
 				+ ", maxConnections=" + this.maxConnections + ", ssl=" + this.ssl + ", whatsapp=" + this.whatsapp
-				+ ", retry=" + this.retry + ", health=" + this.health + "}";
+				+ ", retry=" + this.retry + ", health=" + this.health + ", rateLimit=" + this.rateLimit + "}";
 	}
 
 	/**
@@ -321,6 +327,117 @@ public class InsprlProperties {
 		@Override
 		public String toString() {
 			return "Health{cacheTtl=" + this.cacheTtl + ", timeout=" + this.timeout + "}";
+		}
+
+	}
+
+	/**
+	 * Client-side rate limit properties: a budget of requests per account, in this JVM or
+	 * shared by every replica through Redis.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Whether to limit the requests sent per account. Needs Bucket4j on the class path
+		 * (com.bucket4j:bucket4j_jdk17-core).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Requests per second each account may send, on average.
+		 */
+		private Double requestsPerSecond;
+
+		/**
+		 * Requests an account may send at once. Defaults to one second's worth of requests.
+		 */
+		private Integer burst;
+
+		/**
+		 * Longest a call waits for the limit; a call that would wait longer fails at once,
+		 * without sending, with an InsprlRateLimitException.
+		 */
+		private Duration maxWait = Duration.ofSeconds(10);
+
+		/**
+		 * Where the budget lives: local (this JVM) or redis (shared by every replica, through
+		 * Spring Boot's Redis connection, spring.data.redis.*; needs
+		 * com.bucket4j:bucket4j_jdk17-lettuce).
+		 */
+		private Store store = Store.LOCAL;
+
+		/**
+		 * Whether calls go on with this JVM's own limit while Redis is unreachable (true),
+		 * or fail at once (false).
+		 */
+		private boolean failOpen = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Double getRequestsPerSecond() {
+			return this.requestsPerSecond;
+		}
+
+		public void setRequestsPerSecond(Double requestsPerSecond) {
+			this.requestsPerSecond = requestsPerSecond;
+		}
+
+		public Integer getBurst() {
+			return this.burst;
+		}
+
+		public void setBurst(Integer burst) {
+			this.burst = burst;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public boolean isFailOpen() {
+			return this.failOpen;
+		}
+
+		public void setFailOpen(boolean failOpen) {
+			this.failOpen = failOpen;
+		}
+
+		@Override
+		public String toString() {
+			return "RateLimit{enabled=" + this.enabled + ", requestsPerSecond=" + this.requestsPerSecond + ", burst="
+					+ this.burst + ", maxWait=" + this.maxWait + ", store=" + this.store + ", failOpen="
+					+ this.failOpen + "}";
+		}
+
+		/**
+		 * Where a rate limit's budget lives.
+		 */
+		public enum Store {
+
+			/** In this JVM. */
+			LOCAL,
+
+			/** In Redis, shared by every replica. */
+			REDIS
+
 		}
 
 	}

@@ -90,6 +90,28 @@ final class InsprlPropertiesValidator {
 		}
 	}
 
+	/**
+	 * Check the rate limit properties of an enabled rate limit.
+	 * @return the burst to use
+	 */
+	static int rateLimit(InsprlProperties properties) {
+		InsprlProperties.RateLimit rateLimit = properties.getRateLimit();
+		Double rate = rateLimit.getRequestsPerSecond();
+		if (rate == null || !(rate > 0) || rate.isInfinite()) {
+			throw new InvalidInsprlPropertyException("insprl.rate-limit.requests-per-second",
+					"must be a positive number when insprl.rate-limit.enabled is true, not " + rate);
+		}
+		int burst = (rateLimit.getBurst() != null) ? rateLimit.getBurst() : (int) Math.max(1, Math.ceil(rate));
+		if (burst < 1) {
+			throw new InvalidInsprlPropertyException("insprl.rate-limit.burst", "must be at least 1, not " + burst);
+		}
+		if (rateLimit.getMaxWait() == null || rateLimit.getMaxWait().isNegative()) {
+			throw new InvalidInsprlPropertyException("insprl.rate-limit.max-wait",
+					"must not be negative, not " + Durations.format(rateLimit.getMaxWait()));
+		}
+		return burst;
+	}
+
 	static void positive(String property, Duration duration) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
 			throw new InvalidInsprlPropertyException(property,

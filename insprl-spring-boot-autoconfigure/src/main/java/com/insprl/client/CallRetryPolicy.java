@@ -42,6 +42,9 @@ final class CallRetryPolicy implements RetryPolicy, BackOff {
 		if (!this.operation.idempotent() && insprl.isPossiblyProcessed()) {
 			return false;
 		}
+		if (insprl instanceof InsprlRateLimitException rateLimit && rateLimit.isRefusedByClient()) {
+			return false;
+		}
 		Duration retryAfter = retryAfter(failure);
 		return retryAfter == null || retryAfter.compareTo(this.settings.maxBackoff()) <= 0;
 	}

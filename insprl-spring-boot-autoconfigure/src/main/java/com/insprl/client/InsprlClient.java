@@ -16,6 +16,7 @@ import com.insprl.observation.DefaultInsprlObservationConvention;
 import com.insprl.observation.InsprlObservationContext;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.ratelimit.RateLimitStoreException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -191,11 +192,16 @@ public class InsprlClient implements AutoCloseable {
 			throw new InsprlConnectionException("Interrupted while waiting to send " + operation.name()
 					+ " within the rate limit", operation.name(), InsprlConnectionException.Reason.IO_ERROR, ex);
 		}
+		catch (RateLimitStoreException ex) {
+			throw new InsprlConnectionException("The shared rate limit's store is unreachable and "
+					+ "insprl.rate-limit.fail-open is false: " + operation.name() + " was not sent (" + ex.getMessage()
+					+ ")", operation.name(), InsprlConnectionException.Reason.RATE_LIMIT_UNAVAILABLE, ex);
+		}
 		if (!wait.isZero()) {
-			throw new InsprlRateLimitException("insprl calls of this account are limited or paused for "
+			throw InsprlRateLimitException.refusedByClient("insprl calls of this account are limited or paused for "
 					+ Durations.format(Durations.roundUpToSeconds(wait)) + " more, longer than the "
 					+ Durations.format(this.shared.rateLimitMaxWait) + " a call may wait: " + operation.name()
-					+ " was not sent", operation.name(), 0, null, List.of(), wait);
+					+ " was not sent", operation.name(), wait);
 		}
 	}
 

@@ -29,7 +29,8 @@ public class InsprlConnectionException extends InsprlException {
 
 	@Override
 	public boolean isPossiblyProcessed() {
-		return this.reason != Reason.CONNECT_FAILED && this.reason != Reason.TLS_FAILED;
+		return this.reason != Reason.CONNECT_FAILED && this.reason != Reason.TLS_FAILED
+				&& this.reason != Reason.RATE_LIMIT_UNAVAILABLE;
 	}
 
 	/**
@@ -77,6 +78,12 @@ public class InsprlConnectionException extends InsprlException {
 
 		/** The reply was larger than the client accepts. */
 		REPLY_TOO_LARGE(false),
+
+		/**
+		 * The store the rate limit is shared through (Redis) is unreachable and
+		 * {@code insprl.rate-limit.fail-open} is {@code false}; the request was not sent.
+		 */
+		RATE_LIMIT_UNAVAILABLE(true),
 
 		/** Any other I/O failure. */
 		IO_ERROR(true);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
+import com.insprl.ratelimit.InsprlRateLimiter;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -43,6 +44,8 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 
 	private final String defaultClientId;
 
+	private final InsprlRateLimiter rateLimiter;
+
 	/**
 	 * Create an indicator.
 	 * @param probe the reachability probe
@@ -53,14 +56,34 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 	 * concern, and one customer's bad key must not turn the whole application DOWN)
 	 */
 	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId) {
-		this(probe, cacheTtl, defaultClientId, Clock.systemUTC());
+		this(probe, cacheTtl, defaultClientId, null, Clock.systemUTC());
+	}
+
+	/**
+	 * Create an indicator that also shows the client-side rate limit, DOWN while it makes
+	 * calls fail (its shared store unreachable, and failing closed).
+	 * @param probe the reachability probe
+	 * @param cacheTtl how long a probe's answer is reused
+	 * @param defaultClientId the client id of the application's default account, or
+	 * {@code null}
+	 * @param rateLimiter the rate limiter, or {@code null}
+	 */
+	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId,
+			InsprlRateLimiter rateLimiter) {
+		this(probe, cacheTtl, defaultClientId, rateLimiter, Clock.systemUTC());
 	}
 
 	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId, Clock clock) {
+		this(probe, cacheTtl, defaultClientId, null, clock);
+	}
+
+	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId,
+			InsprlRateLimiter rateLimiter, Clock clock) {
 		super("insprl health check failed");
 		this.probe = probe;
 		this.cacheTtl = cacheTtl;
 		this.defaultClientId = defaultClientId;
+		this.rateLimiter = rateLimiter;
 		this.clock = clock;
 	}
 
@@ -84,6 +107,13 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 		InsprlCallEvent call = this.lastCall;
 		if (call != null) {
 			builder.withDetail("lastCall", describe(call));
+		}
+		if (this.rateLimiter != null) {
+			builder.withDetail("rateLimit", this.rateLimiter.healthDetails());
+			if (this.rateLimiter.isFailing()) {
+				builder.down();
+				return;
+			}
 		}
 		InsprlCallEvent rejected = this.credentialsRejected;
 		if (rejected != null) {

@@ -34,6 +34,23 @@ public interface InsprlRateLimiter {
 	void pause(String account, Instant until);
 
 	/**
+	 * Return what the health endpoint shows of this limiter.
+	 * @return the details, empty by default
+	 */
+	default java.util.Map<String, Object> healthDetails() {
+		return java.util.Map.of();
+	}
+
+	/**
+	 * Return whether calls are failing because the limiter cannot do its work (its shared
+	 * store is unreachable and it was told not to go on without it).
+	 * @return {@code true} if calls fail
+	 */
+	default boolean isFailing() {
+		return false;
+	}
+
+	/**
 	 * Return a limiter that only honours pauses, in this JVM.
 	 * @return a new limiter
 	 */

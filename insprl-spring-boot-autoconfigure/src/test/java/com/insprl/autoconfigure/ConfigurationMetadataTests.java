@@ -32,7 +32,9 @@ class ConfigurationMetadataTests {
 				"insprl.retry.max-attempts", "insprl.retry.initial-backoff", "insprl.retry.max-backoff",
 				"insprl.retry.multiplier", "insprl.health.cache-ttl", "insprl.health.timeout", "insprl.ssl.bundle",
 				"insprl.max-connections", "management.health.insprl.enabled", "insprl.require-credentials",
-				"insprl.whatsapp.bulk-concurrency");
+				"insprl.whatsapp.bulk-concurrency", "insprl.rate-limit.enabled", "insprl.rate-limit.requests-per-second",
+				"insprl.rate-limit.burst", "insprl.rate-limit.max-wait", "insprl.rate-limit.store",
+				"insprl.rate-limit.fail-open");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString(""))
 			.as("description of %s", name)
 			.isNotBlank());

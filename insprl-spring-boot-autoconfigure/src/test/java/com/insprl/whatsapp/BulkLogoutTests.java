@@ -1,21 +1,10 @@
 package com.insprl.whatsapp;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import com.insprl.client.InsprlAuthenticationException;
 import com.insprl.client.InsprlClient;
@@ -23,7 +12,9 @@ import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.client.InsprlRetrySettings;
 import com.insprl.http.InsprlHttpTransport;
-import com.sun.net.httpserver.HttpServer;
+import com.insprl.testing.RecordingStub;
+import com.insprl.testing.RecordingStub.Arrival;
+import com.insprl.testing.RecordingStub.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class BulkLogoutTests {
 
-	private static final String OK = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent\"}";
+	private static final String OK = RecordingStub.OK;
 
 	private final InsprlHttpTransport transport = InsprlHttpTransport.detect();
 
@@ -168,92 +159,6 @@ class BulkLogoutTests {
 		});
 		assertThat(result.failed().get("instance-5").getAttempts()).as("refused unsent").isZero();
 		assertThat(this.stub.requests()).as("nothing was sent after the 429").hasSize(3);
-	}
-
-	record Reply(int status, String body, String retryAfter) {
-	}
-
-	record Arrival(String instanceId, long nanos, int status) {
-	}
-
-	/**
-	 * A JDK HTTP server that answers logouts after a delay, as a function of the
-	 * instance id says, and records each arrival.
-	 */
-	static final class RecordingStub implements AutoCloseable {
-
-		private final HttpServer server;
-
-		private final ExecutorService executor = Executors.newFixedThreadPool(32);
-
-		private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
-
-		private final AtomicInteger inFlight = new AtomicInteger();
-
-		private final AtomicInteger maxInFlight = new AtomicInteger();
-
-		RecordingStub(Duration delay, Function<String, Reply> replies) throws IOException {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-			this.server.setExecutor(this.executor);
-			this.server.createContext("/api/whatsapp/instance/logout", (exchange) -> {
-				long arrived = System.nanoTime();
-				int now = this.inFlight.incrementAndGet();
-				this.maxInFlight.accumulateAndGet(now, Math::max);
-				try {
-					String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-					String id = instanceId(body);
-					Reply reply = replies.apply(id);
-					this.arrivals.add(new Arrival(id, arrived, reply.status()));
-					if (reply.status() != 429) {
-						Thread.sleep(delay.toMillis());
-					}
-					byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-					exchange.getResponseHeaders().set("Content-Type", "application/json");
-					if (reply.retryAfter() != null) {
-						exchange.getResponseHeaders().set("Retry-After", reply.retryAfter());
-					}
-					exchange.sendResponseHeaders(reply.status(), bytes.length);
-					try (OutputStream out = exchange.getResponseBody()) {
-						out.write(bytes);
-					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				finally {
-					this.inFlight.decrementAndGet();
-				}
-			});
-			this.server.start();
-		}
-
-		private static String instanceId(String form) {
-			Map<String, String> fields = new ConcurrentHashMap<>();
-			for (String pair : form.split("&")) {
-				String[] parts = pair.split("=", 2);
-				fields.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-			}
-			return fields.get("instance_id");
-		}
-
-		String baseUrl() {
-			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/api";
-		}
-
-		List<Arrival> requests() {
-			return this.arrivals;
-		}
-
-		int maxInFlight() {
-			return this.maxInFlight.get();
-		}
-
-		@Override
-		public void close() {
-			this.server.stop(0);
-			this.executor.shutdownNow();
-		}
-
 	}
 
 }

@@ -1,0 +1,56 @@
+package com.insprl.autoconfigure;
+
+import java.time.Duration;
+
+import com.insprl.ratelimit.FailoverRateLimiter;
+import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.ratelimit.LocalRateLimiter;
+import com.insprl.ratelimit.RedisRateLimiter;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.codec.ByteArrayCodec;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Builds the Redis rate limiter on the connection of Spring Boot's Redis
+ * auto-configuration. Loaded only when Bucket4j's Lettuce integration and Spring Data
+ * Redis are on the class path.
+ */
+final class RedisRateLimiters {
+
+	static final String KEY_PREFIX = "insprl:rate-limit:";
+
+	private RedisRateLimiters() {
+	}
+
+	static InsprlRateLimiter create(InsprlProperties.RateLimit rateLimit, int burst, ListableBeanFactory beanFactory) {
+		LettuceConnectionFactory factory = beanFactory.getBeanProvider(LettuceConnectionFactory.class).getIfAvailable();
+		if (factory == null) {
+			throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
+					"is redis, but the application has no Lettuce Redis connection: add "
+							+ "spring-boot-starter-data-redis and set spring.data.redis.*");
+		}
+		AbstractRedisClient client = factory.getNativeClient();
+		if (!(client instanceof RedisClient redisClient)) {
+			throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
+					"is redis, which needs a standalone or sentinel Redis, not a cluster");
+		}
+		RedisRateLimiter shared = new RedisRateLimiter(redisClient.connect(ByteArrayCodec.INSTANCE),
+				rateLimit.getRequestsPerSecond(), burst, requestTimeout(rateLimit.getMaxWait()), KEY_PREFIX);
+		LocalRateLimiter local = new LocalRateLimiter(rateLimit.getRequestsPerSecond(), burst);
+		return new FailoverRateLimiter(shared, local, rateLimit.isFailOpen());
+	}
+
+	/**
+	 * A Redis request may take a second at most, and never more than the wait a call is
+	 * allowed, so that an unreachable Redis holds no call past its limit.
+	 */
+	static Duration requestTimeout(Duration maxWait) {
+		Duration second = Duration.ofSeconds(1);
+		Duration bound = (maxWait.compareTo(second) < 0) ? maxWait : second;
+		return bound.isZero() ? Duration.ofMillis(100) : bound;
+	}
+
+}

@@ -1,0 +1,162 @@
+package com.insprl.autoconfigure;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.insprl.client.InsprlRateLimitException;
+import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.ratelimit.ObservedRateLimiter;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link InsprlRateLimitAutoConfiguration}.
+ */
+class InsprlRateLimitAutoConfigurationTests {
+
+	@RegisterExtension
+	static WireMockExtension insprl = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
+				InsprlHealthContributorAutoConfiguration.class))
+		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
+				"insprl.base-url=" + insprl.baseUrl() + "/api");
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		FailureAnalysis analysis = new InvalidInsprlPropertyFailureAnalyzer().analyze(failure);
+		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
+		return analysis;
+	}
+
+	@Test
+	void offByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InsprlRateLimiter.class));
+	}
+
+	@Test
+	void aCallBeyondTheLocalBudgetIsRefusedUnsentWithTheWait() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson("{\"code\":\"100\"}")));
+		this.contextRunner
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=0.5",
+					"insprl.rate-limit.burst=2", "insprl.rate-limit.max-wait=0s")
+			.run((context) -> {
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				service.logout("a");
+				service.logout("b");
+				assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> service.logout("c"))
+					.satisfies((ex) -> {
+						assertThat(ex.getAttempts()).isZero();
+						assertThat(ex.getRetryAfter()).isPresent();
+						assertThat(ex.isPossiblyProcessed()).isFalse();
+					})
+					.withMessageContaining("was not sent");
+				assertThat(insprl.getAllServeEvents()).hasSize(2);
+				assertThat(context.getBean(InsprlHealthIndicator.class).health(true).getDetails().get("rateLimit"))
+					.hasToString("{store=local, requestsPerSecond=0.5, burst=2}");
+			});
+	}
+
+	@Test
+	void retriesDrawFromTheSameBudget() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout")
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable()));
+		this.contextRunner
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=0.1",
+					"insprl.rate-limit.burst=2", "insprl.rate-limit.max-wait=0s", "insprl.retry.initial-backoff=1ms",
+					"insprl.retry.max-backoff=2ms")
+			.run((context) -> {
+				assertThatExceptionOfType(InsprlRateLimitException.class)
+					.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("a"))
+					.satisfies((ex) -> {
+						assertThat(ex.isRefusedByClient()).isTrue();
+						assertThat(ex.getAttempts()).as("two attempts sent, the third refused").isEqualTo(2);
+					});
+				assertThat(insprl.getAllServeEvents()).hasSize(2);
+			});
+	}
+
+	@Test
+	void permitsAreObservedWithTheirOutcome() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson("{\"code\":\"100\"}")));
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.contextRunner.withBean(TestObservationRegistry.class, () -> observations)
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=1",
+					"insprl.rate-limit.burst=1", "insprl.rate-limit.max-wait=0s")
+			.run((context) -> {
+				assertThat(context.getBean(InsprlRateLimiter.class)).isInstanceOf(ObservedRateLimiter.class);
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				service.logout("a");
+				assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> service.logout("b"));
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasNumberOfObservationsWithNameEqualTo("insprl.rate-limit", 2)
+					.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("outcome", "permitted")
+						.hasLowCardinalityKeyValue("store", "local"))
+					.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("outcome", "refused"));
+			});
+	}
+
+	@Test
+	void aRateIsRequiredWhenEnabled() {
+		this.contextRunner.withPropertyValues("insprl.rate-limit.enabled=true").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("insprl.rate-limit.requests-per-second");
+		});
+		for (String invalid : List.of("insprl.rate-limit.burst=0", "insprl.rate-limit.max-wait=-1s")) {
+			this.contextRunner
+				.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5", invalid)
+				.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+					.contains(invalid.substring(0, invalid.indexOf('='))));
+		}
+	}
+
+	@Test
+	void redisWithoutARedisConnectionFailsStartupSayingWhatToAdd() {
+		this.contextRunner
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
+					"insprl.rate-limit.store=redis")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("insprl.rate-limit.store")
+				.contains("spring-boot-starter-data-redis"));
+	}
+
+	@Test
+	void missingBucket4jFailsStartupSayingWhatToAdd() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.github.bucket4j"))
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("insprl.rate-limit.enabled")
+				.contains("com.bucket4j:bucket4j_jdk17-core"));
+	}
+
+	@Test
+	void withoutBucket4jTheApplicationIsUnaffectedUnlessItEnablesTheLimit() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.github.bucket4j", "io.lettuce",
+				"org.springframework.data.redis"))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(InsprlWhatsAppService.class));
+	}
+
+}

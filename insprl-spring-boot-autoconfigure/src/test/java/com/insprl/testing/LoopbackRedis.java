@@ -1,0 +1,62 @@
+package com.insprl.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import redis.embedded.RedisServer;
+
+/**
+ * A real Redis server on 127.0.0.1, from the binary the {@code embedded-redis} jar
+ * carries: no install, no Docker. Nothing is persisted.
+ */
+public final class LoopbackRedis implements AutoCloseable {
+
+	private final int port;
+
+	private final RedisServer server;
+
+	private LoopbackRedis(int port) throws IOException {
+		this.port = port;
+		this.server = RedisServer.newRedisServer()
+			.port(port)
+			.bind("127.0.0.1")
+			.setting("save \"\"")
+			.setting("appendonly no")
+			.build();
+		this.server.start();
+	}
+
+	/**
+	 * Start a server on a free port.
+	 * @return the running server
+	 * @throws IOException if it cannot start
+	 */
+	public static LoopbackRedis start() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		return new LoopbackRedis(port);
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Stop the server, as if it crashed.
+	 * @throws IOException if it cannot be stopped
+	 */
+	public void stop() throws IOException {
+		this.server.stop();
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (this.server.isActive()) {
+			this.server.stop();
+		}
+	}
+
+}
