@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = { "-Dsun.net.httpserver.nodelay=true", "-Djdk.httpclient.enableAllMethodRetry=true",
 		"-Xms1g", "-Xmx1g" })
-@Warmup(iterations = 6, time = 5)
+@Warmup(iterations = 12, time = 5)
 @Measurement(iterations = 5, time = 5)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class LogoutBenchmark {
