@@ -1,6 +1,8 @@
 package com.insprl.sample;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.insprl.whatsapp.BulkLogoutResult;
 import com.insprl.whatsapp.InsprlWhatsAppService;
@@ -50,10 +52,10 @@ class CustomerController {
 	/**
 	 * A bulk logout as the sample shows it: the answers, and each failure's message.
 	 */
-	record BulkLogoutView(java.util.Map<String, LogoutResult> succeeded, java.util.Map<String, String> failed) {
+	record BulkLogoutView(Map<String, LogoutResult> succeeded, Map<String, String> failed) {
 
 		static BulkLogoutView of(BulkLogoutResult result) {
-			java.util.Map<String, String> failures = new java.util.LinkedHashMap<>();
+			Map<String, String> failures = new LinkedHashMap<>();
 			result.failed().forEach((id, failure) -> failures.put(id, failure.getMessage()));
 			return new BulkLogoutView(result.succeeded(), failures);
 		}

@@ -84,7 +84,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 	 */
 	static void demoAnswers(InsprlStub stub) {
 		stub.addAccount(DEMO_CUSTOMER_ID, DEMO_CUSTOMER_KEY);
-		stub.campaignTracking("demo-account", "demo-missing").rejectsParameter("campaign_uid", "The selected campaign uid is invalid.");
+		stub.campaignTracking("demo-account", "demo-missing")
+			.rejectsParameter("campaign_uid", "The selected campaign uid is invalid.");
 		stub.logout("demo-unauthorized").rejectsCredentials();
 		stub.logout("demo-invalid").rejectsParameter("instance_id", "The selected instance id is invalid.");
 		stub.logout("demo-rate-limited").isRateLimited(Duration.ofSeconds(30));
