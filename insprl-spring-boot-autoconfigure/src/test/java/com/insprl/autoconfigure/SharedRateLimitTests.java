@@ -115,8 +115,11 @@ class SharedRateLimitTests {
 
 	/**
 	 * One replica meets a 429 with {@code Retry-After: 2}, answered at once while the
-	 * other replica's logouts take 100 ms: a request already on its way can only arrive
-	 * right after it; then neither replica sends until the two seconds have passed.
+	 * other replica sends one logout after another, each answered in 100 ms (about 19 in
+	 * two seconds if nothing stopped it). Only a request whose permit was taken before
+	 * the pause was stored may still arrive (one on its way, one more at most if storing
+	 * the pause is slow); then the other replica sends nothing until the two seconds have
+	 * passed. Counting requests, not timing them, keeps a slow machine from failing it.
 	 */
 	@Test
 	void aRetryAfterSeenByOneReplicaPausesTheOther() throws Exception {
@@ -154,9 +157,9 @@ class SharedRateLimitTests {
 			.map((arrival) -> Duration.ofNanos(arrival.nanos() - limitedAt.nanos()))
 			.toList();
 		assertThat(others).as("the other replica's requests after the 429, from it")
-			.allSatisfy((wait) -> assertThat(wait.compareTo(Duration.ofMillis(200)) < 0
-					|| wait.compareTo(Duration.ofMillis(1950)) >= 0).as("%s", wait).isTrue())
-			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)));
+			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)))
+			.filteredOn((wait) -> wait.compareTo(Duration.ofMillis(1950)) < 0)
+			.hasSizeLessThanOrEqualTo(2);
 	}
 
 	@Test
