@@ -186,9 +186,13 @@ abstract class ClientLibrary {
 	/**
 	 * Jetty. Spring's request times the whole exchange with the read timeout; as with the
 	 * JDK client it is given a little more than the deadline, and the transport closes the
-	 * body at the deadline.
+	 * body at the deadline. Jetty's client and HTTP parser log request and reply headers
+	 * and content at DEBUG from loggers shared by every Jetty client, so the insprl
+	 * client's cannot be made quiet alone: start-up warns instead.
 	 */
 	static final class Jetty extends ClientLibrary {
+
+		static final String[] HEADER_LOGGERS = { "org.eclipse.jetty.client", "org.eclipse.jetty.http" };
 
 		private final JettyClientHttpRequestFactoryBuilder builder;
 
@@ -200,6 +204,13 @@ abstract class ClientLibrary {
 		@Override
 		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
 			return this.builder.build(settings.withReadTimeout(deadline.plus(Jdk.GRACE)));
+		}
+
+		@Override
+		void warnIfHeadersAreLogged(Log logger) {
+			for (String headerLogger : HEADER_LOGGERS) {
+				warnIfDebug(logger, headerLogger);
+			}
 		}
 
 	}

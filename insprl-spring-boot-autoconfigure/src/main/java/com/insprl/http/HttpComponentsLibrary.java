@@ -3,9 +3,7 @@ package com.insprl.http;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.commons.logging.Log;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.config.Http1Config;
 
@@ -21,11 +19,11 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  * one counts against the connect timeout. The library's own retries are off (the insprl
  * client decides what is retried: the library would resend a POST after a 503 or 429),
  * replies are not compressed (they are small JSON), and a reply's head is limited in line
- * length and header count.
+ * length and header count. Its connections log nothing of what they carry (see
+ * {@link QuietConnectionFactory}), so neither the header nor the wire logger of the
+ * library prints the client key, at any level.
  */
 final class HttpComponentsLibrary extends ClientLibrary {
-
-	static final String[] HEADER_LOGGERS = { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire" };
 
 	private static final int MAX_LINE_LENGTH = 16 * 1024;
 
@@ -59,25 +57,16 @@ final class HttpComponentsLibrary extends ClientLibrary {
 				.disableContentCompression())
 			.withConnectionManagerCustomizer((pool) -> pool.setMaxConnTotal(maxConnections)
 				.setMaxConnPerRoute(maxConnections)
-				.setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-					.http1Config(Http1Config.custom()
-						.setMaxLineLength(MAX_LINE_LENGTH)
-						.setMaxHeaderCount(MAX_HEADER_COUNT)
-						.build())
-					.build()))
+				.setConnectionFactory(new QuietConnectionFactory(Http1Config.custom()
+					.setMaxLineLength(MAX_LINE_LENGTH)
+					.setMaxHeaderCount(MAX_HEADER_COUNT)
+					.build())))
 			.withDefaultRequestConfigCustomizer((request) -> {
 				if (connectMillis > 0) {
 					request.setConnectionRequestTimeout(connectMillis, TimeUnit.MILLISECONDS);
 				}
 			})
 			.build(settings);
-	}
-
-	@Override
-	void warnIfHeadersAreLogged(Log logger) {
-		for (String headerLogger : HEADER_LOGGERS) {
-			warnIfDebug(logger, headerLogger);
-		}
 	}
 
 }

@@ -2,12 +2,16 @@ package com.insprl.autoconfigure;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.logging.LogManager;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.github.tomakehurst.wiremock.http.Fault;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.insprl.client.InsprlException;
+import com.insprl.testing.KeyRuns;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -25,8 +31,11 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
@@ -35,10 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * With every logger at DEBUG (the stub's own, and the client library's header loggers the
- * README names, excepted), a context start, successful calls, retried failures and
- * rejected calls log nothing that contains the client key, on each client library. With a
- * header logger at DEBUG, start-up warns, naming it.
+ * With every logger at TRACE, as {@code logging.level.root=trace} sets them (JDK logging
+ * follows, as Spring Boot's logging system makes it), a context start, a success, a
+ * retried failure and a 101 whose reply echoes the key in a header and in its body log no
+ * run of six of the key's characters, on every client library the starter builds a quiet
+ * client for. With the JDK's {@code HttpURLConnection} and with Jetty, whose header
+ * loggers are shared by every client of the library, start-up warns instead, and with
+ * those loggers at INFO nothing else prints the key. The application's other clients keep their logging.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientKeyLoggingTests {
@@ -47,8 +59,8 @@ class ClientKeyLoggingTests {
 
 	private static final String PATH = "/api/whatsapp/instance/logout";
 
-	private static final String[] HEADER_LOGGERS = { "org.apache.hc.client5.http.headers",
-			"org.apache.hc.client5.http.wire", "sun.net.www.protocol.http.HttpURLConnection" };
+	private static final String[] STUB_LOGGERS = { "WireMock", "wiremock", "com.github.tomakehurst",
+			"org.eclipse.jetty.server", "org.eclipse.jetty.ee10", "org.eclipse.jetty.util", "org.eclipse.jetty.io" };
 
 	@RegisterExtension
 	static WireMockExtension insprl = WireMockExtension.newInstance()
@@ -56,6 +68,8 @@ class ClientKeyLoggingTests {
 		.build();
 
 	private final Map<String, Level> levels = new HashMap<>();
+
+	private final LevelChangePropagator julLevels = new LevelChangePropagator();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
@@ -66,13 +80,17 @@ class ClientKeyLoggingTests {
 				"insprl.retry.max-backoff=2ms");
 
 	@BeforeEach
-	void everythingAtDebugButTheHeaderLoggers() {
-		level(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.DEBUG);
-		for (String stub : new String[] { "WireMock", "wiremock", "com.github.tomakehurst" }) {
+	void everythingAtTrace() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		this.julLevels.setContext(context);
+		this.julLevels.setResetJUL(true);
+		context.addListener(this.julLevels);
+		this.julLevels.start();
+		SLF4JBridgeHandler.removeHandlersForRootLogger();
+		SLF4JBridgeHandler.install();
+		level(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.TRACE);
+		for (String stub : STUB_LOGGERS) {
 			level(stub, Level.WARN);
-		}
-		for (String headerLogger : HEADER_LOGGERS) {
-			level(headerLogger, Level.INFO);
 		}
 	}
 
@@ -85,35 +103,89 @@ class ClientKeyLoggingTests {
 	@AfterEach
 	void restoreLevels() {
 		this.levels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		context.removeListener(this.julLevels);
+		this.julLevels.stop();
+		SLF4JBridgeHandler.uninstall();
+		LogManager.getLogManager().reset();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http_components", "jdk", "simple" })
-	void clientKeyIsNeverLogged(String factory, CapturedOutput output) {
-		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=" + factory).run((context) -> {
-			assertThat(context).hasNotFailed();
-			InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
-			insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"message\":\"success\"}")));
-			service.logout("inst-1");
-			insprl.stubFor(post(PATH).willReturn(serviceUnavailable()));
-			assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"));
-			insprl.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-			assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"));
-			insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":101,\"message\":\"bad key " + KEY + "\"}")));
-			assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"));
-		});
-		assertThat(output.getOut()).as("DEBUG output was captured").contains("Retrying insprl call");
-		assertThat(output.getAll()).doesNotContain(KEY).doesNotContain("prints HTTP request headers");
+	@ValueSource(strings = { "http_components", "jdk", "reactor" })
+	void clientKeyIsInNoLogAtTrace(String factory, CapturedOutput output) {
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=" + factory)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				exercise(context.getBean(InsprlWhatsAppService.class));
+			});
+		assertThat(output.getOut()).as("TRACE output was captured").contains("Retrying insprl call");
+		assertThat(output.getAll()).doesNotContain("prints HTTP request headers");
+		KeyRuns.assertNone(KEY, output.getAll());
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "simple, sun.net.www.protocol.http.HttpURLConnection", "jetty, org.eclipse.jetty.client",
+			"jetty, org.eclipse.jetty.http" })
+	void libraryWhoseHeaderLoggersAreSharedIsWarnedOfAtStartup(String factory, String headerLogger,
+			CapturedOutput output) {
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=" + factory)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getAll()).contains("WARN")
+			.contains("Logger '" + headerLogger + "' is at DEBUG and prints HTTP request headers")
+			.contains("logging.level." + headerLogger + "=info");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "simple, sun.net.www.protocol.http.HttpURLConnection, ''",
+			"jetty, org.eclipse.jetty.client, org.eclipse.jetty.http" })
+	void libraryWhoseHeaderLoggersAreAtInfoLogsNoKey(String factory, String headerLogger, String otherHeaderLogger,
+			CapturedOutput output) {
+		level(headerLogger, Level.INFO);
+		if (!otherHeaderLogger.isEmpty()) {
+			level(otherHeaderLogger, Level.INFO);
+		}
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=" + factory)
+			.run((context) -> exercise(context.getBean(InsprlWhatsAppService.class)));
+		assertThat(output.getOut()).as("TRACE output was captured").contains("Retrying insprl call");
+		assertThat(output.getAll()).doesNotContain("prints HTTP request headers");
+		KeyRuns.assertNone(KEY, output.getAll());
 	}
 
 	@Test
-	void headerLoggerAtDebugIsWarnedOfAtStartup(CapturedOutput output) {
-		level("org.apache.hc.client5.http.headers", Level.DEBUG);
-		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(output.getAll()).contains("WARN")
-			.contains("Logger 'org.apache.hc.client5.http.headers' is at DEBUG and prints HTTP request headers")
-			.contains("logging.level.org.apache.hc.client5.http.headers=info")
-			.doesNotContain("Logger 'org.apache.hc.client5.http.wire'");
+	void otherClientsOfTheApplicationKeepTheirHeaderLogging(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=http_components")
+			.run((context) -> {
+				exercise(context.getBean(InsprlWhatsAppService.class));
+				insprl.stubFor(get("/other").willReturn(ok("other")));
+				RestClient other = context.getBean(RestClient.Builder.class).build();
+				assertThat(other.get()
+					.uri(insprl.baseUrl() + "/other")
+					.header("X-Other-Client", "other-client-header")
+					.retrieve()
+					.body(String.class)).isEqualTo("other");
+			});
+		assertThat(output.getOut()).contains("X-Other-Client: other-client-header");
+		KeyRuns.assertNone(KEY, output.getAll());
+	}
+
+	private static void exercise(InsprlWhatsAppService service) {
+		insprl.resetAll();
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"message\":\"success\"}")));
+		service.logout("inst-1");
+		insprl.stubFor(post(PATH).inScenario("retry")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(serviceUnavailable())
+			.willSetStateTo("answered"));
+		insprl.stubFor(post(PATH).inScenario("retry")
+			.whenScenarioStateIs("answered")
+			.willReturn(okJson("{\"code\":\"100\",\"message\":\"success\"}")));
+		service.logout("inst-1");
+		insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("WWW-Authenticate", KEY)
+			.withHeader("X-Echo", KEY)
+			.withBody("{\"code\":101,\"message\":\"bad key " + KEY + "\"}")));
+		assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("inst-1"));
 	}
 
 }
