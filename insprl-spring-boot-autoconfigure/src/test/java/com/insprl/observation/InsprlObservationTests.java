@@ -1,12 +1,19 @@
 package com.insprl.observation;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.autoconfigure.InsprlAutoConfiguration;
 import com.insprl.autoconfigure.InsprlHealthContributorAutoConfiguration;
+import com.insprl.client.InsprlCallEvent;
+import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlException;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -44,6 +51,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class InsprlObservationTests {
 
 	static final String PATH = "/api/whatsapp/instance/logout";
+
+	static final int[] DOCUMENTED = { 100, 101, 102, 103, 104, 105, 129 };
 
 	@RegisterExtension
 	static WireMockExtension insprl = WireMockExtension.newInstance()
@@ -94,6 +103,59 @@ class InsprlObservationTests {
 			assertThat(registry.find("insprl.api.calls").timers()).hasSize(6);
 			assertThat(registry.find("http.client.requests").timers()).as("Boot's own HTTP client metric").isNotEmpty();
 		});
+	}
+
+	@Test
+	void codesFromTheServerMakeABoundedSetOfMeters() {
+		List<InsprlCallEvent> events = new CopyOnWriteArrayList<>();
+		this.withMetrics.withPropertyValues("insprl.retry.max-attempts=1")
+			.withBean(InsprlCallListener.class, () -> events::add)
+			.run((context) -> {
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				int[] codes = IntStream.rangeClosed(1, 300)
+					.map((i) -> (i <= DOCUMENTED.length) ? DOCUMENTED[i - 1] : 1000 + i)
+					.toArray();
+				for (int code : codes) {
+					insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":" + code + ",\"message\":\"m\"}")));
+					try {
+						service.logout("inst-" + code);
+					}
+					catch (InsprlException ex) {
+						// every code but 100 fails the call
+					}
+				}
+				insprl.stubFor(post(PATH).willReturn(okJson("{\"message\":\"no code\"}")));
+				assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("none"));
+				List<Meter> meters = registry.getMeters()
+					.stream()
+					.filter((meter) -> meter.getId().getName().startsWith("insprl."))
+					.toList();
+				assertThat(meters).hasSizeLessThanOrEqualTo(12);
+				assertThat(registry.find("insprl.api.calls").timers()).extracting((timer) -> timer.getId().getTag("code"))
+					.containsExactlyInAnyOrder("100", "101", "102", "103", "104", "105", "129", "other", "none");
+				assertThat(registry.find("insprl.api.calls").tag("code", "other").timer().count()).isEqualTo(293);
+				assertThat(events).hasSize(301);
+				assertThat(events.stream().map(InsprlCallEvent::code).distinct().count()).as("exact codes on events")
+					.isEqualTo(301);
+			});
+	}
+
+	@Test
+	void theExactCodeIsAHighCardinalityValue() {
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":4711,\"message\":\"odd\"}")));
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.contextRunner.withBean(TestObservationRegistry.class, () -> observations)
+			.withPropertyValues("insprl.retry.max-attempts=1")
+			.run((context) -> {
+				assertThatExceptionOfType(InsprlException.class)
+					.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("odd"));
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasObservationWithNameEqualTo("insprl.api.calls")
+					.that()
+					.hasLowCardinalityKeyValue("code", "other")
+					.hasHighCardinalityKeyValue("reply.code", "4711");
+			});
 	}
 
 	@Test
