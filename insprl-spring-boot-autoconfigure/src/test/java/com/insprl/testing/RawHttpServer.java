@@ -1,5 +1,6 @@
 package com.insprl.testing;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,7 +153,8 @@ public final class RawHttpServer implements AutoCloseable {
 	private void serve(Socket socket) {
 		try (socket) {
 			socket.setTcpNoDelay(true);
-			InputStream in = socket.getInputStream();
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			Exchange exchange;
 			do {
 				String head = readHead(in);
 				if (head == null) {
@@ -165,9 +167,10 @@ public final class RawHttpServer implements AutoCloseable {
 						return;
 					}
 				}
-				this.behaviour.respond(new Exchange(socket.getOutputStream()));
+				exchange = new Exchange(socket.getOutputStream());
+				this.behaviour.respond(exchange);
 			}
-			while (this.keepAlive);
+			while (this.keepAlive && !exchange.closing);
 		}
 		catch (IOException ex) {
 			this.clientGone.countDown();
@@ -227,8 +230,17 @@ public final class RawHttpServer implements AutoCloseable {
 
 		private final OutputStream out;
 
+		private boolean closing;
+
 		Exchange(OutputStream out) {
 			this.out = out;
+		}
+
+		/**
+		 * Close the connection once this reply is written, even on a keep-alive server.
+		 */
+		public void closeConnection() {
+			this.closing = true;
 		}
 
 		public void write(String text) throws IOException {

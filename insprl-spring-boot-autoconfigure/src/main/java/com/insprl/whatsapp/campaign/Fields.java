@@ -6,7 +6,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a field of a reply leniently: a number may come as a JSON number or a numeric
- * string, and anything missing, {@code null} or unreadable is {@code null}.
+ * string, and anything missing, {@code null} or unreadable is {@code null}: a text field
+ * that is an object or an array, a count that is not a whole number within
+ * {@code Integer}'s range, a rate that is not a finite {@code Double} ({@code 1e400},
+ * {@code "NaN"}, {@code "Infinity"}).
  */
 final class Fields {
 
@@ -33,7 +36,11 @@ final class Fields {
 
 	static Double decimal(JsonNode node, String field) {
 		BigDecimal number = number(node, field);
-		return (number != null) ? number.doubleValue() : null;
+		if (number == null) {
+			return null;
+		}
+		double value = number.doubleValue();
+		return Double.isFinite(value) ? value : null;
 	}
 
 	private static BigDecimal number(JsonNode node, String field) {
@@ -42,7 +49,8 @@ final class Fields {
 			return null;
 		}
 		if (value.isNumber()) {
-			return value.decimalValue();
+			boolean floating = value.isDouble() || value.isFloat();
+			return (!floating || Double.isFinite(value.doubleValue())) ? value.decimalValue() : null;
 		}
 		if (value.isString()) {
 			try {
