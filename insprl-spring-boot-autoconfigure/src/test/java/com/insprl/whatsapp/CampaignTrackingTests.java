@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.insprl.client.InsprlApiException;
 import com.insprl.client.InsprlAuthenticationException;
 import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.client.InsprlRetrySettings;
@@ -136,6 +137,43 @@ class CampaignTrackingTests {
 		});
 		assertThat(tracking.data().get("next_page").asInt()).isEqualTo(2);
 		assertThat(tracking.data().at("/campaign/budget/spent").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void numbersOutOfRangeOrNotFiniteReadAsNull() {
+		insprl.stubFor(post(PATH).willReturn(okJson("""
+				{"code":100,"data":{"campaign":{"name":{"a":1},"status":[1],"total":1e400,"accepted":0.5,				"sent":"2147483648","delivered":-1e400,"delivery_rate":1e400,"read":"NaN","replied":"Infinity",				"failed":"100.0"}}}""")));
+		Campaign campaign = this.service.campaignTracking("acc-1", "cmp-9").campaign();
+		assertThat(campaign.name()).isNull();
+		assertThat(campaign.status()).isNull();
+		assertThat(campaign.total()).isNull();
+		assertThat(campaign.accepted()).isNull();
+		assertThat(campaign.sent()).isNull();
+		assertThat(campaign.delivered()).isNull();
+		assertThat(campaign.deliveryRate()).isNull();
+		assertThat(campaign.read()).isNull();
+		assertThat(campaign.replied()).isNull();
+		assertThat(campaign.failed()).isEqualTo(100);
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":100,\"data\":{\"campaign\":{\"delivery_rate\":"
+				+ "\"1e400\"}}}")));
+		assertThat(this.service.campaignTracking("acc-1", "cmp-9").campaign().deliveryRate()).isNull();
+	}
+
+	@Test
+	void numbersPastJacksonsLimitsOrNestingTooDeepAreMalformed() {
+		String longNumber = "1".repeat(1001);
+		String deep = "[".repeat(501) + "]".repeat(501);
+		for (String body : new String[] { "{\"code\":100,\"data\":{\"total\":" + longNumber + "}}",
+				"{\"code\":100,\"data\":" + deep + "}" }) {
+			insprl.stubFor(post(PATH).willReturn(okJson(body)));
+			assertThatExceptionOfType(InsprlConnectionException.class)
+				.isThrownBy(() -> this.service.campaignTracking("acc-1", "cmp-9"))
+				.satisfies((ex) -> assertThat(ex.getReason())
+					.isEqualTo(InsprlConnectionException.Reason.MALFORMED_REPLY));
+		}
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":100,\"data\":{\"total\":" + "1".repeat(1000)
+				+ ",\"n\":" + "[".repeat(400) + "]".repeat(400) + "}}")));
+		assertThat(this.service.campaignTracking("acc-1", "cmp-9").data().get("total").isNumber()).isTrue();
 	}
 
 	@Test
