@@ -15,6 +15,7 @@ import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.DefaultContentLengthStrategy;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.impl.io.DefaultHttpRequestWriterFactory;
+import org.apache.hc.core5.http.impl.io.NoResponseOutOfOrderStrategy;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.io.CloseMode;
@@ -65,7 +66,8 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
 
 		QuietConnection(String id, Http1Config config) {
 			super(config, null, null, DefaultContentLengthStrategy.INSTANCE, DefaultContentLengthStrategy.INSTANCE,
-					null, new DefaultHttpRequestWriterFactory(config), new DefaultHttpResponseParserFactory(config));
+					NoResponseOutOfOrderStrategy.INSTANCE, new DefaultHttpRequestWriterFactory(config),
+					new DefaultHttpResponseParserFactory(config));
 			this.id = id;
 		}
 
