@@ -90,6 +90,7 @@ public final class InsprlAutoConfiguration {
 			.retry(InsprlPropertiesValidator.retry(properties))
 			.transport(insprlHttpTransport)
 			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout())
+			.usageLimitPause(InsprlPropertiesValidator.usageLimitPause(properties))
 			.listener(new DeferredCallListeners(listeners));
 		if (credentials != null) {
 			builder.credentials(credentials);

@@ -2,6 +2,8 @@ package com.insprl.autoconfigure;
 
 import java.time.Duration;
 
+import com.insprl.client.InsprlClient;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -57,6 +59,14 @@ public class InsprlProperties {
 	 */
 	private int maxConnections = 100;
 
+	/**
+	 * How long an account's calls are paused when insprl reports its usage limit (code
+	 * 129: daily, monthly or total) without a Retry-After. Calls during the pause fail at
+	 * once, unsent, on every replica when the rate limit's store is Redis. 0 does not
+	 * pause.
+	 */
+	private Duration usageLimitPause = InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE;
+
 	private final Ssl ssl = new Ssl();
 
 	private final Whatsapp whatsapp = new Whatsapp();
@@ -105,6 +115,14 @@ public class InsprlProperties {
 
 	public void setRequireCredentials(boolean requireCredentials) {
 		this.requireCredentials = requireCredentials;
+	}
+
+	public Duration getUsageLimitPause() {
+		return this.usageLimitPause;
+	}
+
+	public void setUsageLimitPause(Duration usageLimitPause) {
+		this.usageLimitPause = usageLimitPause;
 	}
 
 	public Duration getConnectTimeout() {

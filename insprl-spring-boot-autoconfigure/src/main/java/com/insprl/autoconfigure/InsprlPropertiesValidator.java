@@ -112,6 +112,15 @@ final class InsprlPropertiesValidator {
 		return burst;
 	}
 
+	static Duration usageLimitPause(InsprlProperties properties) {
+		Duration pause = properties.getUsageLimitPause();
+		if (pause == null || pause.isNegative()) {
+			throw new InvalidInsprlPropertyException("insprl.usage-limit-pause",
+					"must not be negative (0 does not pause), not " + Durations.format(pause));
+		}
+		return pause;
+	}
+
 	static void positive(String property, Duration duration) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
 			throw new InvalidInsprlPropertyException(property,

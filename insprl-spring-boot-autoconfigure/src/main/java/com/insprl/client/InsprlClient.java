@@ -60,6 +60,12 @@ public class InsprlClient implements AutoCloseable {
 	/** Largest reply body read, in bytes, unless configured otherwise. */
 	public static final int DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
 
+	/**
+	 * How long an account is paused when insprl reports its usage limit (code 129) without
+	 * a {@code Retry-After}, unless configured otherwise.
+	 */
+	public static final Duration DEFAULT_USAGE_LIMIT_PAUSE = Duration.ofMinutes(5);
+
 	private static final Log logger = LogFactory.getLog(InsprlClient.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -216,9 +222,11 @@ public class InsprlClient implements AutoCloseable {
 						response.getHeaders(), readBody(operation, response)), true);
 		}
 		catch (InsprlRateLimitException ex) {
-			ex.getRetryAfter()
-				.ifPresent((retryAfter) -> this.shared.rateLimiter.pause(this.credentials.getClientId(),
-						Instant.now().plus(retryAfter)));
+			Duration pause = ex.getRetryAfter()
+				.orElse(ex.isUsageLimit() ? this.shared.usageLimitPause : Duration.ZERO);
+			if (!pause.isZero()) {
+				this.shared.rateLimiter.pause(this.credentials.getClientId(), Instant.now().plus(pause));
+			}
 			throw ex;
 		}
 		catch (InsprlException ex) {
@@ -353,12 +361,14 @@ public class InsprlClient implements AutoCloseable {
 
 		final Duration rateLimitMaxWait;
 
+		final Duration usageLimitPause;
+
 		InsprlClient origin;
 
 		Shared(RestClient restClient, String baseUrl, int maxReplyBytes, InsprlRetrySettings retrySettings,
 				List<InsprlCallListener> listeners, InsprlHttpTransport ownTransport,
 				ObservationRegistry observationRegistry, InsprlObservationConvention observationConvention,
-				InsprlRateLimiter rateLimiter, Duration rateLimitMaxWait) {
+				InsprlRateLimiter rateLimiter, Duration rateLimitMaxWait, Duration usageLimitPause) {
 			this.restClient = restClient;
 			this.baseUrl = baseUrl;
 			this.maxReplyBytes = maxReplyBytes;
@@ -369,6 +379,7 @@ public class InsprlClient implements AutoCloseable {
 			this.observationConvention = observationConvention;
 			this.rateLimiter = rateLimiter;
 			this.rateLimitMaxWait = rateLimitMaxWait;
+			this.usageLimitPause = usageLimitPause;
 		}
 
 	}

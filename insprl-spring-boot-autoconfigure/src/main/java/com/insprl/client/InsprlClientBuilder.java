@@ -54,6 +54,8 @@ public final class InsprlClientBuilder {
 
 	private Duration rateLimitMaxWait;
 
+	private Duration usageLimitPause = InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE;
+
 	private boolean noDefaultAccount;
 
 	private InsprlObservationConvention observationConvention;
@@ -132,6 +134,21 @@ public final class InsprlClientBuilder {
 		Assert.isTrue(maxWait != null && !maxWait.isNegative(), "maxWait must not be negative");
 		this.rateLimiter = rateLimiter;
 		this.rateLimitMaxWait = maxWait;
+		return this;
+	}
+
+	/**
+	 * Set how long the account is paused when insprl reports its usage limit (code 129)
+	 * without a {@code Retry-After}: calls of the account during the pause fail at once,
+	 * unsent, unless the rate limiter's longest wait is longer. Five minutes unless set;
+	 * zero does not pause.
+	 * @param usageLimitPause the pause
+	 * @return this builder
+	 */
+	public InsprlClientBuilder usageLimitPause(Duration usageLimitPause) {
+		Assert.isTrue(usageLimitPause != null && !usageLimitPause.isNegative(),
+				"usageLimitPause must not be negative");
+		this.usageLimitPause = usageLimitPause;
 		return this;
 	}
 
@@ -252,7 +269,7 @@ public final class InsprlClientBuilder {
 		Duration maxWait = (this.rateLimiter != null) ? this.rateLimitMaxWait : this.retrySettings.maxBackoff();
 		InsprlClient.Shared shared = new InsprlClient.Shared(restClient, this.baseUrl, this.maxReplyBytes,
 				this.retrySettings, this.listeners, owned, this.observationRegistry, this.observationConvention,
-				limiter, maxWait);
+				limiter, maxWait, this.usageLimitPause);
 		InsprlClient client = new InsprlClient(shared, this.credentials);
 		shared.origin = client;
 		return client;

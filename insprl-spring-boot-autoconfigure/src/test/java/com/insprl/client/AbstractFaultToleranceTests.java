@@ -507,11 +507,53 @@ abstract class AbstractFaultToleranceTests {
 	}
 
 	@Test
-	void rateLimitCode129InTheBodyIsRetried() {
-		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}")));
-		InsprlRateLimitException ex = fails(InsprlRateLimitException.class, service(), 3, Duration.ofSeconds(5));
+	void usageLimitCode129WithoutRetryAfterIsNotRetriedAndPausesTheAccount() {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(429)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}")));
+		InsprlWhatsAppService service = service();
+		InsprlRateLimitException ex = fails(InsprlRateLimitException.class, service, 1, Duration.ofSeconds(5));
+		assertThat(ex.isUsageLimit()).isTrue();
+		assertThat(ex.isRetryable()).isFalse();
+		assertThat(ex.isRefusedByClient()).isFalse();
 		assertThat(ex.getRetryAfter()).isEmpty();
 		assertThat(ex.getMessage()).contains("DAILY_LIMIT_REACHED");
+		this.events.set(0);
+		InsprlRateLimitException paused = fails(InsprlRateLimitException.class, service, 0, Duration.ofSeconds(1));
+		assertThat(paused.isRefusedByClient()).isTrue();
+		assertThat(paused.isUsageLimit()).isFalse();
+		assertThat(paused.getRetryAfter()).hasValueSatisfying((rest) -> assertThat(rest)
+			.isGreaterThan(Duration.ofMinutes(4))
+			.isLessThanOrEqualTo(InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE));
+		assertThat(requests()).as("the paused call was not sent").isEqualTo(1);
+	}
+
+	@Test
+	void code129WithHttp200IsAUsageLimitToo() {
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":129,\"message\":\"MONTHLY_LIMIT_REACHED\"}")));
+		InsprlRateLimitException ex = fails(InsprlRateLimitException.class, service(), 1, Duration.ofSeconds(5));
+		assertThat(ex.isUsageLimit()).isTrue();
+	}
+
+	@Test
+	void http429WithoutCode129IsAThrottleAndRetried() {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withBody("Too Many Requests")));
+		InsprlRateLimitException ex = fails(InsprlRateLimitException.class, service(), 3, Duration.ofSeconds(5));
+		assertThat(ex.isUsageLimit()).isFalse();
+		assertThat(ex.isRetryable()).isTrue();
+	}
+
+	@Test
+	void code129WithRetryAfterIsAThrottleAndRetriedAfterIt() {
+		insprl.stubFor(post(PATH).inScenario("limited")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Retry-After", "0")
+				.withBody("{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}"))
+			.willSetStateTo("open"));
+		insprl.stubFor(post(PATH).inScenario("limited").whenScenarioStateIs("open").willReturn(okJson(SUCCESS)));
+		assertThat(service().logout("inst-1").code()).isEqualTo(100);
+		assertThat(requests()).isEqualTo(2);
 	}
 
 	@Test

@@ -139,6 +139,37 @@ class BulkLogoutTests {
 			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(950)));
 	}
 
+	/**
+	 * An account at its daily limit: every request is answered with code 129 and no
+	 * {@code Retry-After}. The first logouts in flight (at most the concurrency) meet it
+	 * and pause the account; the other 56 fail unsent.
+	 */
+	@Test
+	void aBulkLogoutAtTheDailyLimitSendsNoMoreThanTheConcurrency() throws IOException {
+		this.stub = new RecordingStub(Duration.ofMillis(50),
+				(id) -> new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", null));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			ids.add("instance-" + i);
+		}
+		BulkLogoutResult result = service(4).logoutAll(ids);
+		assertThat(result.succeeded()).isEmpty();
+		assertThat(result.failed()).hasSize(60);
+		assertThat(result.failed().values()).allSatisfy((failure) -> assertThat(failure)
+			.isInstanceOf(InsprlRateLimitException.class));
+		int sent = this.stub.requests().size();
+		assertThat(sent).as("requests sent").isBetween(1, 4);
+		assertThat(result.failed().values()).filteredOn((failure) -> failure.getAttempts() == 0)
+			.as("refused unsent, with the rest of the pause")
+			.hasSize(60 - sent)
+			.allSatisfy((failure) -> {
+				InsprlRateLimitException refused = (InsprlRateLimitException) failure;
+				assertThat(refused.isRefusedByClient()).isTrue();
+				assertThat(refused.getRetryAfter()).hasValueSatisfying(
+						(rest) -> assertThat(rest).isGreaterThan(Duration.ofMinutes(4)));
+			});
+	}
+
 	@Test
 	void aRetryAfterBeyondTheLimitFailsTheRestAtOnceUnsent() throws IOException {
 		this.stub = new RecordingStub(Duration.ofMillis(20),
