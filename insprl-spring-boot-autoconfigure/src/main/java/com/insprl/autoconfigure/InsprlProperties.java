@@ -356,8 +356,7 @@ public class InsprlProperties {
 	public static class RateLimit {
 
 		/**
-		 * Whether to limit the requests sent per account. Needs Bucket4j on the class path
-		 * (com.bucket4j:bucket4j_jdk17-core).
+		 * Whether to limit the requests sent per account.
 		 */
 		private boolean enabled;
 

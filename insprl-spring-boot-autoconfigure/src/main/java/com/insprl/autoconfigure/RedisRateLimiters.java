@@ -8,15 +8,18 @@ import com.insprl.ratelimit.LocalRateLimiter;
 import com.insprl.ratelimit.RedisRateLimiter;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Builds the Redis rate limiter on the connection of Spring Boot's Redis
- * auto-configuration. Loaded only when Bucket4j's Lettuce integration and Spring Data
- * Redis are on the class path.
+ * Builds the Redis rate limiter on the Lettuce client of Spring Boot's Redis
+ * auto-configuration, whatever {@code spring.data.redis.*} describes: a standalone Redis,
+ * sentinels or a cluster. Loaded only when Spring Data Redis and Lettuce are on the class
+ * path.
  */
 final class RedisRateLimiters {
 
@@ -32,15 +35,22 @@ final class RedisRateLimiters {
 					"is redis, but the application has no Lettuce Redis connection: add "
 							+ "spring-boot-starter-data-redis and set spring.data.redis.*");
 		}
-		AbstractRedisClient client = factory.getNativeClient();
-		if (!(client instanceof RedisClient redisClient)) {
-			throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
-					"is redis, which needs a standalone or sentinel Redis, not a cluster");
-		}
-		RedisRateLimiter shared = new RedisRateLimiter(redisClient.connect(ByteArrayCodec.INSTANCE),
+		RedisRateLimiter shared = new RedisRateLimiter(connect(factory.getNativeClient()),
 				rateLimit.getRequestsPerSecond(), burst, requestTimeout(rateLimit.getMaxWait()), KEY_PREFIX);
 		LocalRateLimiter local = new LocalRateLimiter(rateLimit.getRequestsPerSecond(), burst);
 		return new FailoverRateLimiter(shared, local, rateLimit.isFailOpen());
+	}
+
+	private static StatefulConnection<byte[], byte[]> connect(AbstractRedisClient client) {
+		if (client instanceof RedisClusterClient cluster) {
+			return cluster.connect(ByteArrayCodec.INSTANCE);
+		}
+		if (client instanceof RedisClient standaloneOrSentinel) {
+			return standaloneOrSentinel.connect(ByteArrayCodec.INSTANCE);
+		}
+		throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
+				"is redis, but Spring Data Redis's Lettuce client is neither a Redis nor a Redis Cluster client: "
+						+ client);
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package com.insprl.ratelimit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Decides, per insprl account, when the client may send: before every request (retries
@@ -37,8 +39,8 @@ public interface InsprlRateLimiter {
 	 * Return what the health endpoint shows of this limiter.
 	 * @return the details, empty by default
 	 */
-	default java.util.Map<String, Object> healthDetails() {
-		return java.util.Map.of();
+	default Map<String, Object> healthDetails() {
+		return Map.of();
 	}
 
 	/**
@@ -55,7 +57,7 @@ public interface InsprlRateLimiter {
 	 * @return a new limiter
 	 */
 	static InsprlRateLimiter pauseOnly() {
-		return new AccountPauses();
+		return LocalRateLimiter.pausesOnly(Clock.systemUTC());
 	}
 
 }

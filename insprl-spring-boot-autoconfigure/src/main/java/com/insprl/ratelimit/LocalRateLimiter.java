@@ -1,26 +1,49 @@
 package com.insprl.ratelimit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import io.github.bucket4j.Bucket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A rate limit per account in this JVM: a Bucket4j bucket per account, and the pauses
- * insprl asks for.
+ * A rate limit per account in this JVM, and the pauses insprl asks for.
+ * <p>
+ * An account is held only while its state matters: while its budget is not full again
+ * or it is paused. Once both are over, it is forgotten the next time a permit is asked
+ * for, at most {@link #MAX_SWEEP_INTERVAL} later, and the tables that held it shrink; so an
+ * application serving any number of accounts holds no more than those active within the
+ * last refill time, and nothing for an account that took one permit long ago. No thread
+ * is started.
  */
-public class LocalRateLimiter extends BucketRateLimiter {
+public class LocalRateLimiter implements InsprlRateLimiter {
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	/** The longest time between two looks for accounts to forget. */
+	static final Duration MAX_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
-	private final AccountPauses pauses = new AccountPauses();
+	private static final long MIN_SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	private static final int STRIPES = 64;
+
+	/** No time: before any the clock gives. */
+	private static final long NONE = 0;
+
+	private final Stripe[] stripes = new Stripe[STRIPES];
+
+	private final Budget budget;
 
 	private final double requestsPerSecond;
 
 	private final int burst;
+
+	private final Clock clock;
+
+	private final long sweepInterval;
+
+	private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
 
 	/**
 	 * Create a limiter.
@@ -28,34 +51,173 @@ public class LocalRateLimiter extends BucketRateLimiter {
 	 * @param burst the requests an account may send at once
 	 */
 	public LocalRateLimiter(double requestsPerSecond, int burst) {
-		super(requestsPerSecond, burst);
+		this(Budget.of(requestsPerSecond, burst), requestsPerSecond, burst, Clock.systemUTC());
+	}
+
+	LocalRateLimiter(double requestsPerSecond, int burst, Clock clock) {
+		this(Budget.of(requestsPerSecond, burst), requestsPerSecond, burst, clock);
+	}
+
+	private LocalRateLimiter(Budget budget, double requestsPerSecond, int burst, Clock clock) {
+		this.budget = budget;
 		this.requestsPerSecond = requestsPerSecond;
 		this.burst = burst;
+		this.clock = clock;
+		long refill = (budget != null) ? budget.refill() : 0;
+		this.sweepInterval = Math.min(Math.max(refill, MIN_SWEEP_NANOS), MAX_SWEEP_INTERVAL.toNanos());
+		for (int i = 0; i < STRIPES; i++) {
+			this.stripes[i] = new Stripe();
+		}
+	}
+
+	/**
+	 * Return a limiter that sets no budget and only honours the pauses insprl asks for.
+	 * @param clock the clock
+	 * @return a new limiter
+	 */
+	static LocalRateLimiter pausesOnly(Clock clock) {
+		return new LocalRateLimiter(null, 0, 0, clock);
 	}
 
 	@Override
-	Bucket bucket(String account) {
-		return this.buckets.computeIfAbsent(account,
-				(key) -> Bucket.builder().addLimit(configuration().getBandwidths()[0]).build());
-	}
-
-	@Override
-	Duration pausedFor(String account) {
-		return this.pauses.remaining(account);
+	public Duration acquire(String account, Duration maxWait) throws InterruptedException {
+		long now = now();
+		sweepIfDue(now);
+		long wait;
+		Stripe stripe = stripe(account);
+		synchronized (stripe) {
+			State state = stripe.accounts.get(account);
+			long earliest = now;
+			if (state != null) {
+				earliest = Math.max(earliest, state.pausedUntil);
+				if (this.budget != null) {
+					earliest = Math.max(earliest, this.budget.earliest(state.tat, now));
+				}
+			}
+			wait = earliest - now;
+			if (wait > maxWait.toNanos()) {
+				return Duration.ofNanos(wait);
+			}
+			if (this.budget != null) {
+				if (state == null) {
+					state = stripe.add(account);
+				}
+				state.tat = this.budget.take(Math.max(state.tat, now), earliest);
+			}
+		}
+		if (wait > 0) {
+			TimeUnit.NANOSECONDS.sleep(wait);
+		}
+		return Duration.ZERO;
 	}
 
 	@Override
 	public void pause(String account, Instant until) {
-		this.pauses.pause(account, until);
+		long now = now();
+		long pausedUntil = now + Duration.between(this.clock.instant(), until).toNanos();
+		if (pausedUntil <= now) {
+			return;
+		}
+		Stripe stripe = stripe(account);
+		synchronized (stripe) {
+			State state = stripe.accounts.get(account);
+			if (state == null) {
+				state = stripe.add(account);
+			}
+			state.pausedUntil = Math.max(state.pausedUntil, pausedUntil);
+		}
+	}
+
+	private Stripe stripe(String account) {
+		int hash = account.hashCode();
+		return this.stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
+	}
+
+	/**
+	 * Forget, at most once per sweep interval, every account whose budget is full again
+	 * and whose pause is over.
+	 */
+	private void sweepIfDue(long now) {
+		long due = this.nextSweep.get();
+		if (now < due || !this.nextSweep.compareAndSet(due, now + this.sweepInterval)) {
+			return;
+		}
+		for (Stripe stripe : this.stripes) {
+			synchronized (stripe) {
+				stripe.sweep(now);
+			}
+		}
+	}
+
+	/**
+	 * Return how many accounts this limiter holds now.
+	 * @return the count
+	 */
+	int accountsHeld() {
+		int held = 0;
+		for (Stripe stripe : this.stripes) {
+			synchronized (stripe) {
+				held += stripe.accounts.size();
+			}
+		}
+		return held;
+	}
+
+	private long now() {
+		Instant now = this.clock.instant();
+		return now.getEpochSecond() * 1_000_000_000L + now.getNano();
 	}
 
 	@Override
 	public Map<String, Object> healthDetails() {
+		if (this.budget == null) {
+			return Map.of();
+		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("store", "local");
 		details.put("requestsPerSecond", this.requestsPerSecond);
 		details.put("burst", this.burst);
 		return details;
+	}
+
+	/**
+	 * The accounts whose names hash to one stripe, guarded by the stripe's lock. A plain
+	 * map, so that it can be replaced by a smaller one once most of its accounts are
+	 * forgotten (a map's table never shrinks by itself).
+	 */
+	private static final class Stripe {
+
+		private Map<String, State> accounts = new HashMap<>();
+
+		private int peak;
+
+		State add(String account) {
+			State state = new State();
+			this.accounts.put(account, state);
+			this.peak = Math.max(this.peak, this.accounts.size());
+			return state;
+		}
+
+		void sweep(long now) {
+			this.accounts.values().removeIf((state) -> state.tat <= now && state.pausedUntil <= now);
+			if (this.accounts.size() < this.peak / 4) {
+				this.accounts = new HashMap<>(this.accounts);
+				this.peak = this.accounts.size();
+			}
+		}
+
+	}
+
+	/**
+	 * What is known of an account: its budget's theoretical arrival time and the end of
+	 * its pause, in nanoseconds of the clock since the epoch ({@link #NONE} for none).
+	 */
+	private static final class State {
+
+		long tat = NONE;
+
+		long pausedUntil = NONE;
+
 	}
 
 }

@@ -1,44 +1,83 @@
 package com.insprl.ratelimit;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+
+import org.springframework.util.Assert;
 
 /**
- * A rate limit per account shared by every replica through Redis: the account's bucket
- * lives in Redis (Bucket4j's Lettuce integration), and so does its pause, as a key that
- * expires when the pause ends (so the replicas' clocks need not agree on it). Each Redis
- * request waits at most the request timeout; one that fails or times out is a
+ * A rate limit per account shared by every replica through Redis: standalone, sentinel
+ * or cluster. Each permit is one Lua script, one round trip: it reads the account's pause
+ * and budget, and takes the permit when the wait fits in what the caller allows (the
+ * caller then sleeps the wait, and asks Redis nothing more). Times are Redis's own
+ * ({@code TIME}), so the replicas' clocks need not agree.
+ * <p>
+ * An account has two keys, {@code <prefix>{<account>}:bucket} and
+ * {@code <prefix>{<account>}:pause}: the braces are a cluster hash tag, so both live in
+ * the same slot and one script can touch both. (Braces in an account are escaped, so
+ * every account has a tag of its own.) Both keys expire on their own: the bucket when it
+ * is full again, the pause when it is over; an idle account holds nothing in Redis.
+ * <p>
+ * Each Redis request waits at most the request timeout; one that fails or times out is a
  * {@link RateLimitStoreException}.
  */
-public class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable {
+public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
-	private static final String PAUSE_AT_LEAST = """
+	/**
+	 * Takes a permit. KEYS: the bucket, the pause. ARGV: the interval between requests,
+	 * the burst's tolerance and the longest wait, in microseconds. Returns whether the
+	 * permit was taken (1 or 0) and the wait before sending (or the wait that was too
+	 * long), in microseconds.
+	 */
+	static final String ACQUIRE = """
+			redis.replicate_commands()
+			local time = redis.call('TIME')
+			local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+			local earliest = now
+			local paused = redis.call('PTTL', KEYS[2])
+			if paused > 0 then earliest = now + paused * 1000 end
+			local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+			local tolerance = tonumber(ARGV[2])
+			if tat - tolerance > earliest then earliest = tat - tolerance end
+			local wait = earliest - now
+			if wait > tonumber(ARGV[3]) then return {0, wait} end
+			if tat < earliest then tat = earliest end
+			tat = tat + tonumber(ARGV[1])
+			redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', string.format('%.0f', math.ceil((tat - now) / 1000)))
+			return {1, wait}""";
+
+	/** Pauses the account. KEYS: the pause. ARGV: the pause in milliseconds. */
+	static final String PAUSE = """
 			local ttl = redis.call('PTTL', KEYS[1])
 			if ttl < tonumber(ARGV[1]) then
 				redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
 			end
 			return 1""";
 
-	private final StatefulRedisConnection<byte[], byte[]> connection;
+	private final StatefulConnection<byte[], byte[]> connection;
 
-	private final RedisAsyncCommands<byte[], byte[]> commands;
+	private final RedisScriptingAsyncCommands<byte[], byte[]> commands;
 
-	private final ProxyManager<byte[]> buckets;
+	private final Budget budget;
 
 	private final Duration requestTimeout;
 
@@ -48,79 +87,86 @@ public class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable
 
 	private final int burst;
 
+	private final Script acquire = new Script(ACQUIRE, ScriptOutputType.MULTI);
+
+	private final Script pause = new Script(PAUSE, ScriptOutputType.INTEGER);
+
 	/**
 	 * Create a limiter.
-	 * @param connection a connection to Redis, closed with this limiter
+	 * @param connection a connection to Redis ({@link StatefulRedisConnection} for a
+	 * standalone or sentinel Redis, {@link StatefulRedisClusterConnection} for a
+	 * cluster), closed with this limiter
 	 * @param requestsPerSecond the requests per second each account may send, on average,
 	 * across every replica
 	 * @param burst the requests an account may send at once
 	 * @param requestTimeout the longest each Redis request may take
 	 * @param keyPrefix the prefix of the Redis keys, such as {@code insprl:rate-limit:}
 	 */
-	public RedisRateLimiter(StatefulRedisConnection<byte[], byte[]> connection, double requestsPerSecond, int burst,
+	public RedisRateLimiter(StatefulConnection<byte[], byte[]> connection, double requestsPerSecond, int burst,
 			Duration requestTimeout, String keyPrefix) {
-		super(requestsPerSecond, burst);
+		Assert.notNull(connection, "connection must not be null");
+		Assert.isTrue(keyPrefix != null && keyPrefix.indexOf('{') < 0 && keyPrefix.indexOf('}') < 0,
+				"keyPrefix must not be null or hold braces");
 		this.connection = connection;
-		this.commands = connection.async();
+		this.commands = commands(connection);
+		this.budget = Budget.of(requestsPerSecond, burst).inMicros();
 		this.requestTimeout = requestTimeout;
 		this.keyPrefix = keyPrefix;
 		this.requestsPerSecond = requestsPerSecond;
 		this.burst = burst;
-		this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-			.requestTimeout(requestTimeout)
-			.build();
+	}
+
+	private static RedisScriptingAsyncCommands<byte[], byte[]> commands(StatefulConnection<byte[], byte[]> connection) {
+		if (connection instanceof StatefulRedisConnection<byte[], byte[]> standalone) {
+			return standalone.async();
+		}
+		if (connection instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster) {
+			return cluster.async();
+		}
+		throw new IllegalArgumentException("Not a standalone, sentinel or cluster connection: " + connection);
 	}
 
 	@Override
 	public Duration acquire(String account, Duration maxWait) throws InterruptedException {
-		try {
-			return super.acquire(account, maxWait);
+		List<Long> reply = this.acquire.run(keys(account), arg(this.budget.interval()), arg(this.budget.tolerance()),
+				arg(TimeUnit.NANOSECONDS.toMicros(maxWait.toNanos())));
+		if (reply == null || reply.size() != 2) {
+			throw new RateLimitStoreException("Redis answered the rate limit's request with " + reply, null);
 		}
-		catch (RateLimitStoreException ex) {
-			throw ex;
+		Duration wait = Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(Math.max(0, reply.get(1))));
+		if (reply.get(0) != 1) {
+			return wait.isZero() ? Duration.ofNanos(1) : wait;
 		}
-		catch (RuntimeException ex) {
-			throw new RateLimitStoreException("Redis did not answer the rate limit's request", ex);
+		if (!wait.isZero()) {
+			TimeUnit.NANOSECONDS.sleep(wait.toNanos());
 		}
-	}
-
-	@Override
-	Bucket bucket(String account) {
-		return this.buckets.builder().build(key("bucket:", account), this::configuration);
-	}
-
-	@Override
-	Duration pausedFor(String account) {
-		Long ttl = await(this.commands.pttl(key("pause:", account)));
-		return (ttl != null && ttl > 0) ? Duration.ofMillis(ttl) : Duration.ZERO;
+		return Duration.ZERO;
 	}
 
 	@Override
 	public void pause(String account, Instant until) {
 		long millis = Duration.between(Instant.now(), until).toMillis();
 		if (millis > 0) {
-			await(this.commands.eval(PAUSE_AT_LEAST, ScriptOutputType.INTEGER, new byte[][] { key("pause:", account) },
-					String.valueOf(millis).getBytes(StandardCharsets.US_ASCII)));
+			this.pause.run(new byte[][] { key(account, "pause") }, arg(millis));
 		}
 	}
 
-	private byte[] key(String kind, String account) {
-		return (this.keyPrefix + kind + account).getBytes(StandardCharsets.UTF_8);
+	/**
+	 * Return the account's keys: its bucket, then its pause.
+	 * @param account the account
+	 * @return the keys
+	 */
+	byte[][] keys(String account) {
+		return new byte[][] { key(account, "bucket"), key(account, "pause") };
 	}
 
-	private <T> T await(RedisFuture<T> future) {
-		try {
-			return future.get(this.requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new RateLimitStoreException("Interrupted while waiting for Redis", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			future.cancel(false);
-			throw new RateLimitStoreException("Redis did not answer the rate limit's request", ex);
-		}
+	private byte[] key(String account, String kind) {
+		String tag = account.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");
+		return (this.keyPrefix + "{" + tag + "}:" + kind).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] arg(long value) {
+		return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	@Override
@@ -137,6 +183,69 @@ public class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable
 		if (this.connection.isOpen()) {
 			this.connection.close();
 		}
+	}
+
+	/**
+	 * A Lua script, sent by its SHA-1 digest ({@code EVALSHA}) and in full only when the
+	 * node does not know it yet.
+	 */
+	private final class Script {
+
+		private final byte[] source;
+
+		private final String sha;
+
+		private final ScriptOutputType type;
+
+		Script(String source, ScriptOutputType type) {
+			this.source = source.getBytes(StandardCharsets.UTF_8);
+			this.sha = sha1(this.source);
+			this.type = type;
+		}
+
+		<T> T run(byte[][] keys, byte[]... args) {
+			RedisScriptingAsyncCommands<byte[], byte[]> commands = RedisRateLimiter.this.commands;
+			try {
+				return await(() -> commands.evalsha(this.sha, this.type, keys, args));
+			}
+			catch (RedisNoScriptException ex) {
+				return await(() -> commands.eval(this.source, this.type, keys, args));
+			}
+		}
+
+		private <T> T await(Supplier<RedisFuture<T>> command) {
+			RedisFuture<T> future = null;
+			try {
+				future = command.get();
+				return future.get(RedisRateLimiter.this.requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new RateLimitStoreException("Interrupted while waiting for Redis", ex);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RedisNoScriptException noScript) {
+					throw noScript;
+				}
+				throw new RateLimitStoreException("Redis did not answer the rate limit's request", ex.getCause());
+			}
+			catch (TimeoutException | RuntimeException ex) {
+				if (future != null) {
+					future.cancel(false);
+				}
+				throw new RateLimitStoreException("Redis did not answer the rate limit's request", ex);
+			}
+		}
+
+		private static String sha1(byte[] source) {
+			try {
+				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 }

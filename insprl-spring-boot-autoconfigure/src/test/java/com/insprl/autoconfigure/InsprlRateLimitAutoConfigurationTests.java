@@ -144,18 +144,28 @@ class InsprlRateLimitAutoConfigurationTests {
 	}
 
 	@Test
-	void missingBucket4jFailsStartupSayingWhatToAdd() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("io.github.bucket4j"))
-			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5")
+	void missingSpringDataRedisFailsStartupOfTheRedisStoreSayingWhatToAdd() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
+					"insprl.rate-limit.store=redis")
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
-				.contains("insprl.rate-limit.enabled")
-				.contains("com.bucket4j:bucket4j_jdk17-core"));
+				.contains("insprl.rate-limit.store")
+				.contains("spring-boot-starter-data-redis"));
 	}
 
 	@Test
-	void withoutBucket4jTheApplicationIsUnaffectedUnlessItEnablesTheLimit() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("io.github.bucket4j", "io.lettuce",
-				"org.springframework.data.redis"))
+	void withoutRedisOnTheClassPathTheLocalLimitWorks() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.lettuce", "org.springframework.data.redis"))
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(InsprlWhatsAppService.class)
+				.getBean(InsprlRateLimiter.class)
+				.satisfies((limiter) -> assertThat(limiter.healthDetails()).containsEntry("store", "local")));
+	}
+
+	@Test
+	void withoutRedisTheApplicationIsUnaffectedUnlessItEnablesTheLimit() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.lettuce", "org.springframework.data.redis"))
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(InsprlWhatsAppService.class));
 	}
 

@@ -3,9 +3,11 @@ package com.insprl.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.insprl.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link LocalRateLimiter}.
@@ -53,10 +55,103 @@ class LocalRateLimiterTests {
 
 	@Test
 	void theConfiguredRateMustBePositive() {
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new LocalRateLimiter(0, 1));
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new LocalRateLimiter(1, 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new LocalRateLimiter(0, 1));
+		assertThatIllegalArgumentException().isThrownBy(() -> new LocalRateLimiter(1, 0));
+	}
+
+	@Test
+	void theRateHoldsOnAHandMovedClock() throws InterruptedException {
+		MutableClock clock = new MutableClock();
+		LocalRateLimiter limiter = new LocalRateLimiter(10, 5, clock);
+		int permitted = 0;
+		for (int tick = 0; tick < 1000; tick++) {
+			while (limiter.acquire("client-42", Duration.ZERO).isZero()) {
+				permitted++;
+			}
+			clock.advance(Duration.ofMillis(10));
+		}
+		assertThat(permitted).as("permits in 10 s at 10/s with a burst of 5").isBetween(100, 105);
+	}
+
+	@Test
+	void anAccountIsForgottenOnceItsBucketIsFullAgain() throws InterruptedException {
+		MutableClock clock = new MutableClock();
+		LocalRateLimiter limiter = new LocalRateLimiter(2, 3, clock);
+		limiter.acquire("client-42", Duration.ZERO);
+		limiter.acquire("customer-7", Duration.ZERO);
+		assertThat(limiter.accountsHeld()).isEqualTo(2);
+		clock.advance(Duration.ofMillis(400));
+		limiter.acquire("customer-8", Duration.ZERO);
+		assertThat(limiter.accountsHeld()).as("buckets not yet full").isEqualTo(3);
+		clock.advance(Duration.ofSeconds(2));
+		limiter.acquire("customer-9", Duration.ZERO);
+		assertThat(limiter.accountsHeld()).as("only the account just seen").isEqualTo(1);
+	}
+
+	@Test
+	void aPausedAccountIsKeptUntilItsPauseIsOver() throws InterruptedException {
+		MutableClock clock = new MutableClock();
+		LocalRateLimiter limiter = new LocalRateLimiter(2, 3, clock);
+		limiter.pause("client-42", clock.instant().plusSeconds(90));
+		clock.advance(Duration.ofSeconds(70));
+		limiter.acquire("customer-7", Duration.ZERO);
+		assertThat(limiter.acquire("client-42", Duration.ZERO)).isEqualTo(Duration.ofSeconds(20));
+		clock.advance(Duration.ofSeconds(70));
+		limiter.acquire("customer-7", Duration.ZERO);
+		assertThat(limiter.accountsHeld()).isEqualTo(1);
+		assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
+	}
+
+	@Test
+	void pausesOnlyHoldsNothingButPauses() throws InterruptedException {
+		MutableClock clock = new MutableClock();
+		LocalRateLimiter limiter = LocalRateLimiter.pausesOnly(clock);
+		for (int i = 0; i < 1000; i++) {
+			assertThat(limiter.acquire("customer-" + i, Duration.ZERO)).isZero();
+		}
+		assertThat(limiter.accountsHeld()).isZero();
+		limiter.pause("customer-1", clock.instant().plusSeconds(5));
+		assertThat(limiter.acquire("customer-1", Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(5));
+		assertThat(limiter.accountsHeld()).isEqualTo(1);
+		clock.advance(Duration.ofSeconds(61));
+		limiter.acquire("customer-2", Duration.ZERO);
+		assertThat(limiter.accountsHeld()).isZero();
+	}
+
+	/**
+	 * A million accounts each take one permit, then are idle past their refill time:
+	 * once the limiter next gives a permit, they retain (nearly) nothing. Heap is measured
+	 * after full collections; while the accounts are active it must show them, so that
+	 * the measurement itself is seen to work.
+	 */
+	@Test
+	void aMillionIdleAccountsRetainUnderSixteenMebibytes() throws InterruptedException {
+		MutableClock clock = new MutableClock();
+		LocalRateLimiter limiter = new LocalRateLimiter(2, 3, clock);
+		long before = usedHeap();
+		for (int i = 0; i < 1_000_000; i++) {
+			limiter.acquire("customer-" + i, Duration.ZERO);
+		}
+		long active = usedHeap() - before;
+		assertThat(limiter.accountsHeld()).isEqualTo(1_000_000);
+		clock.advance(Duration.ofSeconds(2));
+		limiter.acquire("customer-0", Duration.ZERO);
+		long idle = usedHeap() - before;
+		System.out.printf("1,000,000 accounts: %.1f MiB while active, %.2f MiB once idle%n", active / 1048576.0,
+				idle / 1048576.0);
+		assertThat(active).as("the active accounts are seen on the heap").isGreaterThan(16L << 20);
+		assertThat(limiter.accountsHeld()).isEqualTo(1);
+		assertThat(idle).as("retained once idle").isLessThan(16L << 20);
+	}
+
+	private static long usedHeap() {
+		Runtime runtime = Runtime.getRuntime();
+		long used = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+		}
+		return used;
 	}
 
 }
