@@ -33,8 +33,8 @@ import org.springframework.util.Assert;
  * <p>
  * An account has two keys, {@code <prefix>{<account>}:bucket} and
  * {@code <prefix>{<account>}:pause}: the braces are a cluster hash tag, so both live in
- * the same slot and one script can touch both. (Braces in an account are escaped, so
- * every account has a tag of its own.) Both keys expire on their own: the bucket when it
+ * the same slot and one script can touch both. (Braces in an account are escaped, and an
+ * empty one has a tag too, so every account has a tag of its own.) Both keys expire on their own: the bucket when it
  * is full again, the pause when it is over; an idle account holds nothing in Redis.
  * <p>
  * Each Redis request waits at most the request timeout; one that fails or times out is a
@@ -161,7 +161,8 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	}
 
 	private byte[] key(String account, String kind) {
-		String tag = account.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");
+		String escaped = account.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");
+		String tag = escaped.isEmpty() ? "%" : escaped;
 		return (this.keyPrefix + "{" + tag + "}:" + kind).getBytes(StandardCharsets.UTF_8);
 	}
 

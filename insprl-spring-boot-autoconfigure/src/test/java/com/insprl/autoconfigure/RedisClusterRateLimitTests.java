@@ -1,0 +1,252 @@
+package com.insprl.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.insprl.client.InsprlConnectionException;
+import com.insprl.client.InsprlException;
+import com.insprl.client.InsprlRateLimitException;
+import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.testing.LoopbackRedisCluster;
+import com.insprl.testing.RecordingStub;
+import com.insprl.testing.RecordingStub.Arrival;
+import com.insprl.testing.RecordingStub.Reply;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+import io.lettuce.core.cluster.RedisClusterClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Two application contexts act as two replicas sharing a rate limit through a real Redis
+ * Cluster of three masters on loopback ({@code spring.data.redis.cluster.nodes}), started
+ * by the test: they share one budget, a pause seen by one stops the other, and a master
+ * killed mid-run gives fail-open or fail-closed as configured.
+ */
+class RedisClusterRateLimitTests {
+
+	private static final String BUCKET_KEY = "insprl:rate-limit:{client-42}:bucket";
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	private LoopbackRedisCluster cluster;
+
+	@BeforeEach
+	void startCluster() throws Exception {
+		this.cluster = closeLater(LoopbackRedisCluster.start());
+	}
+
+	@AfterEach
+	void closeAll() throws Exception {
+		for (AutoCloseable closeable : this.closeables) {
+			closeable.close();
+		}
+	}
+
+	private <T extends AutoCloseable> T closeLater(T closeable) {
+		this.closeables.add(0, closeable);
+		return closeable;
+	}
+
+	private ApplicationContextRunner replica(RecordingStub stub, String... properties) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
+					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+					InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
+					InsprlHealthContributorAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.cluster.nodes=" + this.cluster.nodes(),
+					"insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
+					"insprl.base-url=" + stub.baseUrl(), "insprl.rate-limit.enabled=true",
+					"insprl.rate-limit.store=redis")
+			.withPropertyValues(properties);
+	}
+
+	/**
+	 * Two replicas, eight threads each, send logouts as fast as the limit lets them for 20
+	 * seconds at 20 requests a second and a burst of 10. By each arrival, the stub has seen
+	 * no more than the burst and twenty a second since the first, give or take one
+	 * request on its way and a tenth of a second of the callers' scheduling (two more).
+	 * Without the shared limit, sixteen threads would send thousands.
+	 */
+	@Test
+	void twoReplicasOfEightThreadsShareOneBudgetFor20Seconds() throws Exception {
+		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.requests-per-second=20",
+				"insprl.rate-limit.burst=10", "insprl.rate-limit.max-wait=30s");
+		replica.run((first) -> replica.run((second) -> {
+			ExecutorService callers = Executors.newFixedThreadPool(16);
+			long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			List<Future<Integer>> calls = new ArrayList<>();
+			for (int thread = 0; thread < 16; thread++) {
+				InsprlWhatsAppService service = ((thread % 2 == 0) ? first : second)
+					.getBean(InsprlWhatsAppService.class);
+				calls.add(callers.submit(() -> {
+					int made = 0;
+					while (System.nanoTime() < end) {
+						service.logout("instance-" + made);
+						made++;
+					}
+					return made;
+				}));
+			}
+			int made = 0;
+			for (Future<Integer> call : calls) {
+				made += call.get(60, TimeUnit.SECONDS);
+			}
+			callers.shutdown();
+			assertThat(made).isEqualTo(stub.requests().size());
+		}));
+		List<Arrival> arrivals = new ArrayList<>(stub.requests());
+		arrivals.sort(Comparator.comparingLong(Arrival::nanos));
+		System.out.println("Redis Cluster, 2 replicas x 8 threads: " + arrivals.size() + " requests in 20 s");
+		double span = (arrivals.get(arrivals.size() - 1).nanos() - arrivals.get(0).nanos()) / 1e9;
+		assertThat(span).as("seconds between the first and the last request").isGreaterThan(19.0);
+		assertThat(arrivals.size()).as("every request, from both replicas").isGreaterThan(380);
+		long first = arrivals.get(0).nanos();
+		for (int k = 1; k <= arrivals.size(); k++) {
+			double seconds = (arrivals.get(k - 1).nanos() - first) / 1e9;
+			assertThat((double) k).as("requests by %.3f s", seconds).isLessThanOrEqualTo(10 + 20 * seconds + 3);
+		}
+	}
+
+	/**
+	 * One replica meets a 429 with {@code Retry-After: 2} while the other sends logout
+	 * after logout, each answered in 100 ms. Once the pause is stored, the other sends
+	 * nothing until the two seconds have passed (one request on its way, one more at most
+	 * if storing the pause is slow). Requests are counted, not timed.
+	 */
+	@Test
+	void aRetryAfterSeenByOneReplicaPausesTheOther() throws Exception {
+		AtomicInteger limited = new AtomicInteger();
+		RecordingStub stub = closeLater(new RecordingStub(Duration.ofMillis(100),
+				(id) -> (id.equals("limited") && limited.getAndIncrement() == 0)
+						? new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", "2") : Reply.ok()));
+		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.requests-per-second=1000",
+				"insprl.rate-limit.burst=1000");
+		replica.run((first) -> replica.run((second) -> {
+			InsprlWhatsAppService other = second.getBean(InsprlWhatsAppService.class);
+			AtomicBoolean stop = new AtomicBoolean();
+			ExecutorService background = Executors.newSingleThreadExecutor();
+			Future<?> otherCalls = background.submit(() -> {
+				while (!stop.get()) {
+					other.logout("other");
+				}
+			});
+			Thread.sleep(300);
+			assertThat(first.getBean(InsprlWhatsAppService.class).logout("limited").code()).isEqualTo(100);
+			Thread.sleep(300);
+			stop.set(true);
+			otherCalls.get(30, TimeUnit.SECONDS);
+			background.shutdown();
+		}));
+		Arrival limitedAt = stub.requests()
+			.stream()
+			.filter((arrival) -> arrival.status() == 429)
+			.findFirst()
+			.orElseThrow();
+		List<Duration> others = stub.requests()
+			.stream()
+			.filter((arrival) -> arrival.instanceId().equals("other") && arrival.nanos() > limitedAt.nanos())
+			.map((arrival) -> Duration.ofNanos(arrival.nanos() - limitedAt.nanos()))
+			.toList();
+		assertThat(others).as("the other replica's requests after the 429, from it")
+			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)))
+			.filteredOn((wait) -> wait.compareTo(Duration.ofMillis(1950)) < 0)
+			.hasSizeLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void aUsageLimitSeenByOneReplicaFailsTheOthersCallsUnsent() throws Exception {
+		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO,
+				(id) -> new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", null)));
+		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.requests-per-second=1000",
+				"insprl.rate-limit.burst=1000");
+		replica.run((first) -> replica.run((second) -> {
+			assertThat(first.getBean(LettuceConnectionFactory.class).getNativeClient())
+				.as("Spring Boot's client is a cluster client")
+				.isInstanceOf(RedisClusterClient.class);
+			assertThatExceptionOfType(InsprlRateLimitException.class)
+				.isThrownBy(() -> first.getBean(InsprlWhatsAppService.class).logout("a"))
+				.satisfies((ex) -> assertThat(ex.isUsageLimit()).isTrue());
+			assertThatExceptionOfType(InsprlRateLimitException.class)
+				.isThrownBy(() -> second.getBean(InsprlWhatsAppService.class).logout("b"))
+				.satisfies((ex) -> {
+					assertThat(ex.isRefusedByClient()).isTrue();
+					assertThat(ex.getAttempts()).isZero();
+					assertThat(ex.getRetryAfter()).hasValueSatisfying(
+							(rest) -> assertThat(rest).isGreaterThan(Duration.ofMinutes(4)));
+				});
+		}));
+		assertThat(stub.requests()).hasSize(1);
+	}
+
+	@Test
+	void aMasterKilledMidRunFailsOpenToTheLocalLimit() throws Exception {
+		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		replica(stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000",
+				"insprl.rate-limit.max-wait=2s")
+			.run((context) -> {
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				callsTimed(service, 10, 2);
+				this.cluster.stopNodeServing(BUCKET_KEY);
+				callsTimed(service, 10, 2);
+				assertThat(context.getBean(InsprlHealthIndicator.class).health(true).getDetails().get("rateLimit"))
+					.asString()
+					.contains("store unreachable since");
+			});
+		assertThat(stub.requests()).as("every call was sent").hasSize(20);
+	}
+
+	@Test
+	void aMasterKilledMidRunFailsClosedIfToldTo() throws Exception {
+		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		replica(stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000",
+				"insprl.rate-limit.max-wait=2s", "insprl.rate-limit.fail-open=false")
+			.run((context) -> {
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				callsTimed(service, 10, 2);
+				this.cluster.stopNodeServing(BUCKET_KEY);
+				for (int i = 0; i < 5; i++) {
+					long start = System.nanoTime();
+					assertThatExceptionOfType(InsprlException.class).isThrownBy(() -> service.logout("during"))
+						.isInstanceOfSatisfying(InsprlConnectionException.class, (ex) -> assertThat(ex.getReason())
+							.isEqualTo(InsprlConnectionException.Reason.RATE_LIMIT_UNAVAILABLE));
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).as("call %d", i)
+						.isLessThan(Duration.ofSeconds(2));
+				}
+				assertThat(context.getBean(InsprlHealthIndicator.class).health(true).getStatus())
+					.isEqualTo(Status.DOWN);
+			});
+		assertThat(stub.requests()).as("nothing sent without the shared limit").hasSize(10);
+	}
+
+	private static void callsTimed(InsprlWhatsAppService service, int count, int maxWaitSeconds) {
+		for (int i = 0; i < count; i++) {
+			long start = System.nanoTime();
+			assertThat(service.logout("instance-" + i).code()).isEqualTo(100);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("call %d", i)
+				.isLessThan(Duration.ofSeconds(maxWaitSeconds));
+		}
+	}
+
+}

@@ -1,0 +1,125 @@
+package com.insprl.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.insprl.testing.LoopbackRedis;
+import com.insprl.testing.RedisMonitor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.codec.ByteArrayCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link RedisRateLimiter} against a real Redis on loopback: the commands it sends, the
+ * keys it leaves and their expiry, and the budget.
+ */
+class RedisRateLimiterTests {
+
+	private LoopbackRedis redis;
+
+	private RedisClient client;
+
+	private StatefulRedisConnection<String, String> admin;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.redis = LoopbackRedis.start();
+		this.client = RedisClient.create(RedisURI.create("127.0.0.1", this.redis.port()));
+		this.admin = this.client.connect();
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		this.admin.close();
+		this.client.shutdown();
+		this.redis.close();
+	}
+
+	private RedisRateLimiter limiter(double requestsPerSecond, int burst) {
+		return new RedisRateLimiter(this.client.connect(ByteArrayCodec.INSTANCE), requestsPerSecond, burst,
+				Duration.ofSeconds(1), "insprl:rate-limit:");
+	}
+
+	/**
+	 * The commands the client sends, counted with MONITOR and leaving out those a script
+	 * runs: one per permit in steady state (after the first, which loads the script).
+	 */
+	@Test
+	void aPermitIsOneCommand() throws Exception {
+		try (RedisRateLimiter limiter = limiter(1_000_000, 1_000_000)) {
+			for (int i = 0; i < 10; i++) {
+				assertThat(limiter.acquire("client-" + (i % 3), Duration.ZERO)).isZero();
+			}
+			limiter.pause("client-9", Instant.now().plusSeconds(5));
+			try (RedisMonitor monitor = new RedisMonitor(this.redis.port())) {
+				this.admin.sync().echo("start-marker");
+				monitor.linesUntil("start-marker");
+				int permits = 1000;
+				for (int i = 0; i < permits; i++) {
+					assertThat(limiter.acquire("client-" + (i % 3), Duration.ZERO)).isZero();
+				}
+				this.admin.sync().echo("end-marker");
+				List<String> lines = monitor.linesUntil("end-marker");
+				List<String> sent = lines.stream().filter((line) -> !line.contains(" lua]")).toList();
+				assertThat(lines).as("the script's own commands are seen too").hasSizeGreaterThan(permits * 3);
+				assertThat(sent).hasSize(permits).allSatisfy((line) -> assertThat(line).containsIgnoringCase("\"evalsha\""));
+			}
+		}
+	}
+
+	@Test
+	void theBucketKeyExpiresWhenTheBucketIsFullAgainAndThePauseWhenItIsOver() throws Exception {
+		try (RedisRateLimiter limiter = limiter(2, 4)) {
+			limiter.acquire("client-42", Duration.ZERO);
+			limiter.acquire("client-42", Duration.ZERO);
+			long bucketTtl = this.admin.sync().pttl("insprl:rate-limit:{client-42}:bucket");
+			assertThat(bucketTtl).as("two of four taken at 2/s: full again within a second")
+				.isBetween(900L, 1000L);
+			limiter.pause("client-42", Instant.now().plusSeconds(30));
+			assertThat(this.admin.sync().pttl("insprl:rate-limit:{client-42}:pause")).isBetween(29_000L, 30_000L);
+			assertThat(limiter.acquire("client-42", Duration.ofSeconds(1))).isGreaterThan(Duration.ofSeconds(29));
+			assertThat(this.admin.sync().keys("*")).containsExactlyInAnyOrder("insprl:rate-limit:{client-42}:bucket",
+					"insprl:rate-limit:{client-42}:pause");
+		}
+	}
+
+	@Test
+	void theBudgetHoldsAndARefusalTakesNothing() throws Exception {
+		try (RedisRateLimiter limiter = limiter(10, 3)) {
+			for (int i = 0; i < 3; i++) {
+				assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
+			}
+			Duration refused = limiter.acquire("client-42", Duration.ZERO);
+			assertThat(refused).isPositive().isLessThanOrEqualTo(Duration.ofMillis(100));
+			assertThat(limiter.acquire("customer-7", Duration.ZERO)).as("another account's budget").isZero();
+			long start = System.nanoTime();
+			assertThat(limiter.acquire("client-42", Duration.ofSeconds(1))).isZero();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for the next permit")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(50));
+		}
+	}
+
+	@Test
+	void anAccountsKeysShareOneSlotWhateverItHolds() {
+		try (RedisRateLimiter limiter = limiter(10, 3)) {
+			for (String account : List.of("client-42", "}", "{", "{}", "}{", "a}b{c", "%7B", "")) {
+				byte[][] keys = limiter.keys(account);
+				assertThat(SlotHash.getSlot(keys[0])).as(account).isEqualTo(SlotHash.getSlot(keys[1]));
+				assertThat(new String(keys[0], StandardCharsets.UTF_8)).as(account).contains("{");
+			}
+			assertThat(limiter.keys("%7B")[0]).as("escaping is one to one").isNotEqualTo(limiter.keys("{")[0]);
+			assertThat(SlotHash.getSlot(limiter.keys("client-42")[0]))
+				.isEqualTo(SlotHash.getSlot("client-42".getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+}
