@@ -28,6 +28,12 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 
 	private static final int STRIPES = 64;
 
+	/**
+	 * The longest pause held: longer ones (a {@code Retry-After} date centuries ahead) are
+	 * held this long, which is as good as for ever, and keeps the arithmetic in range.
+	 */
+	private static final Duration MAX_PAUSE = Duration.ofDays(365L * 100);
+
 	/** No time: before any the clock gives. */
 	private static final long NONE = 0;
 
@@ -114,10 +120,11 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	@Override
 	public void pause(String account, Instant until) {
 		long now = now();
-		long pausedUntil = now + Duration.between(this.clock.instant(), until).toNanos();
-		if (pausedUntil <= now) {
+		Duration pause = Duration.between(this.clock.instant(), until);
+		if (pause.isNegative() || pause.isZero()) {
 			return;
 		}
+		long pausedUntil = now + ((pause.compareTo(MAX_PAUSE) < 0) ? pause.toNanos() : MAX_PAUSE.toNanos());
 		Stripe stripe = stripe(account);
 		synchronized (stripe) {
 			State state = stripe.accounts.get(account);

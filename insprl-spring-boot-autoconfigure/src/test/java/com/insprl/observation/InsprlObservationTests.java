@@ -67,10 +67,15 @@ class InsprlObservationTests {
 				"insprl.base-url=" + insprl.baseUrl() + "/api", "insprl.retry.initial-backoff=1ms",
 				"insprl.retry.max-backoff=2ms");
 
+	/**
+	 * With metrics, and without the pause a usage limit (code 129) sets, so that the calls
+	 * after one are still sent and their outcomes timed.
+	 */
 	private final ApplicationContextRunner withMetrics = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				RestClientObservationAutoConfiguration.class));
+				RestClientObservationAutoConfiguration.class))
+		.withPropertyValues("insprl.usage-limit-pause=0");
 
 	private static void reply(String instance, int status, String body) {
 		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=" + instance))

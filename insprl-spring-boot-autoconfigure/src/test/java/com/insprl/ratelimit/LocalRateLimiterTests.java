@@ -103,6 +103,14 @@ class LocalRateLimiterTests {
 	}
 
 	@Test
+	void aPauseCenturiesAheadIsHeldWithoutOverflow() throws InterruptedException {
+		MutableClock clock = new MutableClock();
+		LocalRateLimiter limiter = new LocalRateLimiter(2, 3, clock);
+		limiter.pause("client-42", Instant.parse("9999-12-31T23:59:59Z"));
+		assertThat(limiter.acquire("client-42", Duration.ofSeconds(1))).isGreaterThan(Duration.ofDays(365L * 99));
+	}
+
+	@Test
 	void pausesOnlyHoldsNothingButPauses() throws InterruptedException {
 		MutableClock clock = new MutableClock();
 		LocalRateLimiter limiter = LocalRateLimiter.pausesOnly(clock);
