@@ -1,5 +1,7 @@
 package com.insprl.autoconfigure;
 
+import java.util.concurrent.Executor;
+
 import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlClientBuilder;
@@ -11,6 +13,7 @@ import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,6 +27,7 @@ import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +48,12 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBooleanProperty(name = "insprl.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(InsprlProperties.class)
 public final class InsprlAutoConfiguration {
+
+	/**
+	 * The name of an {@code Executor} bean of the application's that bulk logouts run on,
+	 * in place of the one the auto-configuration builds.
+	 */
+	public static final String BULK_EXECUTOR_BEAN_NAME = "insprlBulkExecutor";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -109,9 +119,28 @@ public final class InsprlAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InsprlWhatsAppService insprlWhatsAppService(InsprlClient insprlClient, InsprlProperties properties) {
+	InsprlWhatsAppService insprlWhatsAppService(InsprlClient insprlClient, InsprlProperties properties,
+			@Qualifier(BULK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> bulkExecutor,
+			ObjectProvider<SimpleAsyncTaskExecutorBuilder> taskExecutorBuilder, Environment environment) {
+		Executor executor = bulkExecutor.getIfAvailable(() -> bulkExecutor(taskExecutorBuilder, environment));
 		return new InsprlWhatsAppService(insprlClient, properties.getWhatsapp().getInstanceId(),
-				properties.getWhatsapp().getBulkConcurrency());
+				properties.getWhatsapp().getBulkConcurrency(), executor);
+	}
+
+	/**
+	 * The executor a bulk logout runs on unless the application defines one named
+	 * {@value #BULK_EXECUTOR_BEAN_NAME}: built the way Spring Boot builds its task
+	 * executors (with its builder when task execution is auto-configured, so the
+	 * application's task decorator and {@code spring.task.execution.simple.*} apply), on
+	 * virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21 or
+	 * later. It is not a bean, so that Spring Boot's own application task executor is not
+	 * displaced.
+	 */
+	private static Executor bulkExecutor(ObjectProvider<SimpleAsyncTaskExecutorBuilder> taskExecutorBuilder,
+			Environment environment) {
+		SimpleAsyncTaskExecutorBuilder builder = taskExecutorBuilder
+			.getIfAvailable(() -> new SimpleAsyncTaskExecutorBuilder().virtualThreads(Threading.VIRTUAL.isActive(environment)));
+		return builder.threadNamePrefix(InsprlWhatsAppService.BULK_THREAD_PREFIX).build();
 	}
 
 	@Configuration(proxyBeanMethods = false)

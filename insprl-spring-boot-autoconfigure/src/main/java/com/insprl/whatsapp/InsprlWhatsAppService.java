@@ -1,21 +1,14 @@
 package com.insprl.whatsapp;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
 
 import com.insprl.client.InsprlClient;
-import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlException;
 import com.insprl.client.InsprlOperation;
@@ -23,7 +16,7 @@ import com.insprl.client.InsprlReply;
 import com.insprl.whatsapp.campaign.CampaignTracking;
 import com.insprl.whatsapp.campaign.CampaignTrackingRequest;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -48,11 +41,16 @@ public class InsprlWhatsAppService {
 	/** Logouts a bulk logout sends at once, unless configured otherwise. */
 	public static final int DEFAULT_BULK_CONCURRENCY = 4;
 
+	/** The name prefix of the threads a bulk logout runs on, unless given an executor. */
+	public static final String BULK_THREAD_PREFIX = "insprl-bulk-";
+
 	private final InsprlClient client;
 
 	private final String defaultInstanceId;
 
 	private final int bulkConcurrency;
+
+	private final Executor bulkExecutor;
 
 	/**
 	 * Create a service.
@@ -70,11 +68,36 @@ public class InsprlWhatsAppService {
 	 * @param bulkConcurrency the logouts {@link #logoutAll} sends at once
 	 */
 	public InsprlWhatsAppService(InsprlClient client, String defaultInstanceId, int bulkConcurrency) {
+		this(client, defaultInstanceId, bulkConcurrency, defaultBulkExecutor());
+	}
+
+	/**
+	 * Create a service.
+	 * @param client the low-level client
+	 * @param defaultInstanceId the instance used by {@link #logout()}, or {@code null}
+	 * @param bulkConcurrency the logouts {@link #logoutAll} sends at once
+	 * @param bulkExecutor the executor {@link #logoutAll} runs its logouts on, at most
+	 * {@code bulkConcurrency} tasks at a time; each runs in the caller's context
+	 */
+	public InsprlWhatsAppService(InsprlClient client, String defaultInstanceId, int bulkConcurrency,
+			Executor bulkExecutor) {
 		Assert.notNull(client, "client must not be null");
 		Assert.isTrue(bulkConcurrency >= 1, "bulkConcurrency must be at least 1");
+		Assert.notNull(bulkExecutor, "bulkExecutor must not be null");
 		this.client = client;
 		this.defaultInstanceId = StringUtils.hasText(defaultInstanceId) ? defaultInstanceId : null;
 		this.bulkConcurrency = bulkConcurrency;
+		this.bulkExecutor = bulkExecutor;
+	}
+
+	/**
+	 * Return an executor that starts a daemon thread per task, named {@code insprl-bulk-}.
+	 * @return a new executor
+	 */
+	static Executor defaultBulkExecutor() {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(BULK_THREAD_PREFIX);
+		executor.setDaemon(true);
+		return executor;
 	}
 
 	/**
@@ -90,7 +113,7 @@ public class InsprlWhatsAppService {
 	 */
 	public InsprlWhatsAppService withCredentials(String clientId, String clientKey) {
 		return new InsprlWhatsAppService(this.client.withCredentials(new InsprlCredentials(clientId, clientKey)), null,
-				this.bulkConcurrency);
+				this.bulkConcurrency, this.bulkExecutor);
 	}
 
 	/**
@@ -124,8 +147,9 @@ public class InsprlWhatsAppService {
 
 	/**
 	 * Log many instances out, such as all of a customer's when offboarding it, at most
-	 * {@code insprl.whatsapp.bulk-concurrency} at a time. One failure never stops the
-	 * others; each id is sent once, however often it is given. A rate limit pauses the
+	 * {@code insprl.whatsapp.bulk-concurrency} at a time, on the bulk executor and in the
+	 * caller's context (its current observation is each logout's parent). One failure
+	 * never stops the others; each id is sent once, however often it is given. A rate limit pauses the
 	 * whole batch, as every call of the account: within the longest wait allowed, every
 	 * logout waits it out; beyond it, the remaining logouts fail at once, unsent, with an
 	 * {@code InsprlRateLimitException} that says when to try them again.
@@ -147,7 +171,7 @@ public class InsprlWhatsAppService {
 		Map<String, LogoutResult> succeeded = new ConcurrentHashMap<>();
 		Map<String, InsprlException> failed = new ConcurrentHashMap<>();
 		if (!ids.isEmpty()) {
-			runBatch(ids, succeeded, failed);
+			new BulkLogout(this.bulkExecutor, this.bulkConcurrency).run(ids, this::logout, succeeded, failed);
 		}
 		Map<String, LogoutResult> orderedSuccesses = new LinkedHashMap<>();
 		Map<String, InsprlException> orderedFailures = new LinkedHashMap<>();
@@ -160,49 +184,6 @@ public class InsprlWhatsAppService {
 			}
 		}
 		return new BulkLogoutResult(orderedSuccesses, orderedFailures);
-	}
-
-	private void runBatch(Set<String> ids, Map<String, LogoutResult> succeeded, Map<String, InsprlException> failed) {
-		ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(ids);
-		int workers = Math.min(this.bulkConcurrency, ids.size());
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("insprl-bulk-");
-		threads.setDaemon(true);
-		ExecutorService pool = Executors.newFixedThreadPool(workers, threads);
-		try {
-			List<Future<?>> running = new ArrayList<>(workers);
-			for (int i = 0; i < workers; i++) {
-				running.add(pool.submit(() -> {
-					String id;
-					while (!Thread.currentThread().isInterrupted() && (id = queue.poll()) != null) {
-						try {
-							succeeded.put(id, logout(id));
-						}
-						catch (InsprlException ex) {
-							failed.put(id, ex);
-						}
-					}
-				}));
-			}
-			for (Future<?> worker : running) {
-				worker.get();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			throw (cause instanceof RuntimeException runtime) ? runtime : new IllegalStateException(cause);
-		}
-		finally {
-			pool.shutdownNow();
-		}
-		for (String id : ids) {
-			if (!succeeded.containsKey(id) && !failed.containsKey(id)) {
-				failed.put(id, new InsprlConnectionException("Not sent: the bulk logout was interrupted",
-						LOGOUT.name(), InsprlConnectionException.Reason.IO_ERROR, null));
-			}
-		}
 	}
 
 	/**
