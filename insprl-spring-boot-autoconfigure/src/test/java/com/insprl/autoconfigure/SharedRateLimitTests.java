@@ -19,9 +19,13 @@ import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Arrival;
 import com.insprl.testing.RecordingStub.Reply;
 import com.insprl.whatsapp.InsprlWhatsAppService;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.embedded.RedisSentinel;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -160,6 +164,69 @@ class SharedRateLimitTests {
 			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)))
 			.filteredOn((wait) -> wait.compareTo(Duration.ofMillis(1950)) < 0)
 			.hasSizeLessThanOrEqualTo(2);
+	}
+
+	/**
+	 * The same through Redis Sentinel: {@code spring.data.redis.sentinel.*} names the
+	 * master, a sentinel started by the test finds it, and two replicas share the budget:
+	 * 40 calls at 20 a second and a burst of 5, counted as above, give or take a tenth of
+	 * a second of the callers' scheduling (two requests at this rate: the first calls
+	 * also open the replicas' connections); the account's keys are in the master, with
+	 * their expiry.
+	 */
+	@Test
+	void twoReplicasShareOneBudgetThroughRedisSentinel() throws Exception {
+		LoopbackRedis redis = closeLater(LoopbackRedis.start());
+		int sentinelPort = LoopbackRedis.freePort();
+		RedisSentinel sentinel = RedisSentinel.newRedisSentinel()
+			.bind("127.0.0.1")
+			.port(sentinelPort)
+			.masterName("insprl")
+			.masterPort(redis.port())
+			.quorumSize(1)
+			.build();
+		sentinel.start();
+		closeLater(sentinel::stop);
+		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		// nothing listens on the standalone port: only the sentinel knows where the master is
+		ApplicationContextRunner replica = replica(redis, stub, "spring.data.redis.port=" + LoopbackRedis.freePort(),
+				"spring.data.redis.sentinel.master=insprl",
+				"spring.data.redis.sentinel.nodes=127.0.0.1:" + sentinelPort,
+				"insprl.rate-limit.requests-per-second=20", "insprl.rate-limit.burst=5",
+				"insprl.rate-limit.max-wait=60s");
+		replica.run((first) -> replica.run((second) -> {
+			ExecutorService callers = Executors.newFixedThreadPool(4);
+			List<Future<Integer>> calls = new ArrayList<>();
+			for (AssertableApplicationContext context : List.of(first, second, first, second)) {
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				calls.add(callers.submit(() -> {
+					for (int i = 0; i < 10; i++) {
+						service.logout("instance-" + i);
+					}
+					return 10;
+				}));
+			}
+			for (Future<Integer> call : calls) {
+				call.get(60, TimeUnit.SECONDS);
+			}
+			callers.shutdown();
+			RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", redis.port()));
+			try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				assertThat(connection.sync().pttl("insprl:rate-limit:{client-42}:bucket")).isPositive()
+					.isLessThanOrEqualTo(5 * 50 + 50);
+			}
+			finally {
+				client.shutdown();
+			}
+		}));
+		List<Arrival> arrivals = new ArrayList<>(stub.requests());
+		arrivals.sort(Comparator.comparingLong(Arrival::nanos));
+		assertThat(arrivals).hasSize(40);
+		long first = arrivals.get(0).nanos();
+		for (int k = 1; k <= arrivals.size(); k++) {
+			double seconds = (arrivals.get(k - 1).nanos() - first) / 1e9;
+			assertThat((double) k).as("requests by %.3f s", seconds).isLessThanOrEqualTo(5 + 20 * seconds + 3);
+		}
 	}
 
 	@Test

@@ -33,11 +33,18 @@ public final class LoopbackRedis implements AutoCloseable {
 	 * @throws IOException if it cannot start
 	 */
 	public static LoopbackRedis start() throws IOException {
-		int port;
+		return new LoopbackRedis(freePort());
+	}
+
+	/**
+	 * Return a port free on loopback now.
+	 * @return the port
+	 * @throws IOException if none can be had
+	 */
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
+			return socket.getLocalPort();
 		}
-		return new LoopbackRedis(port);
 	}
 
 	public int port() {
