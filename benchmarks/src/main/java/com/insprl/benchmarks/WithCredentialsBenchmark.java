@@ -3,6 +3,7 @@ package com.insprl.benchmarks;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import com.insprl.client.InsprlCallOptions;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,9 +45,19 @@ public class WithCredentialsBenchmark {
 		this.contenders.close();
 	}
 
+	private final InsprlCallOptions options = InsprlCallOptions.builder()
+		.callTimeout(Duration.ofSeconds(2))
+		.maxAttempts(1)
+		.build();
+
 	@Benchmark
 	public InsprlWhatsAppService withCredentials() {
 		return this.service.withCredentials("customer-0042", "ck-9b2e7d4f1a6c3e8d5b0a7f2c");
+	}
+
+	@Benchmark
+	public InsprlWhatsAppService withOptions() {
+		return this.service.withOptions(this.options);
 	}
 
 }

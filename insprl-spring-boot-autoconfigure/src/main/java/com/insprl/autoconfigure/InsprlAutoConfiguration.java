@@ -100,6 +100,7 @@ public final class InsprlAutoConfiguration {
 			.retry(InsprlPropertiesValidator.retry(properties))
 			.transport(insprlHttpTransport)
 			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout())
+			.callTimeout(properties.getCallTimeout())
 			.usageLimitPause(InsprlPropertiesValidator.usageLimitPause(properties))
 			.listener(new DeferredCallListeners(listeners));
 		if (credentials != null) {

@@ -60,6 +60,12 @@ public class InsprlProperties {
 	private int maxConnections = 100;
 
 	/**
+	 * The whole call's budget: its attempts, back-offs, Retry-After waits and rate-limit
+	 * waits all count against it. Bounds every call, whatever the retries and waits allow.
+	 */
+	private Duration callTimeout = InsprlClient.DEFAULT_CALL_TIMEOUT;
+
+	/**
 	 * How long an account's calls are paused when insprl reports its usage limit (code
 	 * 129: daily, monthly or total) without a Retry-After. Calls during the pause fail at
 	 * once, unsent, on every replica when the rate limit's store is Redis. 0 does not
@@ -115,6 +121,14 @@ public class InsprlProperties {
 
 	public void setRequireCredentials(boolean requireCredentials) {
 		this.requireCredentials = requireCredentials;
+	}
+
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
 	}
 
 	public Duration getUsageLimitPause() {

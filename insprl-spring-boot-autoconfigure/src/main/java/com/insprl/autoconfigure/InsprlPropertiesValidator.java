@@ -80,6 +80,7 @@ final class InsprlPropertiesValidator {
 	static void timeouts(InsprlProperties properties) {
 		positive("insprl.connect-timeout", properties.getConnectTimeout());
 		positive("insprl.read-timeout", properties.getReadTimeout());
+		positive("insprl.call-timeout", properties.getCallTimeout());
 		if (properties.getWhatsapp().getBulkConcurrency() < 1) {
 			throw new InvalidInsprlPropertyException("insprl.whatsapp.bulk-concurrency",
 					"must be at least 1, not " + properties.getWhatsapp().getBulkConcurrency());

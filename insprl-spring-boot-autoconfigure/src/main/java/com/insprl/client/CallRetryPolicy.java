@@ -16,6 +16,9 @@ import org.springframework.util.backoff.BackOffExecution;
  * shorter one (zero, or a date in the past) still waits the back-off, so that a server
  * asking for no wait is not hammered.
  * <p>
+ * Every wait counts against the call's budget: a retry whose wait would not leave time to
+ * send is not started, and the call ends with the last failure.
+ * <p>
  * Not shared: it remembers the last failure so the back-off can read its
  * {@code Retry-After}.
  */
@@ -25,11 +28,14 @@ final class CallRetryPolicy implements RetryPolicy, BackOff {
 
 	private final InsprlRetrySettings settings;
 
+	private final CallBudget budget;
+
 	private Throwable lastFailure;
 
-	CallRetryPolicy(InsprlOperation operation, InsprlRetrySettings settings) {
+	CallRetryPolicy(InsprlOperation operation, InsprlRetrySettings settings, CallBudget budget) {
 		this.operation = operation;
 		this.settings = settings;
+		this.budget = budget;
 	}
 
 	@Override
@@ -69,7 +75,12 @@ final class CallRetryPolicy implements RetryPolicy, BackOff {
 				long backoff = CallRetryPolicy.this.settings.backoffMillis(this.retries,
 						ThreadLocalRandom.current().nextDouble());
 				Duration retryAfter = retryAfter(CallRetryPolicy.this.lastFailure);
-				return (retryAfter != null) ? Math.max(retryAfter.toMillis(), backoff) : backoff;
+				long wait = (retryAfter != null) ? Math.max(retryAfter.toMillis(), backoff) : backoff;
+				if (!CallRetryPolicy.this.budget.fits(Duration.ofMillis(wait))) {
+					CallRetryPolicy.this.budget.spend();
+					return STOP;
+				}
+				return wait;
 			}
 
 		};

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import com.insprl.http.CallDeadline;
 import com.insprl.http.Durations;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.DefaultInsprlObservationConvention;
@@ -66,6 +68,12 @@ public class InsprlClient implements AutoCloseable {
 	 */
 	public static final Duration DEFAULT_USAGE_LIMIT_PAUSE = Duration.ofMinutes(5);
 
+	/**
+	 * The whole call's budget (attempts, back-offs, {@code Retry-After} and rate-limit
+	 * waits), unless configured otherwise.
+	 */
+	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
 	private static final Log logger = LogFactory.getLog(InsprlClient.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -78,10 +86,27 @@ public class InsprlClient implements AutoCloseable {
 
 	private final ReplyDecoder decoder;
 
+	private final InsprlCallOptions options;
+
+	private final InsprlRetrySettings retrySettings;
+
+	private final Duration callTimeout;
+
 	InsprlClient(Shared shared, InsprlCredentials credentials) {
+		this(shared, credentials, (credentials != null) ? new ReplyDecoder(credentials) : null,
+				InsprlCallOptions.builder().build());
+	}
+
+	private InsprlClient(Shared shared, InsprlCredentials credentials, ReplyDecoder decoder,
+			InsprlCallOptions options) {
 		this.shared = shared;
 		this.credentials = credentials;
-		this.decoder = (credentials != null) ? new ReplyDecoder(credentials) : null;
+		this.decoder = decoder;
+		this.options = options;
+		InsprlRetrySettings retry = shared.retrySettings;
+		this.retrySettings = (options.getMaxAttempts() != null) ? new InsprlRetrySettings(options.getMaxAttempts(),
+				retry.initialBackoff(), retry.maxBackoff(), retry.multiplier()) : retry;
+		this.callTimeout = (options.getCallTimeout() != null) ? options.getCallTimeout() : shared.callTimeout;
 	}
 
 	/**
@@ -101,7 +126,19 @@ public class InsprlClient implements AutoCloseable {
 	 */
 	public InsprlClient withCredentials(InsprlCredentials credentials) {
 		Assert.notNull(credentials, "credentials must not be null");
-		return new InsprlClient(this.shared, credentials);
+		return new InsprlClient(this.shared, credentials, new ReplyDecoder(credentials), this.options);
+	}
+
+	/**
+	 * Return a view of this client whose calls use the given options (a call timeout, the
+	 * most attempts) over this client's; what they do not set keeps its value. It shares
+	 * everything else, the account included, and is as cheap as {@link #withCredentials}.
+	 * @param options the options
+	 * @return a client with those options
+	 */
+	public InsprlClient withOptions(InsprlCallOptions options) {
+		Assert.notNull(options, "options must not be null");
+		return new InsprlClient(this.shared, this.credentials, this.decoder, options.over(this.options));
 	}
 
 	/**
@@ -138,7 +175,8 @@ public class InsprlClient implements AutoCloseable {
 				+ "insprl.client-key, or call withCredentials(clientId, clientKey) for the account to use");
 		byte[] body = body(operation, fields);
 		long start = System.nanoTime();
-		Attempts attempts = new Attempts(operation, body);
+		CallBudget budget = new CallBudget(this.callTimeout, start);
+		Attempts attempts = new Attempts(operation, body, budget);
 		InsprlObservationContext context = new InsprlObservationContext(operation.name(),
 				this.credentials.getClientId());
 		Observation observation = Observation
@@ -146,7 +184,7 @@ public class InsprlClient implements AutoCloseable {
 					this.shared.observationRegistry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			InsprlReply reply = (this.shared.retrySettings.maxAttempts() > 1) ? withRetries(operation, attempts)
+			InsprlReply reply = (this.retrySettings.maxAttempts() > 1) ? withRetries(operation, attempts, budget)
 					: attempts.execute();
 			context.ended(InsprlCallEvent.Outcome.SUCCESS.tag(), reply.code(), attempts.count);
 			completed(operation, InsprlCallEvent.Outcome.SUCCESS, reply.code(), attempts.count, start);
@@ -154,6 +192,9 @@ public class InsprlClient implements AutoCloseable {
 		}
 		catch (InsprlException ex) {
 			ex.setAttempts(attempts.count);
+			if (budget.isSpent()) {
+				ex.setCallTimeoutSpent(budget.timeout());
+			}
 			InsprlCallEvent.Outcome outcome = InsprlCallEvent.Outcome.of(ex);
 			context.ended(outcome.tag(), code(ex), attempts.count);
 			observation.error(ex);
@@ -165,9 +206,9 @@ public class InsprlClient implements AutoCloseable {
 		}
 	}
 
-	private InsprlReply withRetries(InsprlOperation operation, Attempts attempts) {
+	private InsprlReply withRetries(InsprlOperation operation, Attempts attempts, CallBudget budget) {
 		try {
-			return new RetryTemplate(new CallRetryPolicy(operation, this.shared.retrySettings)).execute(attempts);
+			return new RetryTemplate(new CallRetryPolicy(operation, this.retrySettings, budget)).execute(attempts);
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getCause();
@@ -188,10 +229,13 @@ public class InsprlClient implements AutoCloseable {
 	 * Wait for the rate limiter's permit: a refusal (a wait longer than allowed) is a
 	 * rate limit of the client's own, and nothing is sent.
 	 */
-	private void permit(InsprlOperation operation) {
+	private void permit(InsprlOperation operation, CallBudget budget) {
+		Duration maxWait = this.shared.rateLimitMaxWait;
+		Duration left = budget.remaining();
+		boolean budgetBound = left.compareTo(maxWait) < 0;
 		Duration wait;
 		try {
-			wait = this.shared.rateLimiter.acquire(this.credentials.getClientId(), this.shared.rateLimitMaxWait);
+			wait = this.shared.rateLimiter.acquire(this.credentials.getClientId(), budgetBound ? left : maxWait);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -204,15 +248,22 @@ public class InsprlClient implements AutoCloseable {
 					+ ")", operation.name(), InsprlConnectionException.Reason.RATE_LIMIT_UNAVAILABLE, ex);
 		}
 		if (!wait.isZero()) {
+			if (budgetBound && wait.compareTo(maxWait) <= 0) {
+				budget.spend();
+				throw InsprlRateLimitException.refusedByClient("insprl calls of this account are limited or paused "
+						+ "for " + Durations.format(Durations.roundUpToSeconds(wait)) + " more, longer than the call "
+						+ "has left: " + operation.name() + " was not sent", operation.name(), wait);
+			}
 			throw InsprlRateLimitException.refusedByClient("insprl calls of this account are limited or paused for "
 					+ Durations.format(Durations.roundUpToSeconds(wait)) + " more, longer than the "
-					+ Durations.format(this.shared.rateLimitMaxWait) + " a call may wait: " + operation.name()
-					+ " was not sent", operation.name(), wait);
+					+ Durations.format(maxWait) + " a call may wait: " + operation.name() + " was not sent",
+					operation.name(), wait);
 		}
 	}
 
-	private InsprlReply exchange(InsprlOperation operation, byte[] body) {
-		try {
+	private InsprlReply exchange(InsprlOperation operation, byte[] body, CallBudget budget) {
+		boolean capped = budget.remaining().compareTo(this.shared.attemptDeadline) < 0;
+		try (CallDeadline.Scope scope = budget.capAttempts()) {
 			return this.shared.restClient.post()
 				.uri(operation.path())
 				.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization(operation.authScheme()))
@@ -233,7 +284,11 @@ public class InsprlClient implements AutoCloseable {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw transportFailure(operation, ex);
+			InsprlConnectionException failure = transportFailure(operation, ex);
+			if (capped && failure.getReason() == InsprlConnectionException.Reason.TIMEOUT) {
+				budget.spend();
+			}
+			throw failure;
 		}
 	}
 
@@ -250,7 +305,7 @@ public class InsprlClient implements AutoCloseable {
 				: "";
 		Throwable cause = TransportFailures.exposesKey(ex, this.credentials) ? null : ex;
 		return new InsprlConnectionException("No answer from insprl for " + operation.name() + ": "
-				+ reason.name().toLowerCase().replace('_', ' ') + " (" + detail + ")" + advice, operation.name(),
+				+ reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + detail + ")" + advice, operation.name(),
 				reason, cause);
 	}
 
@@ -363,12 +418,17 @@ public class InsprlClient implements AutoCloseable {
 
 		final Duration usageLimitPause;
 
+		final Duration callTimeout;
+
+		final Duration attemptDeadline;
+
 		InsprlClient origin;
 
 		Shared(RestClient restClient, String baseUrl, int maxReplyBytes, InsprlRetrySettings retrySettings,
 				List<InsprlCallListener> listeners, InsprlHttpTransport ownTransport,
 				ObservationRegistry observationRegistry, InsprlObservationConvention observationConvention,
-				InsprlRateLimiter rateLimiter, Duration rateLimitMaxWait, Duration usageLimitPause) {
+				InsprlRateLimiter rateLimiter, Duration rateLimitMaxWait, Duration usageLimitPause,
+				Duration callTimeout, Duration attemptDeadline) {
 			this.restClient = restClient;
 			this.baseUrl = baseUrl;
 			this.maxReplyBytes = maxReplyBytes;
@@ -380,6 +440,8 @@ public class InsprlClient implements AutoCloseable {
 			this.rateLimiter = rateLimiter;
 			this.rateLimitMaxWait = rateLimitMaxWait;
 			this.usageLimitPause = usageLimitPause;
+			this.callTimeout = callTimeout;
+			this.attemptDeadline = attemptDeadline;
 		}
 
 	}
@@ -394,11 +456,14 @@ public class InsprlClient implements AutoCloseable {
 
 		private final byte[] body;
 
+		private final CallBudget budget;
+
 		private int count;
 
-		Attempts(InsprlOperation operation, byte[] body) {
+		Attempts(InsprlOperation operation, byte[] body, CallBudget budget) {
 			this.operation = operation;
 			this.body = body;
+			this.budget = budget;
 		}
 
 		@Override
@@ -406,9 +471,9 @@ public class InsprlClient implements AutoCloseable {
 			if (this.count > 0 && logger.isDebugEnabled()) {
 				logger.debug("Retrying insprl call " + this.operation.name() + " (attempt " + (this.count + 1) + ")");
 			}
-			permit(this.operation);
+			permit(this.operation, this.budget);
 			this.count++;
-			return exchange(this.operation, this.body);
+			return exchange(this.operation, this.body, this.budget);
 		}
 
 		@Override

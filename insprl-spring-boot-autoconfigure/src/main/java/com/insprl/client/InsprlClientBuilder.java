@@ -56,6 +56,8 @@ public final class InsprlClientBuilder {
 
 	private Duration usageLimitPause = InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE;
 
+	private Duration callTimeout = InsprlClient.DEFAULT_CALL_TIMEOUT;
+
 	private boolean noDefaultAccount;
 
 	private InsprlObservationConvention observationConvention;
@@ -134,6 +136,22 @@ public final class InsprlClientBuilder {
 		Assert.isTrue(maxWait != null && !maxWait.isNegative(), "maxWait must not be negative");
 		this.rateLimiter = rateLimiter;
 		this.rateLimitMaxWait = maxWait;
+		return this;
+	}
+
+	/**
+	 * Set the whole call's budget: its attempts, back-offs, {@code Retry-After} waits and
+	 * rate-limit waits all count against it. A retry that cannot start within what is left
+	 * is not started, each attempt's deadline is capped by what is left, and a wait longer
+	 * than what is left ends the call at once with the failure it would have met. 60
+	 * seconds unless set; {@link InsprlClient#withOptions} sets it per call.
+	 * @param callTimeout a positive duration
+	 * @return this builder
+	 */
+	public InsprlClientBuilder callTimeout(Duration callTimeout) {
+		Assert.isTrue(callTimeout != null && !callTimeout.isNegative() && !callTimeout.isZero(),
+				"callTimeout must be positive");
+		this.callTimeout = callTimeout;
 		return this;
 	}
 
@@ -269,7 +287,7 @@ public final class InsprlClientBuilder {
 		Duration maxWait = (this.rateLimiter != null) ? this.rateLimitMaxWait : this.retrySettings.maxBackoff();
 		InsprlClient.Shared shared = new InsprlClient.Shared(restClient, this.baseUrl, this.maxReplyBytes,
 				this.retrySettings, this.listeners, owned, this.observationRegistry, this.observationConvention,
-				limiter, maxWait, this.usageLimitPause);
+				limiter, maxWait, this.usageLimitPause, this.callTimeout, this.connectTimeout.plus(this.readTimeout));
 		InsprlClient client = new InsprlClient(shared, this.credentials);
 		shared.origin = client;
 		return client;

@@ -1,5 +1,9 @@
 package com.insprl.client;
 
+import java.time.Duration;
+
+import com.insprl.http.Durations;
+
 /**
  * Root of every failure reported by the insprl client. Unchecked; subclasses say what the
  * caller does next: fix the credentials, fix the input, wait and retry, or report.
@@ -12,6 +16,8 @@ public abstract class InsprlException extends RuntimeException {
 	private final String operation;
 
 	private int attempts = 1;
+
+	private Duration callTimeoutSpent;
 
 	protected InsprlException(String message, String operation, Throwable cause) {
 		super(message, cause);
@@ -56,9 +62,26 @@ public abstract class InsprlException extends RuntimeException {
 		this.attempts = attempts;
 	}
 
+	/**
+	 * Return whether the call ended because its call timeout was spent: what would have
+	 * come next (a wait, another attempt) did not fit in what it had left.
+	 * @return {@code true} if the call timeout ended the call
+	 */
+	public boolean isCallTimeoutSpent() {
+		return this.callTimeoutSpent != null;
+	}
+
+	void setCallTimeoutSpent(Duration callTimeout) {
+		this.callTimeoutSpent = callTimeout;
+	}
+
 	@Override
 	public String getMessage() {
 		String message = super.getMessage();
+		if (this.callTimeoutSpent != null) {
+			return message + " (call timeout " + Durations.format(this.callTimeoutSpent) + " spent after "
+					+ this.attempts + ((this.attempts == 1) ? " attempt)" : " attempts)");
+		}
 		return (this.attempts > 1) ? message + " (gave up after " + this.attempts + " attempts)" : message;
 	}
 

@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * When the deadline passes, the attempt is aborted: the client library's own cancel is
  * used where the library offers one (it closes the connection whatever the exchange is
  * doing), otherwise the reply body is closed, which the libraries without a cancel treat
- * as an abort. Either way the connection is abandoned, never drained.
+ * as an abort; before there is a body, the thread waiting for the reply's head is
+ * interrupted (the JDK client, Jetty and Reactor Netty give up the exchange when it is),
+ * and its interrupt is cleared once the request has returned. Either way the connection
+ * is abandoned, never drained.
  */
 final class Attempt {
 
@@ -31,6 +34,10 @@ final class Attempt {
 
 	private ScheduledFuture<?> timer;
 
+	private Thread waiting;
+
+	private boolean interrupted;
+
 	Attempt(Duration deadline) {
 		this.deadline = deadline;
 	}
@@ -44,8 +51,36 @@ final class Attempt {
 		return current.get();
 	}
 
+	/**
+	 * The calling thread makes the attempt: until {@link #stopWaiting()}, it is the thread
+	 * an abort interrupts when the library offers no cancel and there is no body yet to
+	 * close (it is waiting for the reply's head).
+	 */
 	void begin() {
 		current.set(this);
+		synchronized (this) {
+			this.waiting = Thread.currentThread();
+		}
+	}
+
+	/**
+	 * The request's {@code execute} is over: an abort interrupts nothing more, and an
+	 * interrupt the abort made is cleared, so the thread goes on as it was.
+	 */
+	synchronized void stopWaiting() {
+		this.waiting = null;
+		if (this.interrupted) {
+			Thread.interrupted();
+			this.interrupted = false;
+		}
+	}
+
+	private synchronized void interruptWaiting() {
+		Thread thread = this.waiting;
+		if (thread != null && !this.interrupted && !thread.isInterrupted()) {
+			this.interrupted = true;
+			thread.interrupt();
+		}
 	}
 
 	static void leave() {
@@ -116,7 +151,9 @@ final class Attempt {
 		Closeable open = this.body;
 		if (open != null) {
 			closeQuietly(open);
+			return;
 		}
+		interruptWaiting();
 	}
 
 	/**

@@ -39,7 +39,7 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
-		Attempt attempt = new Attempt(this.deadline);
+		Attempt attempt = new Attempt(CallDeadline.cap(this.deadline));
 		attempt.begin();
 		try {
 			return new DeadlineRequest(this.library.createRequest(uri, httpMethod), attempt, this.watchdog);
@@ -80,11 +80,19 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 				this.attempt.finish();
 				throw this.attempt.translate(ex);
 			}
-			catch (RuntimeException | Error ex) {
+			catch (RuntimeException ex) {
+				this.attempt.finish();
+				if (this.attempt.isExpired()) {
+					throw this.attempt.translate(new IOException(ex.getMessage(), ex));
+				}
+				throw ex;
+			}
+			catch (Error ex) {
 				this.attempt.finish();
 				throw ex;
 			}
 			finally {
+				this.attempt.stopWaiting();
 				Attempt.leave();
 			}
 			return new DeadlineResponse(response, this.attempt, getMethod() == HttpMethod.HEAD);
@@ -170,11 +178,19 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 			catch (IllegalArgumentException ex) {
 				throw new ProtocolException("The reply has no valid HTTP status line");
 			}
+			catch (IOException ex) {
+				throw this.attempt.translate(ex);
+			}
 		}
 
 		@Override
 		public String getStatusText() throws IOException {
-			return this.response.getStatusText();
+			try {
+				return this.response.getStatusText();
+			}
+			catch (IOException ex) {
+				throw this.attempt.translate(ex);
+			}
 		}
 
 		@Override

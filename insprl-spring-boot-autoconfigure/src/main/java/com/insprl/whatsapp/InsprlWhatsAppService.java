@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+import com.insprl.client.InsprlCallOptions;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlException;
@@ -114,6 +115,19 @@ public class InsprlWhatsAppService {
 	public InsprlWhatsAppService withCredentials(String clientId, String clientKey) {
 		return new InsprlWhatsAppService(this.client.withCredentials(new InsprlCredentials(clientId, clientKey)), null,
 				this.bulkConcurrency, this.bulkExecutor);
+	}
+
+	/**
+	 * Return a view of this service whose calls use the given options (a call timeout, the
+	 * most attempts); what they do not set keeps the configured value. It composes with
+	 * {@link #withCredentials} in either order, a bulk logout through it applies the options
+	 * to each logout, and it is as cheap as {@link #withCredentials}.
+	 * @param options the options
+	 * @return the service with those options
+	 */
+	public InsprlWhatsAppService withOptions(InsprlCallOptions options) {
+		return new InsprlWhatsAppService(this.client.withOptions(options), this.defaultInstanceId, this.bulkConcurrency,
+				this.bulkExecutor);
 	}
 
 	/**

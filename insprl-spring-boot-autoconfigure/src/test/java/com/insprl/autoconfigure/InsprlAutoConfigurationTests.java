@@ -221,11 +221,31 @@ class InsprlAutoConfigurationTests {
 	}
 
 	@Test
+	void theCallTimeoutIsBoundAndApplied() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS).withFixedDelay(3000)));
+		withCredentials().withPropertyValues("insprl.call-timeout=1s").run((context) -> {
+			assertThat(context.getBean(InsprlProperties.class).getCallTimeout()).isEqualTo(Duration.ofSeconds(1));
+			long start = System.nanoTime();
+			assertThatExceptionOfType(InsprlConnectionException.class)
+				.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("inst-1"))
+				.satisfies((ex) -> {
+					assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.TIMEOUT);
+					assertThat(ex.getMessage()).endsWith("(call timeout 1s spent after 1 attempt)");
+				});
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+		});
+		withCredentials().withPropertyValues("insprl.call-timeout=0s")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("insprl.call-timeout"));
+	}
+
+	@Test
 	void defaultTimeoutsAreFiveAndThirtySeconds() {
 		withCredentials().run((context) -> {
 			InsprlProperties properties = context.getBean(InsprlProperties.class);
 			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.getCallTimeout()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.getBaseUrl()).isEqualTo(insprl.baseUrl() + "/api");
 		});
 		this.contextRunner.withPropertyValues("insprl.client-id=c", "insprl.client-key=k")

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.ratelimit.LocalRateLimiter;
 import com.insprl.testing.RawHttpServer;
 import com.insprl.testing.TestCertificates;
 import com.insprl.whatsapp.InsprlWhatsAppService;
@@ -480,6 +481,92 @@ abstract class AbstractFaultToleranceTests {
 			fails(InsprlApiException.class, service(), 3, Duration.ofSeconds(5));
 			assertThat(requests()).isEqualTo(3);
 		}
+	}
+
+	private InsprlClient budgeted(String baseUrl, Duration readTimeout, InsprlRetrySettings retry) {
+		return InsprlClient.builder()
+			.transport(this.transport)
+			.timeouts(CONNECT_TIMEOUT, readTimeout)
+			.baseUrl(baseUrl)
+			.credentials(new InsprlCredentials("client-42", InsprlClientWireTests.KEY))
+			.retry(retry)
+			.callTimeout(Duration.ofSeconds(2))
+			.listener((event) -> this.events.addAndGet(event.attempts()))
+			.build();
+	}
+
+	/**
+	 * A server that accepts the connection and never answers, each attempt allowed 31 s
+	 * and three attempts: the 2 s call timeout caps the first attempt, which ends the
+	 * call. Loose bound: 2 s and a margin a busy machine cannot reach, far below the 31 s
+	 * the attempt would otherwise take.
+	 */
+	@Test
+	void aCallTimeoutCapsAnAttemptToASilentServer() throws Exception {
+		RawHttpServer silent = raw(RawHttpServer.Exchange::hold);
+		InsprlWhatsAppService service = new InsprlWhatsAppService(
+				budgeted(silent.baseUrl(), Duration.ofSeconds(30), FAST_RETRIES), null);
+		long start = System.nanoTime();
+		InsprlConnectionException ex = failsWith(InsprlConnectionException.Reason.TIMEOUT, service, 1,
+				Duration.ofMillis(3500));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1950));
+		assertThat(ex.isCallTimeoutSpent()).isTrue();
+		assertThat(ex.getMessage()).endsWith("(call timeout 2s spent after 1 attempt)");
+		assertThat(silent.requests()).hasSize(1);
+		assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt flag").isFalse();
+	}
+
+	/**
+	 * Each attempt is answered 503 after 800 ms, and the back-off before a retry is at
+	 * least 1.5 s: after the first attempt the call has about 1.2 s left, so no retry
+	 * starts, and the call ends at once with the 503.
+	 */
+	@Test
+	void aRetryThatCannotStartWithinTheCallTimeoutIsNotStarted() {
+		insprl.stubFor(post(PATH).willReturn(serviceUnavailable().withFixedDelay(800)));
+		InsprlWhatsAppService service = new InsprlWhatsAppService(budgeted(insprl.baseUrl() + "/api",
+				Duration.ofSeconds(5), new InsprlRetrySettings(3, Duration.ofSeconds(3), Duration.ofSeconds(5), 2.0)),
+				null);
+		InsprlApiException ex = fails(InsprlApiException.class, service, 1, Duration.ofMillis(1900));
+		assertThat(ex.getHttpStatus()).isEqualTo(503);
+		assertThat(ex.getMessage()).endsWith("(call timeout 2s spent after 1 attempt)");
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void aRetryAfterLongerThanTheCallHasLeftEndsTheCallAtOnce() {
+		insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
+		InsprlWhatsAppService service = new InsprlWhatsAppService(budgeted(insprl.baseUrl() + "/api", READ_TIMEOUT,
+				new InsprlRetrySettings(3, Duration.ofMillis(20), Duration.ofSeconds(10), 2.0)), null);
+		InsprlRateLimitException ex = fails(InsprlRateLimitException.class, service, 1, Duration.ofSeconds(1));
+		assertThat(ex.getRetryAfter()).contains(Duration.ofSeconds(5));
+		assertThat(ex.isRefusedByClient()).isFalse();
+		assertThat(ex.getMessage()).endsWith("(call timeout 2s spent after 1 attempt)");
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void aRateLimitWaitLongerThanTheCallHasLeftEndsTheCallAtOnceUnsent() {
+		insprl.stubFor(post(PATH).willReturn(okJson(SUCCESS)));
+		InsprlClient client = InsprlClient.builder()
+			.transport(this.transport)
+			.timeouts(CONNECT_TIMEOUT, READ_TIMEOUT)
+			.baseUrl(insprl.baseUrl() + "/api")
+			.credentials(new InsprlCredentials("client-42", InsprlClientWireTests.KEY))
+			.retry(FAST_RETRIES)
+			.rateLimiter(new LocalRateLimiter(0.2, 1), Duration.ofSeconds(30))
+			.callTimeout(Duration.ofSeconds(2))
+			.listener((event) -> this.events.addAndGet(event.attempts()))
+			.build();
+		InsprlWhatsAppService service = new InsprlWhatsAppService(client, null);
+		assertThat(service.logout("inst-1").code()).isEqualTo(100);
+		this.events.set(0);
+		InsprlRateLimitException ex = fails(InsprlRateLimitException.class, service, 0, Duration.ofSeconds(1));
+		assertThat(ex.isRefusedByClient()).isTrue();
+		assertThat(ex.getRetryAfter()).hasValueSatisfying((wait) -> assertThat(wait).isGreaterThan(Duration.ofSeconds(2)));
+		assertThat(ex.getMessage()).contains("longer than the call has left")
+			.endsWith("(call timeout 2s spent after 0 attempts)");
+		assertThat(requests()).isEqualTo(1);
 	}
 
 	@Test
