@@ -4,12 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
@@ -93,86 +88,27 @@ class RedisClusterRateLimitTests {
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.requests-per-second=20",
 				"insprl.rate-limit.burst=10", "insprl.rate-limit.max-wait=30s");
-		replica.run((first) -> replica.run((second) -> {
-			ExecutorService callers = Executors.newFixedThreadPool(16);
-			long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-			List<Future<Integer>> calls = new ArrayList<>();
-			for (int thread = 0; thread < 16; thread++) {
-				InsprlWhatsAppService service = ((thread % 2 == 0) ? first : second)
-					.getBean(InsprlWhatsAppService.class);
-				calls.add(callers.submit(() -> {
-					int made = 0;
-					while (System.nanoTime() < end) {
-						service.logout("instance-" + made);
-						made++;
-					}
-					return made;
-				}));
-			}
-			int made = 0;
-			for (Future<Integer> call : calls) {
-				made += call.get(60, TimeUnit.SECONDS);
-			}
-			callers.shutdown();
-			assertThat(made).isEqualTo(stub.requests().size());
-		}));
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		replica.run((first) -> replica.run((second) -> assertThat(
+				ReplicaScenarios.callFromBoth(first, second, 16, (made) -> System.nanoTime() < end))
+			.isEqualTo(stub.requests().size())));
 		List<Arrival> arrivals = new ArrayList<>(stub.requests());
 		arrivals.sort(Comparator.comparingLong(Arrival::nanos));
 		System.out.println("Redis Cluster, 2 replicas x 8 threads: " + arrivals.size() + " requests in 20 s");
 		double span = (arrivals.get(arrivals.size() - 1).nanos() - arrivals.get(0).nanos()) / 1e9;
 		assertThat(span).as("seconds between the first and the last request").isGreaterThan(19.0);
 		assertThat(arrivals.size()).as("every request, from both replicas").isGreaterThan(380);
-		long first = arrivals.get(0).nanos();
-		for (int k = 1; k <= arrivals.size(); k++) {
-			double seconds = (arrivals.get(k - 1).nanos() - first) / 1e9;
-			assertThat((double) k).as("requests by %.3f s", seconds).isLessThanOrEqualTo(10 + 20 * seconds + 3);
-		}
+		ReplicaScenarios.assertWithinBudget(stub, 20, 10, 3);
 	}
 
 	/**
-	 * One replica meets a 429 with {@code Retry-After: 2} while the other sends logout
-	 * after logout, each answered in 100 ms. Once the pause is stored, the other sends
-	 * nothing until the two seconds have passed (one request on its way, one more at most
-	 * if storing the pause is slow). Requests are counted, not timed.
+	 * See {@link ReplicaScenarios#assertARetryAfterSeenByOnePausesTheOther}.
 	 */
 	@Test
 	void aRetryAfterSeenByOneReplicaPausesTheOther() throws Exception {
-		AtomicInteger limited = new AtomicInteger();
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ofMillis(100),
-				(id) -> (id.equals("limited") && limited.getAndIncrement() == 0)
-						? new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", "2") : Reply.ok()));
-		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.requests-per-second=1000",
-				"insprl.rate-limit.burst=1000");
-		replica.run((first) -> replica.run((second) -> {
-			InsprlWhatsAppService other = second.getBean(InsprlWhatsAppService.class);
-			AtomicBoolean stop = new AtomicBoolean();
-			ExecutorService background = Executors.newSingleThreadExecutor();
-			Future<?> otherCalls = background.submit(() -> {
-				while (!stop.get()) {
-					other.logout("other");
-				}
-			});
-			Thread.sleep(300);
-			assertThat(first.getBean(InsprlWhatsAppService.class).logout("limited").code()).isEqualTo(100);
-			Thread.sleep(300);
-			stop.set(true);
-			otherCalls.get(30, TimeUnit.SECONDS);
-			background.shutdown();
-		}));
-		Arrival limitedAt = stub.requests()
-			.stream()
-			.filter((arrival) -> arrival.status() == 429)
-			.findFirst()
-			.orElseThrow();
-		List<Duration> others = stub.requests()
-			.stream()
-			.filter((arrival) -> arrival.instanceId().equals("other") && arrival.nanos() > limitedAt.nanos())
-			.map((arrival) -> Duration.ofNanos(arrival.nanos() - limitedAt.nanos()))
-			.toList();
-		assertThat(others).as("the other replica's requests after the 429, from it")
-			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)))
-			.filteredOn((wait) -> wait.compareTo(Duration.ofMillis(1950)) < 0)
-			.hasSizeLessThanOrEqualTo(2);
+		RecordingStub stub = closeLater(ReplicaScenarios.limitingStub());
+		ReplicaScenarios.assertARetryAfterSeenByOnePausesTheOther(
+				replica(stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"), stub);
 	}
 
 	@Test

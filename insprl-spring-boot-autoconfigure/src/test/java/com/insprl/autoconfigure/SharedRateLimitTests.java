@@ -2,21 +2,13 @@ package com.insprl.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.testing.LoopbackRedis;
 import com.insprl.testing.RecordingStub;
-import com.insprl.testing.RecordingStub.Arrival;
 import com.insprl.testing.RecordingStub.Reply;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.lettuce.core.RedisClient;
@@ -33,7 +25,6 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -88,82 +79,22 @@ class SharedRateLimitTests {
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		ApplicationContextRunner replica = replica(redis, stub, "insprl.rate-limit.requests-per-second=10",
 				"insprl.rate-limit.burst=5", "insprl.rate-limit.max-wait=60s");
-		replica.run((first) -> replica.run((second) -> {
-			ExecutorService callers = Executors.newFixedThreadPool(4);
-			List<Future<Integer>> calls = new ArrayList<>();
-			for (AssertableApplicationContext context : List.of(first, second, first, second)) {
-				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
-				calls.add(callers.submit(() -> {
-					for (int i = 0; i < 50; i++) {
-						service.logout("instance-" + i);
-					}
-					return 50;
-				}));
-			}
-			int made = 0;
-			for (Future<Integer> call : calls) {
-				made += call.get(120, TimeUnit.SECONDS);
-			}
-			callers.shutdown();
-			assertThat(made).isEqualTo(200);
-		}));
-		List<Arrival> arrivals = new ArrayList<>(stub.requests());
-		arrivals.sort(Comparator.comparingLong(Arrival::nanos));
-		assertThat(arrivals).hasSize(200);
-		long first = arrivals.get(0).nanos();
-		for (int k = 1; k <= arrivals.size(); k++) {
-			double seconds = (arrivals.get(k - 1).nanos() - first) / 1e9;
-			assertThat((double) k).as("requests by %.3f s", seconds).isLessThanOrEqualTo(5 + 10 * seconds + 1);
-		}
+		replica.run((first) -> replica.run(
+				(second) -> assertThat(ReplicaScenarios.callFromBoth(first, second, 4, (made) -> made < 50))
+					.isEqualTo(200)));
+		assertThat(stub.requests()).hasSize(200);
+		ReplicaScenarios.assertWithinBudget(stub, 10, 5, 1);
 	}
 
 	/**
-	 * One replica meets a 429 with {@code Retry-After: 2}, answered at once while the
-	 * other replica sends one logout after another, each answered in 100 ms (about 19 in
-	 * two seconds if nothing stopped it). Only a request whose permit was taken before
-	 * the pause was stored may still arrive (one on its way, one more at most if storing
-	 * the pause is slow); then the other replica sends nothing until the two seconds have
-	 * passed. Counting requests, not timing them, keeps a slow machine from failing it.
+	 * See {@link ReplicaScenarios#assertARetryAfterSeenByOnePausesTheOther}.
 	 */
 	@Test
 	void aRetryAfterSeenByOneReplicaPausesTheOther() throws Exception {
 		LoopbackRedis redis = closeLater(LoopbackRedis.start());
-		AtomicInteger limited = new AtomicInteger();
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ofMillis(100),
-				(id) -> (id.equals("limited") && limited.getAndIncrement() == 0)
-						? new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", "2") : Reply.ok()));
-		ApplicationContextRunner replica = replica(redis, stub, "insprl.rate-limit.requests-per-second=1000",
-				"insprl.rate-limit.burst=1000");
-		replica.run((first) -> replica.run((second) -> {
-			InsprlWhatsAppService other = second.getBean(InsprlWhatsAppService.class);
-			AtomicBoolean stop = new AtomicBoolean();
-			ExecutorService background = Executors.newSingleThreadExecutor();
-			Future<?> otherCalls = background.submit(() -> {
-				while (!stop.get()) {
-					other.logout("other");
-				}
-			});
-			Thread.sleep(300);
-			assertThat(first.getBean(InsprlWhatsAppService.class).logout("limited").code()).isEqualTo(100);
-			Thread.sleep(300);
-			stop.set(true);
-			otherCalls.get(30, TimeUnit.SECONDS);
-			background.shutdown();
-		}));
-		Arrival limitedAt = stub.requests()
-			.stream()
-			.filter((arrival) -> arrival.status() == 429)
-			.findFirst()
-			.orElseThrow();
-		List<Duration> others = stub.requests()
-			.stream()
-			.filter((arrival) -> arrival.instanceId().equals("other") && arrival.nanos() > limitedAt.nanos())
-			.map((arrival) -> Duration.ofNanos(arrival.nanos() - limitedAt.nanos()))
-			.toList();
-		assertThat(others).as("the other replica's requests after the 429, from it")
-			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)))
-			.filteredOn((wait) -> wait.compareTo(Duration.ofMillis(1950)) < 0)
-			.hasSizeLessThanOrEqualTo(2);
+		RecordingStub stub = closeLater(ReplicaScenarios.limitingStub());
+		ReplicaScenarios.assertARetryAfterSeenByOnePausesTheOther(replica(redis, stub,
+				"insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"), stub);
 	}
 
 	/**
@@ -195,21 +126,7 @@ class SharedRateLimitTests {
 				"insprl.rate-limit.requests-per-second=20", "insprl.rate-limit.burst=5",
 				"insprl.rate-limit.max-wait=60s");
 		replica.run((first) -> replica.run((second) -> {
-			ExecutorService callers = Executors.newFixedThreadPool(4);
-			List<Future<Integer>> calls = new ArrayList<>();
-			for (AssertableApplicationContext context : List.of(first, second, first, second)) {
-				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
-				calls.add(callers.submit(() -> {
-					for (int i = 0; i < 10; i++) {
-						service.logout("instance-" + i);
-					}
-					return 10;
-				}));
-			}
-			for (Future<Integer> call : calls) {
-				call.get(60, TimeUnit.SECONDS);
-			}
-			callers.shutdown();
+			assertThat(ReplicaScenarios.callFromBoth(first, second, 4, (made) -> made < 10)).isEqualTo(40);
 			RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", redis.port()));
 			try (StatefulRedisConnection<String, String> connection = client.connect()) {
 				assertThat(connection.sync().pttl("insprl:rate-limit:{client-42}:bucket")).isPositive()
@@ -219,14 +136,8 @@ class SharedRateLimitTests {
 				client.shutdown();
 			}
 		}));
-		List<Arrival> arrivals = new ArrayList<>(stub.requests());
-		arrivals.sort(Comparator.comparingLong(Arrival::nanos));
-		assertThat(arrivals).hasSize(40);
-		long first = arrivals.get(0).nanos();
-		for (int k = 1; k <= arrivals.size(); k++) {
-			double seconds = (arrivals.get(k - 1).nanos() - first) / 1e9;
-			assertThat((double) k).as("requests by %.3f s", seconds).isLessThanOrEqualTo(5 + 20 * seconds + 3);
-		}
+		assertThat(stub.requests()).hasSize(40);
+		ReplicaScenarios.assertWithinBudget(stub, 20, 5, 3);
 	}
 
 	@Test

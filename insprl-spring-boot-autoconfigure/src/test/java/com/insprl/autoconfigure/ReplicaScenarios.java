@@ -1,0 +1,147 @@
+package com.insprl.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+
+import com.insprl.testing.RecordingStub;
+import com.insprl.testing.RecordingStub.Arrival;
+import com.insprl.testing.RecordingStub.Reply;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the shared rate limit's tests do with two replicas, whatever Redis they share:
+ * callers on both, a pause seen by one, and the budget checked at the stub.
+ */
+final class ReplicaScenarios {
+
+	private ReplicaScenarios() {
+	}
+
+	/**
+	 * Run callers on two replicas, alternately, each making logouts while it is told to.
+	 * @param first one replica
+	 * @param second the other
+	 * @param threads the callers in all
+	 * @param more whether a caller makes another call, given how many it has made
+	 * @return the calls made
+	 * @throws Exception if a call fails
+	 */
+	static int callFromBoth(AssertableApplicationContext first, AssertableApplicationContext second, int threads,
+			IntPredicate more) throws Exception {
+		ExecutorService callers = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<Integer>> calls = new ArrayList<>();
+			for (int thread = 0; thread < threads; thread++) {
+				InsprlWhatsAppService service = ((thread % 2 == 0) ? first : second)
+					.getBean(InsprlWhatsAppService.class);
+				calls.add(callers.submit(() -> {
+					int made = 0;
+					while (more.test(made)) {
+						service.logout("instance-" + made);
+						made++;
+					}
+					return made;
+				}));
+			}
+			int made = 0;
+			for (Future<Integer> call : calls) {
+				made += call.get(120, TimeUnit.SECONDS);
+			}
+			return made;
+		}
+		finally {
+			callers.shutdown();
+		}
+	}
+
+	/**
+	 * Assert that by each arrival the stub had seen no more than the burst and the rate
+	 * since the first arrival, plus a slack for requests on their way.
+	 * @param stub the stub
+	 * @param rate the requests per second
+	 * @param burst the burst
+	 * @param slack the requests on their way or late by scheduling
+	 */
+	static void assertWithinBudget(RecordingStub stub, double rate, int burst, int slack) {
+		List<Arrival> arrivals = new ArrayList<>(stub.requests());
+		arrivals.sort(Comparator.comparingLong(Arrival::nanos));
+		long first = arrivals.get(0).nanos();
+		for (int k = 1; k <= arrivals.size(); k++) {
+			double seconds = (arrivals.get(k - 1).nanos() - first) / 1e9;
+			assertThat((double) k).as("requests by %.3f s", seconds)
+				.isLessThanOrEqualTo(burst + rate * seconds + slack);
+		}
+	}
+
+	/**
+	 * A stub that answers the first logout of instance {@code limited} with a 429 and
+	 * {@code Retry-After: 2}, and every logout after 100 ms.
+	 * @return the stub
+	 * @throws Exception if it cannot start
+	 */
+	static RecordingStub limitingStub() throws Exception {
+		AtomicInteger limited = new AtomicInteger();
+		return new RecordingStub(Duration.ofMillis(100),
+				(id) -> (id.equals("limited") && limited.getAndIncrement() == 0)
+						? new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", "2") : Reply.ok());
+	}
+
+	/**
+	 * One replica meets a 429 with {@code Retry-After: 2} from the {@link #limitingStub()},
+	 * answered at once, while the other sends one logout after another, each answered in
+	 * 100 ms (about 19 in two seconds if nothing stopped it). Only a request whose permit
+	 * was taken before the pause was stored may still arrive (one on its way, one more at
+	 * most if storing the pause is slow); then the other replica sends nothing until the
+	 * two seconds have passed. Counting requests, not timing them, keeps a slow machine
+	 * from failing it.
+	 * @param replica the replicas' configuration
+	 * @param stub the limiting stub
+	 */
+	static void assertARetryAfterSeenByOnePausesTheOther(ApplicationContextRunner replica, RecordingStub stub) {
+		replica.run((first) -> replica.run((second) -> {
+			InsprlWhatsAppService other = second.getBean(InsprlWhatsAppService.class);
+			AtomicBoolean stop = new AtomicBoolean();
+			ExecutorService background = Executors.newSingleThreadExecutor();
+			Future<?> otherCalls = background.submit(() -> {
+				while (!stop.get()) {
+					other.logout("other");
+				}
+			});
+			Thread.sleep(300);
+			assertThat(first.getBean(InsprlWhatsAppService.class).logout("limited").code()).isEqualTo(100);
+			Thread.sleep(300);
+			stop.set(true);
+			otherCalls.get(30, TimeUnit.SECONDS);
+			background.shutdown();
+		}));
+		Arrival limitedAt = stub.requests()
+			.stream()
+			.filter((arrival) -> arrival.status() == 429)
+			.findFirst()
+			.orElseThrow();
+		List<Duration> others = stub.requests()
+			.stream()
+			.filter((arrival) -> arrival.instanceId().equals("other") && arrival.nanos() > limitedAt.nanos())
+			.map((arrival) -> Duration.ofNanos(arrival.nanos() - limitedAt.nanos()))
+			.toList();
+		assertThat(others).as("the other replica's requests after the 429, from it")
+			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)))
+			.filteredOn((wait) -> wait.compareTo(Duration.ofMillis(1950)) < 0)
+			.hasSizeLessThanOrEqualTo(2);
+	}
+
+}
