@@ -139,8 +139,9 @@ public final class InsprlAutoConfiguration {
 	 */
 	private static Executor bulkExecutor(ObjectProvider<SimpleAsyncTaskExecutorBuilder> taskExecutorBuilder,
 			Environment environment) {
+		boolean virtual = Threading.VIRTUAL.isActive(environment);
 		SimpleAsyncTaskExecutorBuilder builder = taskExecutorBuilder
-			.getIfAvailable(() -> new SimpleAsyncTaskExecutorBuilder().virtualThreads(Threading.VIRTUAL.isActive(environment)));
+			.getIfAvailable(() -> new SimpleAsyncTaskExecutorBuilder().virtualThreads(virtual));
 		return builder.threadNamePrefix(InsprlWhatsAppService.BULK_THREAD_PREFIX).build();
 	}
 

@@ -12,6 +12,9 @@ import org.springframework.util.Assert;
  */
 public final class InsprlCallOptions {
 
+	/** Options that set nothing: every call keeps the configured values. */
+	public static final InsprlCallOptions NONE = new InsprlCallOptions(null, null);
+
 	private final Duration callTimeout;
 
 	private final Integer maxAttempts;

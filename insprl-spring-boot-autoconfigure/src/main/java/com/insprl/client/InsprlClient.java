@@ -94,7 +94,7 @@ public class InsprlClient implements AutoCloseable {
 
 	InsprlClient(Shared shared, InsprlCredentials credentials) {
 		this(shared, credentials, (credentials != null) ? new ReplyDecoder(credentials) : null,
-				InsprlCallOptions.builder().build());
+				InsprlCallOptions.NONE);
 	}
 
 	private InsprlClient(Shared shared, InsprlCredentials credentials, ReplyDecoder decoder,
@@ -304,9 +304,9 @@ public class InsprlClient implements AutoCloseable {
 						+ "insprl.ssl.bundle"
 				: "";
 		Throwable cause = TransportFailures.exposesKey(ex, this.credentials) ? null : ex;
-		return new InsprlConnectionException("No answer from insprl for " + operation.name() + ": "
-				+ reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + detail + ")" + advice, operation.name(),
-				reason, cause);
+		String what = reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return new InsprlConnectionException("No answer from insprl for " + operation.name() + ": " + what + " ("
+				+ detail + ")" + advice, operation.name(), reason, cause);
 	}
 
 	private void completed(InsprlOperation operation, InsprlCallEvent.Outcome outcome, Integer code, int attempts,

@@ -62,7 +62,8 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			if wait > tonumber(ARGV[3]) then return {0, wait} end
 			if tat < earliest then tat = earliest end
 			tat = tat + tonumber(ARGV[1])
-			redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', string.format('%.0f', math.ceil((tat - now) / 1000)))
+			local ttl = math.ceil((tat - now) / 1000)
+			redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', string.format('%.0f', ttl))
 			return {1, wait}""";
 
 	/** Pauses the account. KEYS: the pause. ARGV: the pause in milliseconds. */
