@@ -1,7 +1,10 @@
 package com.insprl.http;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.net.HttpURLConnection;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -10,6 +13,7 @@ import javax.net.ssl.HttpsURLConnection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
@@ -17,8 +21,10 @@ import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder
 import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * What the transport needs to know of each client library: how to build its request
@@ -73,6 +79,22 @@ abstract class ClientLibrary {
 	abstract ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections);
 
 	/**
+	 * Release what a request factory of this library holds: by default, what a
+	 * {@link DisposableBean} factory releases when destroyed.
+	 * @param factory a factory {@link #build} returned
+	 */
+	void release(ClientHttpRequestFactory factory) {
+		if (factory instanceof DisposableBean disposable) {
+			try {
+				disposable.destroy();
+			}
+			catch (Exception ex) {
+				LogFactory.getLog(ClientLibrary.class).debug("Could not close an insprl HTTP client", ex);
+			}
+		}
+	}
+
+	/**
 	 * Log one warning for each of the library's loggers that would print the
 	 * {@code Authorization} header as things are configured now.
 	 * @param logger where to warn
@@ -92,10 +114,19 @@ abstract class ClientLibrary {
 	 * The JDK {@code HttpClient}. Spring's request times the whole exchange with the read
 	 * timeout and closes the body when it fires; it is given a little more than the
 	 * deadline so that the transport's own deadline, which reports itself, comes first.
+	 * <p>
+	 * On Java 21 and later the client can be shut down: releasing the factory shuts its
+	 * client down, so that its selector thread ends with the transport. On Java 17 the
+	 * client has no such method, and its thread ends when the client is garbage-collected.
 	 */
 	static final class Jdk extends ClientLibrary {
 
 		static final Duration GRACE = Duration.ofMillis(250);
+
+		private static final Field HTTP_CLIENT = ReflectionUtils.findField(JdkClientHttpRequestFactory.class,
+				"httpClient", HttpClient.class);
+
+		private static final Method SHUTDOWN_NOW = ReflectionUtils.findMethod(HttpClient.class, "shutdownNow");
 
 		private final JdkClientHttpRequestFactoryBuilder builder;
 
@@ -107,6 +138,18 @@ abstract class ClientLibrary {
 		@Override
 		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
 			return this.builder.build(settings.withReadTimeout(deadline.plus(GRACE)));
+		}
+
+		@Override
+		void release(ClientHttpRequestFactory factory) {
+			super.release(factory);
+			if (SHUTDOWN_NOW != null && HTTP_CLIENT != null && factory instanceof JdkClientHttpRequestFactory jdk) {
+				ReflectionUtils.makeAccessible(HTTP_CLIENT);
+				Object client = ReflectionUtils.getField(HTTP_CLIENT, jdk);
+				if (client != null) {
+					ReflectionUtils.invokeMethod(SHUTDOWN_NOW, client);
+				}
+			}
 		}
 
 		@Override

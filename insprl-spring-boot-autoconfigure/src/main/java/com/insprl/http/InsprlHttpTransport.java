@@ -136,23 +136,12 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	public synchronized void close() {
 		this.watchdog.close();
 		for (ClientHttpRequestFactory factory : this.opened) {
-			if (factory instanceof DisposableBean disposable) {
-				try {
-					disposable.destroy();
-				}
-				catch (Exception ex) {
-					logger.debug("Could not close an insprl HTTP client", ex);
-				}
-			}
+			this.library.release(factory);
 		}
 		this.opened.clear();
 		if (this.bodyWriters != null) {
 			this.bodyWriters.shutdown();
 		}
-	}
-
-	ExecutorService bodyWriters() {
-		return this.bodyWriters;
 	}
 
 	/**
