@@ -1,13 +1,16 @@
 package com.insprl.autoconfigure;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.insprl.client.InsprlClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +37,10 @@ class ConfigurationMetadataTests {
 				"insprl.max-connections", "management.health.insprl.enabled", "insprl.require-credentials",
 				"insprl.whatsapp.bulk-concurrency", "insprl.rate-limit.enabled", "insprl.rate-limit.requests-per-second",
 				"insprl.rate-limit.burst", "insprl.rate-limit.max-wait", "insprl.rate-limit.store",
-				"insprl.rate-limit.fail-open");
+				"insprl.rate-limit.fail-open", "insprl.call-timeout", "insprl.usage-limit-pause");
+		assertThat(defaultDuration(properties, "insprl.call-timeout")).isEqualTo(InsprlClient.DEFAULT_CALL_TIMEOUT);
+		assertThat(defaultDuration(properties, "insprl.usage-limit-pause"))
+			.isEqualTo(InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE);
 		properties.forEach((name, property) -> assertThat(property.path("description").asString(""))
 			.as("description of %s", name)
 			.isNotBlank());
@@ -45,6 +51,10 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("insprl.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(properties.get("insprl.max-connections").path("defaultValue").asInt()).isEqualTo(100);
 		assertThat(properties.get("management.health.insprl.enabled").path("defaultValue").asBoolean(false)).isTrue();
+	}
+
+	private static Duration defaultDuration(Map<String, JsonNode> properties, String name) {
+		return DurationStyle.detectAndParse(properties.get(name).path("defaultValue").asString());
 	}
 
 }
