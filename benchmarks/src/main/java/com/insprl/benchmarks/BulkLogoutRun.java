@@ -34,8 +34,7 @@ public final class BulkLogoutRun {
 		System.out.printf("Java %s, %d CPUs%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors());
 		for (int concurrency : new int[] { 4, 16 }) {
-			try (Contenders contenders = new Contenders(DELAY,
-					"insprl.whatsapp.bulk-concurrency=" + concurrency)) {
+			try (Contenders contenders = new Contenders(DELAY, "insprl.whatsapp.bulk-concurrency=" + concurrency)) {
 				run(contenders, concurrency);
 			}
 		}

@@ -65,8 +65,7 @@ final class Contenders implements AutoCloseable {
 		this.stub = new LoopbackInsprlStub(stubDelay);
 		this.context = new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
 			.properties("insprl.client-id=" + CLIENT_ID, "insprl.client-key=" + CLIENT_KEY,
-					"insprl.base-url=" + this.stub.baseUrl(), "spring.main.banner-mode=off",
-					"logging.level.root=warn")
+					"insprl.base-url=" + this.stub.baseUrl(), "spring.main.banner-mode=off", "logging.level.root=warn")
 			.properties(properties)
 			.run();
 		this.service = this.context.getBean(InsprlWhatsAppService.class);

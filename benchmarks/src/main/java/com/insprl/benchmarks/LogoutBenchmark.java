@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code jdk.httpclient.enableAllMethodRetry} lets it.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = { "-Dsun.net.httpserver.nodelay=true", "-Djdk.httpclient.enableAllMethodRetry=true",
-		"-Xms1g", "-Xmx1g" })
+@Fork(value = 1,
+		jvmArgsAppend = { "-Dsun.net.httpserver.nodelay=true", "-Djdk.httpclient.enableAllMethodRetry=true", "-Xms1g",
+				"-Xmx1g" })
 @Warmup(iterations = 12, time = 5)
 @Measurement(iterations = 5, time = 5)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

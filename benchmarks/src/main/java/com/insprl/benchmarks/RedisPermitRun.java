@@ -68,9 +68,9 @@ public final class RedisPermitRun {
 					sent++;
 				}
 			}
-			System.out.printf(Locale.ROOT, "%d permits: %d commands sent (%.2f per permit), %d more run by scripts "
-					+ "(%.2f per permit)%n", PERMITS, sent, (double) sent / PERMITS, scripted,
-					(double) scripted / PERMITS);
+			System.out.printf(Locale.ROOT,
+					"%d permits: %d commands sent (%.2f per permit), %d more run by scripts " + "(%.2f per permit)%n",
+					PERMITS, sent, (double) sent / PERMITS, scripted, (double) scripted / PERMITS);
 		}
 		finally {
 			client.shutdown();

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * Platform threads each contender starts per 1,000 calls in steady state: 2,000 calls
- * to warm up, then {@code ThreadMXBean.getTotalStartedThreadCount()} around 10,000
+ * Platform threads each contender starts per 1,000 calls in steady state: 2,000 calls to
+ * warm up, then {@code ThreadMXBean.getTotalStartedThreadCount()} around 10,000
  * sequential calls. The stub's threads are all started before, so the count is the
  * clients'. The starter and a RestClient call are also measured on the JDK
  * {@code HttpClient} ({@code spring.http.clients.imperative.factory=jdk}).

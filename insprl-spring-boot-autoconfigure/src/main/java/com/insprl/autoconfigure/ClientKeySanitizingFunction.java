@@ -8,8 +8,8 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 /**
  * Masks the client key in actuator's {@code /env} and {@code /configprops}, even where
  * {@code show-values} is {@code always}: any property named like the client key
- * ({@code insprl.client-key}, {@code INSPRL_CLIENT_KEY}, {@code clientKey}), and any value
- * that contains the configured key.
+ * ({@code insprl.client-key}, {@code INSPRL_CLIENT_KEY}, {@code clientKey}), and any
+ * value that contains the configured key.
  */
 class ClientKeySanitizingFunction implements SanitizingFunction {
 

@@ -75,9 +75,8 @@ public final class InsprlAutoConfiguration {
 
 	private static org.springframework.boot.ssl.SslBundle sslBundle(String name, SslBundles sslBundles) {
 		if (sslBundles == null) {
-			throw new InvalidInsprlPropertyException("insprl.ssl.bundle",
-					"names SSL bundle '" + name + "', but the application defines no SSL bundles "
-							+ "(spring.ssl.bundle.*)");
+			throw new InvalidInsprlPropertyException("insprl.ssl.bundle", "names SSL bundle '" + name
+					+ "', but the application defines no SSL bundles " + "(spring.ssl.bundle.*)");
 		}
 		try {
 			return sslBundles.getBundle(name);
@@ -113,8 +112,7 @@ public final class InsprlAutoConfiguration {
 		restClientCustomizers.orderedStream().forEach(builder::customizer);
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		observationConvention.ifAvailable(builder::observationConvention);
-		rateLimiter.ifAvailable(
-				(limiter) -> builder.rateLimiter(limiter, properties.getRateLimit().getMaxWait()));
+		rateLimiter.ifAvailable((limiter) -> builder.rateLimiter(limiter, properties.getRateLimit().getMaxWait()));
 		return builder.build();
 	}
 

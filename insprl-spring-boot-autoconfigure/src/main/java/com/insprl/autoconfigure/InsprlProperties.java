@@ -18,8 +18,8 @@ public class InsprlProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Root URL of the insprl API. Must be https; plain http is accepted only for a loopback
-	 * host.
+	 * Root URL of the insprl API. Must be https; plain http is accepted only for a
+	 * loopback host.
 	 */
 	private String baseUrl = "https://insprl.com/api";
 
@@ -29,8 +29,8 @@ public class InsprlProperties {
 	private String clientId;
 
 	/**
-	 * Account CLIENT KEY, sent in the Authorization header. A secret: keep it out of source
-	 * control, for example in the INSPRL_CLIENT_KEY environment variable.
+	 * Account CLIENT KEY, sent in the Authorization header. A secret: keep it out of
+	 * source control, for example in the INSPRL_CLIENT_KEY environment variable.
 	 */
 	private String clientKey;
 
@@ -61,7 +61,8 @@ public class InsprlProperties {
 
 	/**
 	 * The whole call's budget: its attempts, back-offs, Retry-After waits and rate-limit
-	 * waits all count against it. Bounds every call, whatever the retries and waits allow.
+	 * waits all count against it. Bounds every call, whatever the retries and waits
+	 * allow.
 	 */
 	private Duration callTimeout = InsprlClient.DEFAULT_CALL_TIMEOUT;
 
@@ -187,9 +188,10 @@ public class InsprlProperties {
 	public String toString() {
 		return "InsprlProperties{enabled=" + this.enabled + ", baseUrl='" + this.baseUrl + "', clientId='"
 				+ this.clientId + "', clientKey='" + ((this.clientKey != null) ? "******" : null)
-				+ "', requireCredentials=" + this.requireCredentials + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
-				+ ", maxConnections=" + this.maxConnections + ", ssl=" + this.ssl + ", whatsapp=" + this.whatsapp
-				+ ", retry=" + this.retry + ", health=" + this.health + ", rateLimit=" + this.rateLimit + "}";
+				+ "', requireCredentials=" + this.requireCredentials + ", connectTimeout=" + this.connectTimeout
+				+ ", readTimeout=" + this.readTimeout + ", maxConnections=" + this.maxConnections + ", ssl=" + this.ssl
+				+ ", whatsapp=" + this.whatsapp + ", retry=" + this.retry + ", health=" + this.health + ", rateLimit="
+				+ this.rateLimit + "}";
 	}
 
 	/**
@@ -198,8 +200,9 @@ public class InsprlProperties {
 	public static class Ssl {
 
 		/**
-		 * Name of the SSL bundle (spring.ssl.bundle.*) that the insprl client and its health
-		 * probe trust, for example one holding a private CA. Applies to no other client.
+		 * Name of the SSL bundle (spring.ssl.bundle.*) that the insprl client and its
+		 * health probe trust, for example one holding a private CA. Applies to no other
+		 * client.
 		 */
 		private String bundle;
 
@@ -224,8 +227,8 @@ public class InsprlProperties {
 	public static class Whatsapp {
 
 		/**
-		 * Instance id ("SPRL INSTANCE ID") of the WhatsApp number used when an operation is
-		 * called without one.
+		 * Instance id ("SPRL INSTANCE ID") of the WhatsApp number used when an operation
+		 * is called without one.
 		 */
 		private String instanceId;
 
@@ -319,8 +322,8 @@ public class InsprlProperties {
 
 		@Override
 		public String toString() {
-			return "Retry{maxAttempts=" + this.maxAttempts + ", initialBackoff=" + this.initialBackoff
-					+ ", maxBackoff=" + this.maxBackoff + ", multiplier=" + this.multiplier + "}";
+			return "Retry{maxAttempts=" + this.maxAttempts + ", initialBackoff=" + this.initialBackoff + ", maxBackoff="
+					+ this.maxBackoff + ", multiplier=" + this.multiplier + "}";
 		}
 
 	}
@@ -380,26 +383,27 @@ public class InsprlProperties {
 		private Double requestsPerSecond;
 
 		/**
-		 * Requests an account may send at once. Defaults to one second's worth of requests.
+		 * Requests an account may send at once. Defaults to one second's worth of
+		 * requests.
 		 */
 		private Integer burst;
 
 		/**
-		 * Longest a call waits for the limit; a call that would wait longer fails at once,
-		 * without sending, with an InsprlRateLimitException.
+		 * Longest a call waits for the limit; a call that would wait longer fails at
+		 * once, without sending, with an InsprlRateLimitException.
 		 */
 		private Duration maxWait = Duration.ofSeconds(10);
 
 		/**
-		 * Where the budget lives: local (this JVM) or redis (shared by every replica, through
-		 * Spring Boot's Redis connection, spring.data.redis.*; needs
+		 * Where the budget lives: local (this JVM) or redis (shared by every replica,
+		 * through Spring Boot's Redis connection, spring.data.redis.*; needs
 		 * com.bucket4j:bucket4j_jdk17-lettuce).
 		 */
 		private Store store = Store.LOCAL;
 
 		/**
-		 * Whether calls go on with this JVM's own limit while Redis is unreachable (true),
-		 * or fail at once (false).
+		 * Whether calls go on with this JVM's own limit while Redis is unreachable
+		 * (true), or fail at once (false).
 		 */
 		private boolean failOpen = true;
 
@@ -454,8 +458,8 @@ public class InsprlProperties {
 		@Override
 		public String toString() {
 			return "RateLimit{enabled=" + this.enabled + ", requestsPerSecond=" + this.requestsPerSecond + ", burst="
-					+ this.burst + ", maxWait=" + this.maxWait + ", store=" + this.store + ", failOpen="
-					+ this.failOpen + "}";
+					+ this.burst + ", maxWait=" + this.maxWait + ", store=" + this.store + ", failOpen=" + this.failOpen
+					+ "}";
 		}
 
 		/**

@@ -64,8 +64,7 @@ public final class InsprlRateLimitAutoConfiguration {
 				throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
 						"is redis, but Spring Data Redis or Lettuce is missing: add spring-boot-starter-data-redis");
 			}
-			return observed(RedisRateLimiters.create(properties.getRateLimit(), burst, beanFactory), registry,
-					"redis");
+			return observed(RedisRateLimiters.create(properties.getRateLimit(), burst, beanFactory), registry, "redis");
 		}
 
 	}

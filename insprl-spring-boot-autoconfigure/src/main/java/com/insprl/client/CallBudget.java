@@ -6,8 +6,8 @@ import com.insprl.http.CallDeadline;
 
 /**
  * The time one call may take in all: its attempts, back-offs, {@code Retry-After} waits
- * and rate-limit waits. Once it is spent the call ends with the failure it would have met,
- * and that failure says so.
+ * and rate-limit waits. Once it is spent the call ends with the failure it would have
+ * met, and that failure says so.
  */
 final class CallBudget {
 

@@ -33,7 +33,8 @@ public class InsprlApiException extends InsprlException {
 	}
 
 	/**
-	 * Return the API code of the reply ({@code 101}, {@code 102}, ...), if the reply had one.
+	 * Return the API code of the reply ({@code 101}, {@code 102}, ...), if the reply had
+	 * one.
 	 * @return the API code, or empty when the reply carried none (an HTTP error page)
 	 */
 	public OptionalInt getCode() {

@@ -3,8 +3,9 @@ package com.insprl.client;
 import java.util.List;
 
 /**
- * insprl rejected the credentials: API code 101 or HTTP 401. Check {@code insprl.client-id}
- * and {@code insprl.client-key}; sending the request again does not help.
+ * insprl rejected the credentials: API code 101 or HTTP 401. Check
+ * {@code insprl.client-id} and {@code insprl.client-key}; sending the request again does
+ * not help.
  */
 public class InsprlAuthenticationException extends InsprlApiException {
 

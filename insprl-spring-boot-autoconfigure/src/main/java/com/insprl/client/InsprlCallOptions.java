@@ -86,7 +86,8 @@ public final class InsprlCallOptions {
 		}
 
 		/**
-		 * Set the whole call's budget: every attempt, back-off and wait counts against it.
+		 * Set the whole call's budget: every attempt, back-off and wait counts against
+		 * it.
 		 * @param callTimeout a positive duration
 		 * @return this builder
 		 */
@@ -98,7 +99,8 @@ public final class InsprlCallOptions {
 		}
 
 		/**
-		 * Set the most attempts per call, the first included; {@code 1} turns retries off.
+		 * Set the most attempts per call, the first included; {@code 1} turns retries
+		 * off.
 		 * @param maxAttempts at least 1
 		 * @return this builder
 		 */

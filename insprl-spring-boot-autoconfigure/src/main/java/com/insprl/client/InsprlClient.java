@@ -35,10 +35,10 @@ import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
- * Low-level insprl client: sends one operation's fields with an account's credentials
- * and turns the reply into an {@link InsprlReply} or an {@link InsprlException}. It knows
- * the transport, authentication, body encoding, envelope decoding, error mapping, retries
- * and rate limits; it knows nothing of what an operation means.
+ * Low-level insprl client: sends one operation's fields with an account's credentials and
+ * turns the reply into an {@link InsprlReply} or an {@link InsprlException}. It knows the
+ * transport, authentication, body encoding, envelope decoding, error mapping, retries and
+ * rate limits; it knows nothing of what an operation means.
  * <p>
  * A failed call is retried (see {@link InsprlRetrySettings}) only when a retry can help
  * and cannot do harm: always for an idempotent operation, and for any other only when the
@@ -63,8 +63,8 @@ public class InsprlClient implements AutoCloseable {
 	public static final int DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
 
 	/**
-	 * How long an account is paused when insprl reports its usage limit (code 129) without
-	 * a {@code Retry-After}, unless configured otherwise.
+	 * How long an account is paused when insprl reports its usage limit (code 129)
+	 * without a {@code Retry-After}, unless configured otherwise.
 	 */
 	public static final Duration DEFAULT_USAGE_LIMIT_PAUSE = Duration.ofMinutes(5);
 
@@ -93,8 +93,7 @@ public class InsprlClient implements AutoCloseable {
 	private final Duration callTimeout;
 
 	InsprlClient(Shared shared, InsprlCredentials credentials) {
-		this(shared, credentials, (credentials != null) ? new ReplyDecoder(credentials) : null,
-				InsprlCallOptions.NONE);
+		this(shared, credentials, (credentials != null) ? new ReplyDecoder(credentials) : null, InsprlCallOptions.NONE);
 	}
 
 	private InsprlClient(Shared shared, InsprlCredentials credentials, ReplyDecoder decoder,
@@ -119,8 +118,8 @@ public class InsprlClient implements AutoCloseable {
 
 	/**
 	 * Return a client for another account that shares this one's transport, connection
-	 * pool, retries, bounds, rate limits, listeners and observations. Cheap enough to call
-	 * per request.
+	 * pool, retries, bounds, rate limits, listeners and observations. Cheap enough to
+	 * call per request.
 	 * @param credentials the account's credentials
 	 * @return a client for that account
 	 */
@@ -239,13 +238,15 @@ public class InsprlClient implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new InsprlConnectionException("Interrupted while waiting to send " + operation.name()
-					+ " within the rate limit", operation.name(), InsprlConnectionException.Reason.IO_ERROR, ex);
+			throw new InsprlConnectionException(
+					"Interrupted while waiting to send " + operation.name() + " within the rate limit",
+					operation.name(), InsprlConnectionException.Reason.IO_ERROR, ex);
 		}
 		catch (RateLimitStoreException ex) {
-			throw new InsprlConnectionException("The shared rate limit's store is unreachable and "
-					+ "insprl.rate-limit.fail-open is false: " + operation.name() + " was not sent (" + ex.getMessage()
-					+ ")", operation.name(), InsprlConnectionException.Reason.RATE_LIMIT_UNAVAILABLE, ex);
+			throw new InsprlConnectionException(
+					"The shared rate limit's store is unreachable and " + "insprl.rate-limit.fail-open is false: "
+							+ operation.name() + " was not sent (" + ex.getMessage() + ")",
+					operation.name(), InsprlConnectionException.Reason.RATE_LIMIT_UNAVAILABLE, ex);
 		}
 		if (!wait.isZero()) {
 			if (budgetBound && wait.compareTo(maxWait) <= 0) {
@@ -254,9 +255,10 @@ public class InsprlClient implements AutoCloseable {
 						+ "for " + Durations.format(Durations.roundUpToSeconds(wait)) + " more, longer than the call "
 						+ "has left: " + operation.name() + " was not sent", operation.name(), wait);
 			}
-			throw InsprlRateLimitException.refusedByClient("insprl calls of this account are limited or paused for "
-					+ Durations.format(Durations.roundUpToSeconds(wait)) + " more, longer than the "
-					+ Durations.format(maxWait) + " a call may wait: " + operation.name() + " was not sent",
+			throw InsprlRateLimitException.refusedByClient(
+					"insprl calls of this account are limited or paused for "
+							+ Durations.format(Durations.roundUpToSeconds(wait)) + " more, longer than the "
+							+ Durations.format(maxWait) + " a call may wait: " + operation.name() + " was not sent",
 					operation.name(), wait);
 		}
 	}
@@ -273,8 +275,7 @@ public class InsprlClient implements AutoCloseable {
 						response.getHeaders(), readBody(operation, response)), true);
 		}
 		catch (InsprlRateLimitException ex) {
-			Duration pause = ex.getRetryAfter()
-				.orElse(ex.isUsageLimit() ? this.shared.usageLimitPause : Duration.ZERO);
+			Duration pause = ex.getRetryAfter().orElse(ex.isUsageLimit() ? this.shared.usageLimitPause : Duration.ZERO);
 			if (!pause.isZero()) {
 				this.shared.rateLimiter.pause(this.credentials.getClientId(), Instant.now().plus(pause));
 			}
@@ -305,8 +306,9 @@ public class InsprlClient implements AutoCloseable {
 				: "";
 		Throwable cause = TransportFailures.exposesKey(ex, this.credentials) ? null : ex;
 		String what = reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-		return new InsprlConnectionException("No answer from insprl for " + operation.name() + ": " + what + " ("
-				+ detail + ")" + advice, operation.name(), reason, cause);
+		return new InsprlConnectionException(
+				"No answer from insprl for " + operation.name() + ": " + what + " (" + detail + ")" + advice,
+				operation.name(), reason, cause);
 	}
 
 	private void completed(InsprlOperation operation, InsprlCallEvent.Outcome outcome, Integer code, int attempts,
@@ -374,9 +376,10 @@ public class InsprlClient implements AutoCloseable {
 	}
 
 	private InsprlConnectionException tooLarge(InsprlOperation operation, String size) {
-		return new InsprlConnectionException("insprl's reply to " + operation.name() + " is too large (" + size
-				+ ", at most " + this.shared.maxReplyBytes + " accepted)", operation.name(),
-				InsprlConnectionException.Reason.REPLY_TOO_LARGE, null);
+		return new InsprlConnectionException(
+				"insprl's reply to " + operation.name() + " is too large (" + size + ", at most "
+						+ this.shared.maxReplyBytes + " accepted)",
+				operation.name(), InsprlConnectionException.Reason.REPLY_TOO_LARGE, null);
 	}
 
 	/**

@@ -18,9 +18,10 @@ import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds an {@link InsprlClient}, the way Spring Boot builds its {@code RestClient.Builder}:
- * the transport's request factory first, then each {@link RestClientCustomizer} in order
- * (observation, the application's own, a test's {@code MockRestServiceServer}).
+ * Builds an {@link InsprlClient}, the way Spring Boot builds its
+ * {@code RestClient.Builder}: the transport's request factory first, then each
+ * {@link RestClientCustomizer} in order (observation, the application's own, a test's
+ * {@code MockRestServiceServer}).
  */
 public final class InsprlClientBuilder {
 
@@ -66,13 +67,15 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the API root, {@code https://insprl.com/api} by default. It must be {@code https}:
-	 * the client key travels in a header. Plain {@code http} is accepted only for a loopback
-	 * host ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}), for tests and local stubs.
-	 * It holds a scheme, host, port and path only: no query, fragment or user info.
+	 * Set the API root, {@code https://insprl.com/api} by default. It must be
+	 * {@code https}: the client key travels in a header. Plain {@code http} is accepted
+	 * only for a loopback host ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}), for
+	 * tests and local stubs. It holds a scheme, host, port and path only: no query,
+	 * fragment or user info.
 	 * @param baseUrl an absolute URL
 	 * @return this builder
-	 * @throws IllegalArgumentException if the URL is unusable; the message does not quote it
+	 * @throws IllegalArgumentException if the URL is unusable; the message does not quote
+	 * it
 	 */
 	public InsprlClientBuilder baseUrl(String baseUrl) {
 		Assert.hasText(baseUrl, "baseUrl must not be blank");
@@ -141,10 +144,10 @@ public final class InsprlClientBuilder {
 
 	/**
 	 * Set the whole call's budget: its attempts, back-offs, {@code Retry-After} waits and
-	 * rate-limit waits all count against it. A retry that cannot start within what is left
-	 * is not started, each attempt's deadline is capped by what is left, and a wait longer
-	 * than what is left ends the call at once with the failure it would have met. 60
-	 * seconds unless set; {@link InsprlClient#withOptions} sets it per call.
+	 * rate-limit waits all count against it. A retry that cannot start within what is
+	 * left is not started, each attempt's deadline is capped by what is left, and a wait
+	 * longer than what is left ends the call at once with the failure it would have met.
+	 * 60 seconds unless set; {@link InsprlClient#withOptions} sets it per call.
 	 * @param callTimeout a positive duration
 	 * @return this builder
 	 */
@@ -164,8 +167,7 @@ public final class InsprlClientBuilder {
 	 * @return this builder
 	 */
 	public InsprlClientBuilder usageLimitPause(Duration usageLimitPause) {
-		Assert.isTrue(usageLimitPause != null && !usageLimitPause.isNegative(),
-				"usageLimitPause must not be negative");
+		Assert.isTrue(usageLimitPause != null && !usageLimitPause.isNegative(), "usageLimitPause must not be negative");
 		this.usageLimitPause = usageLimitPause;
 		return this;
 	}
@@ -191,8 +193,10 @@ public final class InsprlClientBuilder {
 	 * @return this builder
 	 */
 	public InsprlClientBuilder timeouts(Duration connectTimeout, Duration readTimeout) {
-		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
-		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(), "readTimeout must be positive");
+		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
+				"connectTimeout must be positive");
+		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
+				"readTimeout must be positive");
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		return this;

@@ -2,8 +2,8 @@ package com.insprl.client;
 
 /**
  * No usable answer came from insprl: the connection failed, timed out or was reset, the
- * TLS handshake failed, or the reply was empty, too large, a redirect, or not the JSON the
- * API documents (an HTML error page, a truncated body).
+ * TLS handshake failed, or the reply was empty, too large, a redirect, or not the JSON
+ * the API documents (an HTML error page, a truncated body).
  */
 public class InsprlConnectionException extends InsprlException {
 
@@ -52,9 +52,9 @@ public class InsprlConnectionException extends InsprlException {
 		TLS_FAILED(false),
 
 		/**
-		 * The connection was made but the reply did not complete in time: the read timeout,
-		 * or the deadline of the whole exchange (connect timeout plus read timeout) for a
-		 * reply that trickles in.
+		 * The connection was made but the reply did not complete in time: the read
+		 * timeout, or the deadline of the whole exchange (connect timeout plus read
+		 * timeout) for a reply that trickles in.
 		 */
 		TIMEOUT(true),
 
@@ -65,14 +65,15 @@ public class InsprlConnectionException extends InsprlException {
 		EMPTY_REPLY(true),
 
 		/**
-		 * The reply was not the JSON object the API documents, had no usable code, or broke
-		 * the HTTP protocol (oversized headers, corrupt compression, a malformed chunk).
+		 * The reply was not the JSON object the API documents, had no usable code, or
+		 * broke the HTTP protocol (oversized headers, corrupt compression, a malformed
+		 * chunk).
 		 */
 		MALFORMED_REPLY(false),
 
 		/**
-		 * The reply was a redirect. Redirects are not followed, so that the client key never
-		 * reaches another host; check {@code insprl.base-url}.
+		 * The reply was a redirect. Redirects are not followed, so that the client key
+		 * never reaches another host; check {@code insprl.base-url}.
 		 */
 		REDIRECTED(false),
 
@@ -95,7 +96,8 @@ public class InsprlConnectionException extends InsprlException {
 		}
 
 		/**
-		 * Return whether a failure for this reason can be retried with a chance of success.
+		 * Return whether a failure for this reason can be retried with a chance of
+		 * success.
 		 * @return {@code true} if a retry could help
 		 */
 		public boolean isRetryable() {

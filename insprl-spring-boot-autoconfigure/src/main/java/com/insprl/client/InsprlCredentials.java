@@ -10,8 +10,8 @@ import org.springframework.util.StringUtils;
  * longer, from text before that text is shown.
  * <p>
  * Both are checked when created, so that a bad value fails here, naming what is wrong,
- * and never on the wire: the key must be visible ASCII (what an HTTP header can carry), the
- * id must hold no control characters, and neither may be an unresolved {@code ${...}}
+ * and never on the wire: the key must be visible ASCII (what an HTTP header can carry),
+ * the id must hold no control characters, and neither may be an unresolved {@code ${...}}
  * placeholder.
  */
 public final class InsprlCredentials {

@@ -25,7 +25,8 @@ public abstract class InsprlException extends RuntimeException {
 	}
 
 	/**
-	 * Return the name of the operation that failed, such as {@code whatsapp.instance.logout}.
+	 * Return the name of the operation that failed, such as
+	 * {@code whatsapp.instance.logout}.
 	 * @return the operation name
 	 */
 	public String getOperation() {
@@ -41,9 +42,9 @@ public abstract class InsprlException extends RuntimeException {
 
 	/**
 	 * Return whether insprl may have acted on the request. {@code false} only when the
-	 * request certainly did not take effect (the connection was never made, or the request
-	 * was refused by the rate limiter), so that even an operation that is not idempotent
-	 * can be sent again.
+	 * request certainly did not take effect (the connection was never made, or the
+	 * request was refused by the rate limiter), so that even an operation that is not
+	 * idempotent can be sent again.
 	 * @return {@code true} if the request may have taken effect
 	 */
 	public boolean isPossiblyProcessed() {

@@ -5,18 +5,17 @@ import org.springframework.util.Assert;
 
 /**
  * One insprl endpoint as the client needs to know it: a name for logs and metrics, the
- * path below the base URL, how the key is presented, whether sending the request twice
- * is harmless, and how the request body is encoded.
+ * path below the base URL, how the key is presented, whether sending the request twice is
+ * harmless, and how the request body is encoded.
  *
  * @param name a short dotted name, such as {@code whatsapp.instance.logout}
  * @param path the path below the base URL, starting with {@code /}
  * @param authScheme how the client key is put in the {@code Authorization} header
- * @param idempotent whether a repeated request has the same effect as one; only idempotent
- * operations are retried once the request may have reached insprl
+ * @param idempotent whether a repeated request has the same effect as one; only
+ * idempotent operations are retried once the request may have reached insprl
  * @param encoding how the fields are sent
  */
-public record InsprlOperation(String name, String path, AuthScheme authScheme, boolean idempotent,
-		Encoding encoding) {
+public record InsprlOperation(String name, String path, AuthScheme authScheme, boolean idempotent, Encoding encoding) {
 
 	public InsprlOperation {
 		Assert.hasText(name, "name must not be blank");

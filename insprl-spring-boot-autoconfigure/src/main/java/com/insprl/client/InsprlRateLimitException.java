@@ -8,10 +8,11 @@ import java.util.Optional;
  * insprl refused the request because a usage limit was reached: API code 129 or HTTP 429.
  * The request was not carried out; it can be sent again after a wait.
  * <p>
- * Code 129 without a {@code Retry-After} is insprl's usage limit (daily, monthly or total,
- * {@link #isUsageLimit()}): waiting seconds does not lift it, so it is not retried, and the
- * client pauses the account for {@code insprl.usage-limit-pause}. A throttle (HTTP 429
- * without code 129, or any reply with a {@code Retry-After}) is retried after its wait.
+ * Code 129 without a {@code Retry-After} is insprl's usage limit (daily, monthly or
+ * total, {@link #isUsageLimit()}): waiting seconds does not lift it, so it is not
+ * retried, and the client pauses the account for {@code insprl.usage-limit-pause}. A
+ * throttle (HTTP 429 without code 129, or any reply with a {@code Retry-After}) is
+ * retried after its wait.
  */
 public class InsprlRateLimitException extends InsprlApiException {
 
@@ -55,7 +56,8 @@ public class InsprlRateLimitException extends InsprlApiException {
 	}
 
 	/**
-	 * Return how long insprl asked the caller to wait, from the {@code Retry-After} header.
+	 * Return how long insprl asked the caller to wait, from the {@code Retry-After}
+	 * header.
 	 * @return the wait, or empty when the reply did not say
 	 */
 	public Optional<Duration> getRetryAfter() {
@@ -63,10 +65,10 @@ public class InsprlRateLimitException extends InsprlApiException {
 	}
 
 	/**
-	 * Return whether insprl reported its usage limit (code 129) without saying when to try
-	 * again: a daily, monthly or total limit, which waiting seconds does not lift.
-	 * @return {@code true} for a usage limit, {@code false} for a throttle or a refusal of
-	 * the client's own
+	 * Return whether insprl reported its usage limit (code 129) without saying when to
+	 * try again: a daily, monthly or total limit, which waiting seconds does not lift.
+	 * @return {@code true} for a usage limit, {@code false} for a throttle or a refusal
+	 * of the client's own
 	 */
 	public boolean isUsageLimit() {
 		return !this.refusedByClient && this.retryAfter == null

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 public record InsprlReply(int httpStatus, int code, JsonNode body) {
 
 	/**
-	 * Return a field of the body as one line of text: a string as it is, an array or object
-	 * flattened with {@code "; "}.
+	 * Return a field of the body as one line of text: a string as it is, an array or
+	 * object flattened with {@code "; "}.
 	 * @param field the field name
 	 * @return the text, or {@code null} when the field is absent or null
 	 */

@@ -10,8 +10,8 @@ import org.springframework.util.Assert;
  *
  * @param maxAttempts attempts in all, including the first; {@code 1} turns retries off
  * @param initialBackoff the wait before the first retry (before jitter)
- * @param maxBackoff the longest wait between attempts; also the longest {@code Retry-After}
- * the client waits for (a longer one ends the call at once)
+ * @param maxBackoff the longest wait between attempts; also the longest
+ * {@code Retry-After} the client waits for (a longer one ends the call at once)
  * @param multiplier the factor each wait grows by
  */
 public record InsprlRetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
@@ -34,9 +34,10 @@ public record InsprlRetrySettings(int maxAttempts, Duration initialBackoff, Dura
 	}
 
 	/**
-	 * Return the wait before the given retry: {@code initialBackoff * multiplier^(retry-1)},
-	 * capped at {@code maxBackoff}, then "equal jitter": a random point in its upper half,
-	 * so that many clients failing together do not retry in lock-step.
+	 * Return the wait before the given retry:
+	 * {@code initialBackoff * multiplier^(retry-1)}, capped at {@code maxBackoff}, then
+	 * "equal jitter": a random point in its upper half, so that many clients failing
+	 * together do not retry in lock-step.
 	 * @param retry the retry number, from 1
 	 * @param random a value in {@code [0, 1)}
 	 * @return the wait in milliseconds

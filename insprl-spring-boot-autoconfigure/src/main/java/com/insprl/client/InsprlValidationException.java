@@ -19,8 +19,8 @@ public class InsprlValidationException extends InsprlApiException {
 
 	/**
 	 * Return the errors per request field, when the reply named the fields
-	 * ({@code {"instance_id": ["..."]}}). A reply that gave a plain list of messages has no
-	 * field errors; its messages are in {@link #getApiMessages()}.
+	 * ({@code {"instance_id": ["..."]}}). A reply that gave a plain list of messages has
+	 * no field errors; its messages are in {@link #getApiMessages()}.
 	 * @return the errors keyed by field name, possibly empty
 	 */
 	public Map<String, List<String>> getFieldErrors() {

@@ -3,9 +3,9 @@ package com.insprl.client;
 import java.util.Arrays;
 
 /**
- * Masks a secret in text: every run of {@value #RUN} or more consecutive characters of the
- * secret (or the whole secret, if it is shorter) is replaced by {@value #MASK}, so that
- * neither the secret nor a telling part of it survives, wherever the text was cut.
+ * Masks a secret in text: every run of {@value #RUN} or more consecutive characters of
+ * the secret (or the whole secret, if it is shorter) is replaced by {@value #MASK}, so
+ * that neither the secret nor a telling part of it survives, wherever the text was cut.
  * <p>
  * Text without such a run is returned as it is, without copying; the search hashes each
  * window of the text once, so masking costs little on every reply.

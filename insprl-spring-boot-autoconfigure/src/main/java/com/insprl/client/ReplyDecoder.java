@@ -84,9 +84,10 @@ final class ReplyDecoder {
 		}
 		Integer code = code(root.get("code"));
 		if (ok && code == null) {
-			throw new InsprlConnectionException(message("insprl's reply to " + operation.name()
-					+ " has no usable code (HTTP " + status + "; a code is ASCII digits, as a string or a number)",
-					null), operation.name(), InsprlConnectionException.Reason.MALFORMED_REPLY, null);
+			throw new InsprlConnectionException(
+					message("insprl's reply to " + operation.name() + " has no usable code (HTTP " + status
+							+ "; a code is ASCII digits, as a string or a number)", null),
+					operation.name(), InsprlConnectionException.Reason.MALFORMED_REPLY, null);
 		}
 		if (ok && code == SUCCESS) {
 			return new InsprlReply(status, code, root);
@@ -160,9 +161,11 @@ final class ReplyDecoder {
 			String host = hostOf(location);
 			where = (host != null) ? "to host '" + this.credentials.redact(host) + "'" : "to the same host";
 		}
-		return new InsprlConnectionException(message("insprl redirected " + operation.name() + " " + where + " (HTTP "
-				+ status + "); redirects are not followed, so that the client key never reaches another host: "
-				+ "check insprl.base-url", null), operation.name(), InsprlConnectionException.Reason.REDIRECTED, null);
+		return new InsprlConnectionException(
+				message("insprl redirected " + operation.name() + " " + where + " (HTTP " + status
+						+ "); redirects are not followed, so that the client key never reaches another host: "
+						+ "check insprl.base-url", null),
+				operation.name(), InsprlConnectionException.Reason.REDIRECTED, null);
 	}
 
 	private static String hostOf(String location) {
@@ -177,25 +180,29 @@ final class ReplyDecoder {
 	private InsprlConnectionException unusableReply(InsprlOperation operation, int status, HttpHeaders headers,
 			byte[] body, JacksonException parseFailure) {
 		if (body.length == 0) {
-			return new InsprlConnectionException("insprl sent an empty reply to " + operation.name() + " (HTTP "
-					+ status + ")", operation.name(), InsprlConnectionException.Reason.EMPTY_REPLY, null);
+			return new InsprlConnectionException(
+					"insprl sent an empty reply to " + operation.name() + " (HTTP " + status + ")", operation.name(),
+					InsprlConnectionException.Reason.EMPTY_REPLY, null);
 		}
-		// The parse failure's own message quotes the body, so it is not kept as the cause.
+		// The parse failure's own message quotes the body, so it is not kept as the
+		// cause.
 		String what = (parseFailure != null) ? "is not JSON" : "is not a JSON object";
-		return new InsprlConnectionException(message("insprl's reply to " + operation.name() + " " + what + " (HTTP "
-				+ status + ", " + describeBody(headers, body) + ")", null), operation.name(),
-				InsprlConnectionException.Reason.MALFORMED_REPLY, null);
+		return new InsprlConnectionException(
+				message("insprl's reply to " + operation.name() + " " + what + " (HTTP " + status + ", "
+						+ describeBody(headers, body) + ")", null),
+				operation.name(), InsprlConnectionException.Reason.MALFORMED_REPLY, null);
 	}
 
-	private InsprlApiException apiException(InsprlOperation operation, int status, HttpHeaders headers,
-			Integer code, List<String> apiMessages, Map<String, List<String>> fieldErrors, String bodyDescription) {
+	private InsprlApiException apiException(InsprlOperation operation, int status, HttpHeaders headers, Integer code,
+			List<String> apiMessages, Map<String, List<String>> fieldErrors, String bodyDescription) {
 		String name = operation.name();
 		String where = (code != null) ? "(code " + code + ", HTTP " + status + ")" : "(HTTP " + status + ")";
 		String details = (bodyDescription != null) ? bodyDescription : String.join("; ", apiMessages);
 		if (isCode(code, AUTHENTICATION_ERROR) || status == 401) {
-			return new InsprlAuthenticationException(message("insprl rejected the credentials for " + name + " "
-					+ where + "; check insprl.client-id and insprl.client-key", details), name, status, code,
-					apiMessages);
+			return new InsprlAuthenticationException(
+					message("insprl rejected the credentials for " + name + " " + where
+							+ "; check insprl.client-id and insprl.client-key", details),
+					name, status, code, apiMessages);
 		}
 		if (isCode(code, VALIDATION_ERROR) || status == 422) {
 			return new InsprlValidationException(
@@ -206,8 +213,8 @@ final class ReplyDecoder {
 			Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER));
 			String wait = (retryAfter != null) ? "; retry after " + retryAfter.toSeconds() + "s" : "";
 			return new InsprlRateLimitException(
-					message("insprl usage limit reached for " + name + " " + where + wait, details), name, status,
-					code, apiMessages, retryAfter);
+					message("insprl usage limit reached for " + name + " " + where + wait, details), name, status, code,
+					apiMessages, retryAfter);
 		}
 		String meaning = meaning(code);
 		String headline = (meaning != null) ? "insprl refused " + name + ": " + meaning + " " + where
@@ -234,9 +241,9 @@ final class ReplyDecoder {
 
 	/**
 	 * Join a headline and insprl's own words with the key masked, then cut: masking
-	 * first, so that no part of the key survives at the cut. The headline is the
-	 * client's own text, never masked (a key that shares six letters with a word of it
-	 * must not garble it); a space parts it from the words, and no key holds a space.
+	 * first, so that no part of the key survives at the cut. The headline is the client's
+	 * own text, never masked (a key that shares six letters with a word of it must not
+	 * garble it); a space parts it from the words, and no key holds a space.
 	 */
 	private String message(String headline, String details) {
 		String text = (details == null || details.isEmpty()) ? headline
@@ -279,7 +286,8 @@ final class ReplyDecoder {
 	}
 
 	/**
-	 * Read an API code strictly: ASCII digits, as a JSON string or an integral JSON number.
+	 * Read an API code strictly: ASCII digits, as a JSON string or an integral JSON
+	 * number.
 	 * @param node the {@code code} field, may be {@code null}
 	 * @return the code, or {@code null} when the field is absent or not such a code
 	 */
@@ -307,9 +315,9 @@ final class ReplyDecoder {
 	}
 
 	/**
-	 * Flatten a {@code message} or {@code errors} value to lines of text: a string stays as
-	 * it is, an array gives one line per element, an object prefixes each line with its
-	 * field name.
+	 * Flatten a {@code message} or {@code errors} value to lines of text: a string stays
+	 * as it is, an array gives one line per element, an object prefixes each line with
+	 * its field name.
 	 */
 	static List<String> messages(JsonNode node) {
 		List<String> lines = new ArrayList<>();

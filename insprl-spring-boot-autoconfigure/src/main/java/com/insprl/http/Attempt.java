@@ -7,8 +7,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One request and its reply, from the moment the request goes out until the reply is
- * read or given up: the unit the deadline applies to.
+ * One request and its reply, from the moment the request goes out until the reply is read
+ * or given up: the unit the deadline applies to.
  * <p>
  * When the deadline passes, the attempt is aborted: the client library's own cancel is
  * used where the library offers one (it closes the connection whatever the exchange is
@@ -52,9 +52,9 @@ final class Attempt {
 	}
 
 	/**
-	 * The calling thread makes the attempt: until {@link #stopWaiting()}, it is the thread
-	 * an abort interrupts when the library offers no cancel and there is no body yet to
-	 * close (it is waiting for the reply's head).
+	 * The calling thread makes the attempt: until {@link #stopWaiting()}, it is the
+	 * thread an abort interrupts when the library offers no cancel and there is no body
+	 * yet to close (it is waiting for the reply's head).
 	 */
 	void begin() {
 		current.set(this);

@@ -10,8 +10,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Fires each attempt's deadline. One daemon thread for the whole transport, started with
- * the first attempt; a finished attempt's timer is removed at once, so a busy client keeps
- * no backlog of timers.
+ * the first attempt; a finished attempt's timer is removed at once, so a busy client
+ * keeps no backlog of timers.
  * <p>
  * The thread sleeps until the earliest timer is due, and is woken when a new timer is due
  * earlier still. A heartbeat timer due every {@value #HEARTBEAT_SECONDS} seconds keeps a

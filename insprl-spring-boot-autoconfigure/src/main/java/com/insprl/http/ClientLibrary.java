@@ -105,8 +105,8 @@ abstract class ClientLibrary {
 	static void warnIfDebug(Log logger, String headerLogger) {
 		if (LogFactory.getLog(headerLogger).isDebugEnabled()) {
 			logger.warn("Logger '" + headerLogger + "' is at DEBUG and prints HTTP request headers, the insprl "
-					+ "client key in the Authorization header among them. Keep it at INFO or above "
-					+ "(logging.level." + headerLogger + "=info).");
+					+ "client key in the Authorization header among them. Keep it at INFO or above " + "(logging.level."
+					+ headerLogger + "=info).");
 		}
 	}
 
@@ -117,7 +117,8 @@ abstract class ClientLibrary {
 	 * <p>
 	 * On Java 21 and later the client can be shut down: releasing the factory shuts its
 	 * client down, so that its selector thread ends with the transport. On Java 17 the
-	 * client has no such method, and its thread ends when the client is garbage-collected.
+	 * client has no such method, and its thread ends when the client is
+	 * garbage-collected.
 	 */
 	static final class Jdk extends ClientLibrary {
 
@@ -163,8 +164,8 @@ abstract class ClientLibrary {
 		}
 
 		/**
-		 * Return whether the JDK client's logging, as its system properties set it, prints
-		 * request headers.
+		 * Return whether the JDK client's logging, as its system properties set it,
+		 * prints request headers.
 		 * @param log the value of {@code jdk.httpclient.HttpClient.log}
 		 * @param debug the value of {@code jdk.internal.httpclient.debug}
 		 * @return {@code true} if headers are printed
@@ -178,10 +179,10 @@ abstract class ClientLibrary {
 	/**
 	 * The JDK's {@code HttpURLConnection}: its read timeout bounds only the gap between
 	 * bytes, so the connection is disconnected at the deadline. (A disconnected reply of
-	 * less than the JDK's keep-alive limit, 512 KB by default, is then drained by the JDK's
-	 * own background cleaner thread, not by the caller.) Built here rather than by Spring
-	 * Boot's builder, to reach the connection; SSL bundles and redirects are applied the
-	 * same way.
+	 * less than the JDK's keep-alive limit, 512 KB by default, is then drained by the
+	 * JDK's own background cleaner thread, not by the caller.) Built here rather than by
+	 * Spring Boot's builder, to reach the connection; SSL bundles and redirects are
+	 * applied the same way.
 	 */
 	static final class Simple extends ClientLibrary {
 
@@ -228,10 +229,10 @@ abstract class ClientLibrary {
 
 	/**
 	 * Jetty. Spring's request times the whole exchange with the read timeout; as with the
-	 * JDK client it is given a little more than the deadline, and the transport closes the
-	 * body at the deadline. Jetty's client and HTTP parser log request and reply headers
-	 * and content at DEBUG from loggers shared by every Jetty client, so the insprl
-	 * client's cannot be made quiet alone: start-up warns instead.
+	 * JDK client it is given a little more than the deadline, and the transport closes
+	 * the body at the deadline. Jetty's client and HTTP parser log request and reply
+	 * headers and content at DEBUG from loggers shared by every Jetty client, so the
+	 * insprl client's cannot be made quiet alone: start-up warns instead.
 	 */
 	static final class Jetty extends ClientLibrary {
 

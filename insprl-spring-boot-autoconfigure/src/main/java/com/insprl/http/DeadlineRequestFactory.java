@@ -17,11 +17,10 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Wraps a client library's request factory so that every exchange is one
- * {@link Attempt}: it ends by its deadline however slowly the reply trickles in, and a
- * reply that is not read to its end is abandoned rather than drained (the libraries
- * drain on close, so that the connection can be reused, which for a huge or endless
- * reply never ends).
+ * Wraps a client library's request factory so that every exchange is one {@link Attempt}:
+ * it ends by its deadline however slowly the reply trickles in, and a reply that is not
+ * read to its end is abandoned rather than drained (the libraries drain on close, so that
+ * the connection can be reused, which for a huge or endless reply never ends).
  */
 final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 
@@ -167,8 +166,9 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 		}
 
 		/**
-		 * Return the status, or report a reply without a valid status line as the protocol
-		 * violation it is ({@code HttpURLConnection} gives such a reply the status -1).
+		 * Return the status, or report a reply without a valid status line as the
+		 * protocol violation it is ({@code HttpURLConnection} gives such a reply the
+		 * status -1).
 		 */
 		@Override
 		public HttpStatusCode getStatusCode() throws IOException {

@@ -66,8 +66,8 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 		this.settings = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		this.maxConnections = maxConnections;
 		this.watchdog = new AttemptWatchdog();
-		this.bodyWriters = (builder instanceof JdkClientHttpRequestFactoryBuilder && !virtualThreads)
-				? newBodyWriters() : null;
+		this.bodyWriters = (builder instanceof JdkClientHttpRequestFactoryBuilder && !virtualThreads) ? newBodyWriters()
+				: null;
 		this.library = ClientLibrary.of(builder, this.bodyWriters);
 		this.library.warnIfHeadersAreLogged(logger);
 	}
@@ -110,8 +110,10 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	 * @return a request factory, released when this transport is closed
 	 */
 	public synchronized ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
-		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
-		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(), "readTimeout must be positive");
+		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
+				"connectTimeout must be positive");
+		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
+				"readTimeout must be positive");
 		Duration deadline = connectTimeout.plus(readTimeout);
 		ClientHttpRequestFactory factory = this.library.build(this.settings.withTimeouts(connectTimeout, readTimeout),
 				deadline, this.maxConnections);

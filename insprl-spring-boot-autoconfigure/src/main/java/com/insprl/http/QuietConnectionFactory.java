@@ -29,8 +29,8 @@ import org.apache.hc.core5.util.Timeout;
  * {@code org.apache.hc.client5.http.headers}, and every byte to
  * {@code org.apache.hc.client5.http.wire}, when those loggers are at DEBUG; these
  * connections parse and write HTTP/1.1 exactly as the library's do (the same writer,
- * parser, length strategies and message limits) and log nothing. Only the insprl
- * client's pool uses them: the application's other clients keep the library's logging.
+ * parser, length strategies and message limits) and log nothing. Only the insprl client's
+ * pool uses them: the application's other clients keep the library's logging.
  */
 final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
 
@@ -52,8 +52,8 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
 	}
 
 	/**
-	 * One connection: the library's {@code DefaultManagedHttpClientConnection} without its
-	 * header and wire logging.
+	 * One connection: the library's {@code DefaultManagedHttpClientConnection} without
+	 * its header and wire logging.
 	 */
 	static final class QuietConnection extends DefaultBHttpClientConnection
 			implements ManagedHttpClientConnection, Identifiable {

@@ -36,9 +36,9 @@ final class ReactorLibrary extends ClientLibrary {
 	@Override
 	ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
 		long limit = deadline.plus(Jdk.GRACE).toNanos();
-		return this.builder.withHttpClientCustomizer((client) -> client
-			.doOnRequest((request, connection) -> arm(connection, limit))
-			.doAfterResponseSuccess((response, connection) -> disarm(connection)))
+		return this.builder
+			.withHttpClientCustomizer((client) -> client.doOnRequest((request, connection) -> arm(connection, limit))
+				.doAfterResponseSuccess((response, connection) -> disarm(connection)))
 			.build(settings);
 	}
 

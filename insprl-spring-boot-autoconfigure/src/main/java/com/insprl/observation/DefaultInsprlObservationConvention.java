@@ -6,11 +6,10 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 /**
- * The default names and tags of an insprl call's observation: named
- * {@value #NAME} (so its timer is the {@code insprl.api.calls} metric), with the
- * low-cardinality tags {@code operation}, {@code outcome} and {@code code}, and the
- * attempts made and the reply's exact code ({@code reply.code}) as high-cardinality
- * values (on spans only).
+ * The default names and tags of an insprl call's observation: named {@value #NAME} (so
+ * its timer is the {@code insprl.api.calls} metric), with the low-cardinality tags
+ * {@code operation}, {@code outcome} and {@code code}, and the attempts made and the
+ * reply's exact code ({@code reply.code}) as high-cardinality values (on spans only).
  * <p>
  * The {@code code} tag comes from insprl's reply, so its values are bounded whatever the
  * server sends: one of the documented codes, {@code none} when the reply had none, and
@@ -38,8 +37,7 @@ public class DefaultInsprlObservationConvention implements InsprlObservationConv
 	@Override
 	public KeyValues getLowCardinalityKeyValues(InsprlObservationContext context) {
 		return KeyValues.of(KeyValue.of("operation", context.getOperation()),
-				KeyValue.of("outcome", context.getOutcome()),
-				KeyValue.of("code", codeTag(context.getCode())));
+				KeyValue.of("outcome", context.getOutcome()), KeyValue.of("code", codeTag(context.getCode())));
 	}
 
 	@Override

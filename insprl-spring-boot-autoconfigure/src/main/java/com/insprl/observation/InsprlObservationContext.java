@@ -31,8 +31,8 @@ public class InsprlObservationContext extends Observation.Context {
 
 	/**
 	 * Return the account's client id. The default convention does not tag it: an
-	 * application may serve any number of accounts. A convention of the application's
-	 * own may, where its accounts are few.
+	 * application may serve any number of accounts. A convention of the application's own
+	 * may, where its accounts are few.
 	 * @return the client id
 	 */
 	public String getClientId() {

@@ -7,9 +7,9 @@ import org.springframework.util.Assert;
  * number per account, the theoretical arrival time ({@code tat}) of its next request. A
  * request at {@code t} is within the budget when {@code t >= tat - tolerance}; taking it
  * moves {@code tat} to {@code max(tat, t) + interval}. {@code interval} is the time
- * between requests at the average rate, and {@code tolerance} lets {@code burst}
- * requests through at once. An account whose {@code tat} has passed has its whole burst
- * again: it holds no state worth keeping.
+ * between requests at the average rate, and {@code tolerance} lets {@code burst} requests
+ * through at once. An account whose {@code tat} has passed has its whole burst again: it
+ * holds no state worth keeping.
  *
  * @param interval the time between two requests at the average rate, in the unit of the
  * times given

@@ -10,11 +10,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * A shared rate limit that keeps its promises when its store is unreachable: it falls back
- * on this JVM's own limit (fail open) or fails the calls (fail closed), logs one WARN when
- * the store is lost and one INFO when it is back, and asks the store again at most every
- * {@link #RETRY_INTERVAL}, so that an outage costs calls no more than one store timeout
- * now and then.
+ * A shared rate limit that keeps its promises when its store is unreachable: it falls
+ * back on this JVM's own limit (fail open) or fails the calls (fail closed), logs one
+ * WARN when the store is lost and one INFO when it is back, and asks the store again at
+ * most every {@link #RETRY_INTERVAL}, so that an outage costs calls no more than one
+ * store timeout now and then.
  */
 public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
@@ -75,9 +75,8 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		if (this.failOpen) {
 			return this.local.acquire(account, maxWait);
 		}
-		throw (failure != null) ? failure
-				: new RateLimitStoreException("The rate limit's store is unreachable since " + this.unreachableSince,
-						null);
+		throw (failure != null) ? failure : new RateLimitStoreException(
+				"The rate limit's store is unreachable since " + this.unreachableSince, null);
 	}
 
 	@Override
@@ -116,9 +115,8 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	public Map<String, Object> healthDetails() {
 		Map<String, Object> details = new LinkedHashMap<>(this.shared.healthDetails());
 		Instant since = this.unreachableSince;
-		details.put("state", (since == null) ? "shared"
-				: "store unreachable since " + since + (this.failOpen ? "; calls use this JVM's own limit"
-						: "; calls fail"));
+		details.put("state", (since == null) ? "shared" : "store unreachable since " + since
+				+ (this.failOpen ? "; calls use this JVM's own limit" : "; calls fail"));
 		return details;
 	}
 

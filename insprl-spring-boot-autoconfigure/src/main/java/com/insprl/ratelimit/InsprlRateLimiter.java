@@ -7,13 +7,13 @@ import java.util.Map;
 
 /**
  * Decides, per insprl account, when the client may send: before every request (retries
- * included) the client asks for a permit, and when insprl answers with a rate limit and
- * a {@code Retry-After}, the client pauses the account until then, so that no other call
- * on the account sends in the meantime.
+ * included) the client asks for a permit, and when insprl answers with a rate limit and a
+ * {@code Retry-After}, the client pauses the account until then, so that no other call on
+ * the account sends in the meantime.
  * <p>
- * Implementations are thread-safe. {@link #pauseOnly()} honours pauses and sets no budget;
- * the auto-configuration adds a budget of requests per second (in the JVM or shared
- * through Redis) when {@code insprl.rate-limit.enabled} is set.
+ * Implementations are thread-safe. {@link #pauseOnly()} honours pauses and sets no
+ * budget; the auto-configuration adds a budget of requests per second (in the JVM or
+ * shared through Redis) when {@code insprl.rate-limit.enabled} is set.
  */
 public interface InsprlRateLimiter {
 
@@ -21,8 +21,9 @@ public interface InsprlRateLimiter {
 	 * Wait, up to {@code maxWait}, for permission to send one request for the account.
 	 * @param account the account's client id
 	 * @param maxWait the longest the caller may wait
-	 * @return {@link Duration#ZERO} when a request may be sent now; otherwise how long the
-	 * caller would have to wait (more than {@code maxWait}), and nothing was waited for
+	 * @return {@link Duration#ZERO} when a request may be sent now; otherwise how long
+	 * the caller would have to wait (more than {@code maxWait}), and nothing was waited
+	 * for
 	 * @throws InterruptedException if the thread was interrupted while waiting
 	 */
 	Duration acquire(String account, Duration maxWait) throws InterruptedException;

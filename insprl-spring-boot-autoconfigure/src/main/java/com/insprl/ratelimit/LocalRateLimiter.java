@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A rate limit per account in this JVM, and the pauses insprl asks for.
  * <p>
- * An account is held only while its state matters: while its budget is not full again
- * or it is paused. Once both are over, it is forgotten the next time a permit is asked
- * for, at most {@link #MAX_SWEEP_INTERVAL} later, and the tables that held it shrink; so an
+ * An account is held only while its state matters: while its budget is not full again or
+ * it is paused. Once both are over, it is forgotten the next time a permit is asked for,
+ * at most {@link #MAX_SWEEP_INTERVAL} later, and the tables that held it shrink; so an
  * application serving any number of accounts holds no more than those active within the
  * last refill time, and nothing for an account that took one permit long ago. No thread
  * is started.
@@ -29,8 +29,9 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	private static final int STRIPES = 64;
 
 	/**
-	 * The longest pause held: longer ones (a {@code Retry-After} date centuries ahead) are
-	 * held this long, which is as good as for ever, and keeps the arithmetic in range.
+	 * The longest pause held: longer ones (a {@code Retry-After} date centuries ahead)
+	 * are held this long, which is as good as for ever, and keeps the arithmetic in
+	 * range.
 	 */
 	private static final Duration MAX_PAUSE = Duration.ofDays(365L * 100);
 

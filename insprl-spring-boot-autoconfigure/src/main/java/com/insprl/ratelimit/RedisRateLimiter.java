@@ -25,8 +25,8 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import org.springframework.util.Assert;
 
 /**
- * A rate limit per account shared by every replica through Redis: standalone, sentinel
- * or cluster. Each permit is one Lua script, one round trip: it reads the account's pause
+ * A rate limit per account shared by every replica through Redis: standalone, sentinel or
+ * cluster. Each permit is one Lua script, one round trip: it reads the account's pause
  * and budget, and takes the permit when the wait fits in what the caller allows (the
  * caller then sleeps the wait, and asks Redis nothing more). Times are Redis's own
  * ({@code TIME}), so the replicas' clocks need not agree.
@@ -34,8 +34,9 @@ import org.springframework.util.Assert;
  * An account has two keys, {@code <prefix>{<account>}:bucket} and
  * {@code <prefix>{<account>}:pause}: the braces are a cluster hash tag, so both live in
  * the same slot and one script can touch both. (Braces in an account are escaped, and an
- * empty one has a tag too, so every account has a tag of its own.) Both keys expire on their own: the bucket when it
- * is full again, the pause when it is over; an idle account holds nothing in Redis.
+ * empty one has a tag too, so every account has a tag of its own.) Both keys expire on
+ * their own: the bucket when it is full again, the pause when it is over; an idle account
+ * holds nothing in Redis.
  * <p>
  * Each Redis request waits at most the request timeout; one that fails or times out is a
  * {@link RateLimitStoreException}.

@@ -16,9 +16,9 @@ import com.insprl.client.InsprlException;
 
 /**
  * One bulk logout: at most {@code concurrency} workers on the executor, each taking the
- * next id until none is left, in the caller's context. If the executor refuses a
- * worker, the caller's thread does its share. If the caller is interrupted, the workers
- * stop taking ids and the logouts in flight are interrupted; every id not done is then a
+ * next id until none is left, in the caller's context. If the executor refuses a worker,
+ * the caller's thread does its share. If the caller is interrupted, the workers stop
+ * taking ids and the logouts in flight are interrupted; every id not done is then a
  * failure that says so.
  */
 final class BulkLogout {

@@ -31,7 +31,9 @@ import org.springframework.util.StringUtils;
  */
 public class InsprlWhatsAppService {
 
-	/** {@code POST /whatsapp/instance/logout}: unlink the WhatsApp number of an instance. */
+	/**
+	 * {@code POST /whatsapp/instance/logout}: unlink the WhatsApp number of an instance.
+	 */
 	public static final InsprlOperation LOGOUT = new InsprlOperation("whatsapp.instance.logout",
 			"/whatsapp/instance/logout", InsprlOperation.AuthScheme.RAW_KEY, true);
 
@@ -92,7 +94,8 @@ public class InsprlWhatsAppService {
 	}
 
 	/**
-	 * Return an executor that starts a daemon thread per task, named {@code insprl-bulk-}.
+	 * Return an executor that starts a daemon thread per task, named
+	 * {@code insprl-bulk-}.
 	 * @return a new executor
 	 */
 	static Executor defaultBulkExecutor() {
@@ -109,8 +112,8 @@ public class InsprlWhatsAppService {
 	 * @param clientId the account's CLIENT ID
 	 * @param clientKey the account's CLIENT KEY
 	 * @return the service for that account
-	 * @throws IllegalArgumentException if a credential is unusable; the message never holds
-	 * the key
+	 * @throws IllegalArgumentException if a credential is unusable; the message never
+	 * holds the key
 	 */
 	public InsprlWhatsAppService withCredentials(String clientId, String clientKey) {
 		return new InsprlWhatsAppService(this.client.withCredentials(new InsprlCredentials(clientId, clientKey)), null,
@@ -118,10 +121,10 @@ public class InsprlWhatsAppService {
 	}
 
 	/**
-	 * Return a view of this service whose calls use the given options (a call timeout, the
-	 * most attempts); what they do not set keeps the configured value. It composes with
-	 * {@link #withCredentials} in either order, a bulk logout through it applies the options
-	 * to each logout, and it is as cheap as {@link #withCredentials}.
+	 * Return a view of this service whose calls use the given options (a call timeout,
+	 * the most attempts); what they do not set keeps the configured value. It composes
+	 * with {@link #withCredentials} in either order, a bulk logout through it applies the
+	 * options to each logout, and it is as cheap as {@link #withCredentials}.
 	 * @param options the options
 	 * @return the service with those options
 	 */
@@ -131,8 +134,8 @@ public class InsprlWhatsAppService {
 	}
 
 	/**
-	 * Log the default instance ({@code insprl.whatsapp.instance-id}) out of WhatsApp Web, so
-	 * that a new QR code must be scanned to link it again.
+	 * Log the default instance ({@code insprl.whatsapp.instance-id}) out of WhatsApp Web,
+	 * so that a new QR code must be scanned to link it again.
 	 * @return insprl's answer
 	 * @throws IllegalStateException if no default instance is configured
 	 * @throws InsprlException if insprl did not answer with success
@@ -145,8 +148,8 @@ public class InsprlWhatsAppService {
 	}
 
 	/**
-	 * Log an instance out of WhatsApp Web, so that a new QR code must be scanned to link it
-	 * again. The instance itself stays.
+	 * Log an instance out of WhatsApp Web, so that a new QR code must be scanned to link
+	 * it again. The instance itself stays.
 	 * @param instanceId the instance id ("SPRL INSTANCE ID") of the WhatsApp number
 	 * @return insprl's answer
 	 * @throws IllegalArgumentException if the instance id is null or blank
@@ -163,10 +166,10 @@ public class InsprlWhatsAppService {
 	 * Log many instances out, such as all of a customer's when offboarding it, at most
 	 * {@code insprl.whatsapp.bulk-concurrency} at a time, on the bulk executor and in the
 	 * caller's context (its current observation is each logout's parent). One failure
-	 * never stops the others; each id is sent once, however often it is given. A rate limit pauses the
-	 * whole batch, as every call of the account: within the longest wait allowed, every
-	 * logout waits it out; beyond it, the remaining logouts fail at once, unsent, with an
-	 * {@code InsprlRateLimitException} that says when to try them again.
+	 * never stops the others; each id is sent once, however often it is given. A rate
+	 * limit pauses the whole batch, as every call of the account: within the longest wait
+	 * allowed, every logout waits it out; beyond it, the remaining logouts fail at once,
+	 * unsent, with an {@code InsprlRateLimitException} that says when to try them again.
 	 * @param instanceIds the instance ids
 	 * @return every instance id, in the order given, as succeeded or failed
 	 * @throws IllegalArgumentException if the collection is null or holds a null or blank

@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * run of six of the key's characters, on every client library the starter builds a quiet
  * client for. With the JDK's {@code HttpURLConnection} and with Jetty, whose header
  * loggers are shared by every client of the library, start-up warns instead, and with
- * those loggers at INFO nothing else prints the key. The application's other clients keep their logging.
+ * those loggers at INFO nothing else prints the key. The application's other clients keep
+ * their logging.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientKeyLoggingTests {
@@ -72,9 +73,9 @@ class ClientKeyLoggingTests {
 	private final LevelChangePropagator julLevels = new LevelChangePropagator();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				InsprlAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+						RestClientAutoConfiguration.class, InsprlAutoConfiguration.class))
 		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=" + KEY,
 				"insprl.base-url=" + insprl.baseUrl() + "/api", "insprl.retry.initial-backoff=1ms",
 				"insprl.retry.max-backoff=2ms");
@@ -113,11 +114,10 @@ class ClientKeyLoggingTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "http_components", "jdk", "reactor" })
 	void clientKeyIsInNoLogAtTrace(String factory, CapturedOutput output) {
-		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=" + factory)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				exercise(context.getBean(InsprlWhatsAppService.class));
-			});
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=" + factory).run((context) -> {
+			assertThat(context).hasNotFailed();
+			exercise(context.getBean(InsprlWhatsAppService.class));
+		});
 		assertThat(output.getOut()).as("TRACE output was captured").contains("Retrying insprl call");
 		assertThat(output.getAll()).doesNotContain("prints HTTP request headers");
 		KeyRuns.assertNone(KEY, output.getAll());

@@ -16,8 +16,8 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks that the configuration processor's metadata describes every {@code insprl.*} key,
- * so IDEs offer completion and help for each.
+ * Checks that the configuration processor's metadata describes every {@code insprl.*}
+ * key, so IDEs offer completion and help for each.
  */
 class ConfigurationMetadataTests {
 
@@ -35,15 +35,16 @@ class ConfigurationMetadataTests {
 				"insprl.retry.max-attempts", "insprl.retry.initial-backoff", "insprl.retry.max-backoff",
 				"insprl.retry.multiplier", "insprl.health.cache-ttl", "insprl.health.timeout", "insprl.ssl.bundle",
 				"insprl.max-connections", "management.health.insprl.enabled", "insprl.require-credentials",
-				"insprl.whatsapp.bulk-concurrency", "insprl.rate-limit.enabled", "insprl.rate-limit.requests-per-second",
-				"insprl.rate-limit.burst", "insprl.rate-limit.max-wait", "insprl.rate-limit.store",
-				"insprl.rate-limit.fail-open", "insprl.call-timeout", "insprl.usage-limit-pause");
+				"insprl.whatsapp.bulk-concurrency", "insprl.rate-limit.enabled",
+				"insprl.rate-limit.requests-per-second", "insprl.rate-limit.burst", "insprl.rate-limit.max-wait",
+				"insprl.rate-limit.store", "insprl.rate-limit.fail-open", "insprl.call-timeout",
+				"insprl.usage-limit-pause");
 		assertThat(defaultDuration(properties, "insprl.call-timeout")).isEqualTo(InsprlClient.DEFAULT_CALL_TIMEOUT);
 		assertThat(defaultDuration(properties, "insprl.usage-limit-pause"))
 			.isEqualTo(InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE);
-		properties.forEach((name, property) -> assertThat(property.path("description").asString(""))
-			.as("description of %s", name)
-			.isNotBlank());
+		properties.forEach(
+				(name, property) -> assertThat(property.path("description").asString("")).as("description of %s", name)
+					.isNotBlank());
 		assertThat(properties.get("insprl.enabled").path("defaultValue").asBoolean(false)).isTrue();
 		assertThat(properties.get("insprl.base-url").path("defaultValue").asString())
 			.isEqualTo("https://insprl.com/api");

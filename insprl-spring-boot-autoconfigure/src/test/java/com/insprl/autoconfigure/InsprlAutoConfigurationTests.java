@@ -58,10 +58,9 @@ class InsprlAutoConfigurationTests {
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				InsprlAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, InsprlAutoConfiguration.class));
 
 	private ApplicationContextRunner withCredentials() {
 		return this.contextRunner.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=" + KEY,
@@ -78,8 +77,7 @@ class InsprlAutoConfigurationTests {
 
 	@Test
 	void startupMakesNoNetworkCall() {
-		withCredentials()
-			.withConfiguration(AutoConfigurations.of(InsprlHealthContributorAutoConfiguration.class))
+		withCredentials().withConfiguration(AutoConfigurations.of(InsprlHealthContributorAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(InsprlHealthIndicator.class);
 				assertThat(insprl.getAllServeEvents()).isEmpty();
@@ -92,10 +90,11 @@ class InsprlAutoConfigurationTests {
 		withCredentials().withPropertyValues("insprl.whatsapp.instance-id=inst-1").run((context) -> {
 			assertThat(context.getBean(InsprlWhatsAppService.class).logout().result())
 				.isEqualTo("Logout request sent to WhatsApp");
-			insprl.verify(1, postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
-				.withHeader("Authorization", equalTo(KEY))
-				.withHeader("User-Agent", equalTo(InsprlClientBuilder.USER_AGENT))
-				.withRequestBody(equalTo("client_id=client-42&instance_id=inst-1")));
+			insprl.verify(1,
+					postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
+						.withHeader("Authorization", equalTo(KEY))
+						.withHeader("User-Agent", equalTo(InsprlClientBuilder.USER_AGENT))
+						.withRequestBody(equalTo("client_id=client-42&instance_id=inst-1")));
 		});
 	}
 
@@ -123,8 +122,8 @@ class InsprlAutoConfigurationTests {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
 		withCredentials().withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			context.getBean(InsprlWhatsAppService.class).logout("inst-1");
-			insprl.verify(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
-				.withHeader("X-Customized", equalTo("yes")));
+			insprl.verify(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout")).withHeader("X-Customized",
+					equalTo("yes")));
 		});
 	}
 
@@ -147,7 +146,8 @@ class InsprlAutoConfigurationTests {
 			assertThat(context).hasSingleBean(InsprlWhatsAppService.class).hasSingleBean(InsprlClient.class);
 			assertThat(context.getBean(InsprlWhatsAppService.class))
 				.isSameAs(context.getBean(UserBeansConfiguration.class).service);
-			assertThat(context.getBean(InsprlClient.class)).isSameAs(context.getBean(UserBeansConfiguration.class).client);
+			assertThat(context.getBean(InsprlClient.class))
+				.isSameAs(context.getBean(UserBeansConfiguration.class).client);
 		});
 	}
 
@@ -176,10 +176,11 @@ class InsprlAutoConfigurationTests {
 	@Test
 	void clientKeyWithLineBreakIsRefusedWithoutShowingIt() {
 		this.contextRunner
-			.withInitializer((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("test", Map.of("insprl.client-id", "client-42", "insprl.client-key",
-						"secret-part\r\nX-Injected: yes"))))
+			.withInitializer(
+					(context) -> context.getEnvironment()
+						.getPropertySources()
+						.addFirst(new MapPropertySource("test", Map.of("insprl.client-id", "client-42",
+								"insprl.client-key", "secret-part\r\nX-Injected: yes"))))
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analyze(context.getStartupFailure());
@@ -194,9 +195,8 @@ class InsprlAutoConfigurationTests {
 		this.contextRunner
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
-						Map.of("INSPRL_CLIENT_ID", "client-42", "INSPRL_CLIENT_KEY", KEY,
-								"INSPRL_WHATSAPP_INSTANCE_ID", "inst-env"))))
+				.addFirst(new SystemEnvironmentPropertySource("systemEnvironment", Map.of("INSPRL_CLIENT_ID",
+						"client-42", "INSPRL_CLIENT_KEY", KEY, "INSPRL_WHATSAPP_INSTANCE_ID", "inst-env"))))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(InsprlClient.class).getCredentials().getClientId()).isEqualTo("client-42");
@@ -208,16 +208,17 @@ class InsprlAutoConfigurationTests {
 	void timeoutsAreBoundAndApplied() {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS).withFixedDelay(3000)));
 		withCredentials()
-			.withPropertyValues("insprl.connect-timeout=2s", "insprl.read-timeout=250ms", "insprl.retry.max-attempts=1").run((context) -> {
-			InsprlProperties properties = context.getBean(InsprlProperties.class);
-			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
-			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofMillis(250));
-			long start = System.nanoTime();
-			assertThatExceptionOfType(InsprlConnectionException.class)
-				.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("inst-1"))
-				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.TIMEOUT));
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
-		});
+			.withPropertyValues("insprl.connect-timeout=2s", "insprl.read-timeout=250ms", "insprl.retry.max-attempts=1")
+			.run((context) -> {
+				InsprlProperties properties = context.getBean(InsprlProperties.class);
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofMillis(250));
+				long start = System.nanoTime();
+				assertThatExceptionOfType(InsprlConnectionException.class)
+					.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("inst-1"))
+					.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.TIMEOUT));
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+			});
 	}
 
 	@Test
@@ -282,8 +283,8 @@ class InsprlAutoConfigurationTests {
 			withCredentials().run((context) -> {
 				assertThatExceptionOfType(InsprlConnectionException.class)
 					.isThrownBy(() -> context.getBean(InsprlWhatsAppService.class).logout("inst-1"))
-					.satisfies((ex) -> assertThat(ex.getReason())
-						.isEqualTo(InsprlConnectionException.Reason.REDIRECTED));
+					.satisfies(
+							(ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.REDIRECTED));
 				assertThat(elsewhere.getAllServeEvents()).isEmpty();
 			});
 		}
@@ -309,8 +310,9 @@ class InsprlAutoConfigurationTests {
 	@Test
 	void retryPropertiesAreBound() {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(aResponse().withStatus(503)));
-		withCredentials().withPropertyValues("insprl.retry.max-attempts=4", "insprl.retry.initial-backoff=1ms",
-				"insprl.retry.max-backoff=2ms", "insprl.retry.multiplier=1.5")
+		withCredentials()
+			.withPropertyValues("insprl.retry.max-attempts=4", "insprl.retry.initial-backoff=1ms",
+					"insprl.retry.max-backoff=2ms", "insprl.retry.multiplier=1.5")
 			.run((context) -> {
 				InsprlProperties.Retry retry = context.getBean(InsprlProperties.class).getRetry();
 				assertThat(retry.getMaxAttempts()).isEqualTo(4);
@@ -402,12 +404,11 @@ class InsprlAutoConfigurationTests {
 
 	@Test
 	void durationsInStartupMessagesReadAsTheUserWroteThem() {
-		withCredentials().withPropertyValues("insprl.connect-timeout=-1s").run((context) -> assertThat(
-				analyze(context.getStartupFailure()).getDescription())
-			.contains("must be a positive duration, not -1s"));
-		withCredentials().withPropertyValues("insprl.retry.initial-backoff=100ms", "insprl.retry.max-backoff=50ms")
+		withCredentials().withPropertyValues("insprl.connect-timeout=-1s")
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
-				.contains("not 50ms"));
+				.contains("must be a positive duration, not -1s"));
+		withCredentials().withPropertyValues("insprl.retry.initial-backoff=100ms", "insprl.retry.max-backoff=50ms")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription()).contains("not 50ms"));
 	}
 
 	@Test
@@ -429,8 +430,7 @@ class InsprlAutoConfigurationTests {
 				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
 				assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> service.logout("x"))
 					.withMessageContaining("withCredentials");
-				assertThat(service.withCredentials("customer-7", "ck-9b2e7d4f1a6c").logout("x").code())
-					.isEqualTo(100);
+				assertThat(service.withCredentials("customer-7", "ck-9b2e7d4f1a6c").logout("x").code()).isEqualTo(100);
 				insprl.verify(1, postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
 					.withHeader("Authorization", equalTo("ck-9b2e7d4f1a6c")));
 			});

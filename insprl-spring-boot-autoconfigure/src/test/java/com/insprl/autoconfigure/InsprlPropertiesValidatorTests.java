@@ -25,7 +25,8 @@ class InsprlPropertiesValidatorTests {
 			this.properties.setBaseUrl(url);
 			InsprlPropertiesValidator.baseUrl(InsprlClient.builder(), this.properties);
 		}
-		for (String url : new String[] { "http://insprl.com/api", "http://10.0.0.5/api", "http://localhost.evil.com/" }) {
+		for (String url : new String[] { "http://insprl.com/api", "http://10.0.0.5/api",
+				"http://localhost.evil.com/" }) {
 			this.properties.setBaseUrl(url);
 			assertThatExceptionOfType(InvalidInsprlPropertyException.class)
 				.isThrownBy(() -> InsprlPropertiesValidator.baseUrl(InsprlClient.builder(), this.properties))

@@ -38,10 +38,10 @@ class InsprlRateLimitAutoConfigurationTests {
 		.build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
-				InsprlHealthContributorAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+						RestClientAutoConfiguration.class, InsprlRateLimitAutoConfiguration.class,
+						InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
 		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
 				"insprl.base-url=" + insprl.baseUrl() + "/api");
 
@@ -53,7 +53,8 @@ class InsprlRateLimitAutoConfigurationTests {
 
 	@Test
 	void offByDefault() {
-		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InsprlRateLimiter.class));
+		this.contextRunner
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InsprlRateLimiter.class));
 	}
 
 	@Test
@@ -127,7 +128,8 @@ class InsprlRateLimitAutoConfigurationTests {
 		});
 		for (String invalid : List.of("insprl.rate-limit.burst=0", "insprl.rate-limit.max-wait=-1s")) {
 			this.contextRunner
-				.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5", invalid)
+				.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
+						invalid)
 				.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
 					.contains(invalid.substring(0, invalid.indexOf('='))));
 		}

@@ -32,8 +32,8 @@ class InsprlRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.reflection().onType(InsprlProperties.class)).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(InsprlProperties.class, "setClientKey"))
 			.accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(InsprlProperties.Retry.class,
-				"setMaxAttempts"))
+		assertThat(
+				RuntimeHintsPredicates.reflection().onMethodInvocation(InsprlProperties.Retry.class, "setMaxAttempts"))
 			.accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(InsprlProperties.Ssl.class, "setBundle"))
 			.accepts(this.hints);

@@ -38,9 +38,9 @@ class InsprlSslBundleTests {
 	@BeforeAll
 	static void startTlsServer() throws Exception {
 		certificate = TestCertificates.selfSigned("private-ca-insprl", "ip:127.0.0.1,dns:localhost");
-		server = RawHttpServer.startTls(certificate.serverContext(), (exchange) -> exchange
-			.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + SUCCESS.length()
-					+ "\r\nConnection: close\r\n\r\n" + SUCCESS));
+		server = RawHttpServer.startTls(certificate.serverContext(),
+				(exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+						+ SUCCESS.length() + "\r\nConnection: close\r\n\r\n" + SUCCESS));
 	}
 
 	@AfterAll

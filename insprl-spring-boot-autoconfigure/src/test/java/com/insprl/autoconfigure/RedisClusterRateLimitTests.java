@@ -65,21 +65,20 @@ class RedisClusterRateLimitTests {
 
 	private ApplicationContextRunner replica(RecordingStub stub, String... properties) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-					InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
-					InsprlHealthContributorAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.cluster.nodes=" + this.cluster.nodes(),
-					"insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
-					"insprl.base-url=" + stub.baseUrl(), "insprl.rate-limit.enabled=true",
-					"insprl.rate-limit.store=redis")
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, InsprlRateLimitAutoConfiguration.class,
+					InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.cluster.nodes=" + this.cluster.nodes(), "insprl.client-id=client-42",
+					"insprl.client-key=sk-live-7f3a9c1e", "insprl.base-url=" + stub.baseUrl(),
+					"insprl.rate-limit.enabled=true", "insprl.rate-limit.store=redis")
 			.withPropertyValues(properties);
 	}
 
 	/**
-	 * Two replicas, eight threads each, send logouts as fast as the limit lets them for 20
-	 * seconds at 20 requests a second and a burst of 10. By each arrival, the stub has seen
-	 * no more than the burst and twenty a second since the first, give or take one
+	 * Two replicas, eight threads each, send logouts as fast as the limit lets them for
+	 * 20 seconds at 20 requests a second and a burst of 10. By each arrival, the stub has
+	 * seen no more than the burst and twenty a second since the first, give or take one
 	 * request on its way and a tenth of a second of the callers' scheduling (two more).
 	 * Without the shared limit, sixteen threads would send thousands.
 	 */
@@ -129,8 +128,8 @@ class RedisClusterRateLimitTests {
 				.satisfies((ex) -> {
 					assertThat(ex.isRefusedByClient()).isTrue();
 					assertThat(ex.getAttempts()).isZero();
-					assertThat(ex.getRetryAfter()).hasValueSatisfying(
-							(rest) -> assertThat(rest).isGreaterThan(Duration.ofMinutes(4)));
+					assertThat(ex.getRetryAfter())
+						.hasValueSatisfying((rest) -> assertThat(rest).isGreaterThan(Duration.ofMinutes(4)));
 				});
 		}));
 		assertThat(stub.requests()).hasSize(1);

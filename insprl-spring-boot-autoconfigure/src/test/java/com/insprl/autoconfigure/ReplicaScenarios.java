@@ -101,13 +101,13 @@ final class ReplicaScenarios {
 	}
 
 	/**
-	 * One replica meets a 429 with {@code Retry-After: 2} from the {@link #limitingStub()},
-	 * answered at once, while the other sends one logout after another, each answered in
-	 * 100 ms (about 19 in two seconds if nothing stopped it). Only a request whose permit
-	 * was taken before the pause was stored may still arrive (one on its way, one more at
-	 * most if storing the pause is slow); then the other replica sends nothing until the
-	 * two seconds have passed. Counting requests, not timing them, keeps a slow machine
-	 * from failing it.
+	 * One replica meets a 429 with {@code Retry-After: 2} from the
+	 * {@link #limitingStub()}, answered at once, while the other sends one logout after
+	 * another, each answered in 100 ms (about 19 in two seconds if nothing stopped it).
+	 * Only a request whose permit was taken before the pause was stored may still arrive
+	 * (one on its way, one more at most if storing the pause is slow); then the other
+	 * replica sends nothing until the two seconds have passed. Counting requests, not
+	 * timing them, keeps a slow machine from failing it.
 	 * @param replica the replicas' configuration
 	 * @param stub the limiting stub
 	 */

@@ -56,10 +56,10 @@ class SharedRateLimitTests {
 
 	private ApplicationContextRunner replica(LoopbackRedis redis, RecordingStub stub, String... properties) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-					InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
-					InsprlHealthContributorAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, InsprlRateLimitAutoConfiguration.class,
+					InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
 			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
 					"insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
 					"insprl.base-url=" + stub.baseUrl(), "insprl.rate-limit.enabled=true",
@@ -79,9 +79,9 @@ class SharedRateLimitTests {
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		ApplicationContextRunner replica = replica(redis, stub, "insprl.rate-limit.requests-per-second=10",
 				"insprl.rate-limit.burst=5", "insprl.rate-limit.max-wait=60s");
-		replica.run((first) -> replica.run(
-				(second) -> assertThat(ReplicaScenarios.callFromBoth(first, second, 4, (made) -> made < 50))
-					.isEqualTo(200)));
+		replica.run((first) -> replica
+			.run((second) -> assertThat(ReplicaScenarios.callFromBoth(first, second, 4, (made) -> made < 50))
+				.isEqualTo(200)));
 		assertThat(stub.requests()).hasSize(200);
 		ReplicaScenarios.assertWithinBudget(stub, 10, 5, 1);
 	}
@@ -93,8 +93,9 @@ class SharedRateLimitTests {
 	void aRetryAfterSeenByOneReplicaPausesTheOther() throws Exception {
 		LoopbackRedis redis = closeLater(LoopbackRedis.start());
 		RecordingStub stub = closeLater(ReplicaScenarios.limitingStub());
-		ReplicaScenarios.assertARetryAfterSeenByOnePausesTheOther(replica(redis, stub,
-				"insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"), stub);
+		ReplicaScenarios.assertARetryAfterSeenByOnePausesTheOther(
+				replica(redis, stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"),
+				stub);
 	}
 
 	/**
@@ -119,7 +120,8 @@ class SharedRateLimitTests {
 		sentinel.start();
 		closeLater(sentinel::stop);
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
-		// nothing listens on the standalone port: only the sentinel knows where the master is
+		// nothing listens on the standalone port: only the sentinel knows where the
+		// master is
 		ApplicationContextRunner replica = replica(redis, stub, "spring.data.redis.port=" + LoopbackRedis.freePort(),
 				"spring.data.redis.sentinel.master=insprl",
 				"spring.data.redis.sentinel.nodes=127.0.0.1:" + sentinelPort,

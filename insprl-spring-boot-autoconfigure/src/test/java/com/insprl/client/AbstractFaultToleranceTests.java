@@ -115,9 +115,9 @@ abstract class AbstractFaultToleranceTests {
 	abstract String expectedLibraryName();
 
 	/**
-	 * Return whether the library closes a slow connection it gives up, rather than leave it
-	 * to be drained in the background (as the JDK's {@code HttpURLConnection} does with a
-	 * reply under its keep-alive limit).
+	 * Return whether the library closes a slow connection it gives up, rather than leave
+	 * it to be drained in the background (as the JDK's {@code HttpURLConnection} does
+	 * with a reply under its keep-alive limit).
 	 * @return {@code true} if the server sees the connection closed
 	 */
 	boolean closesAbandonedSlowConnections() {
@@ -350,7 +350,8 @@ abstract class AbstractFaultToleranceTests {
 
 	@Test
 	void fiveMebibyteBodyIsRefusedWithoutReadingIt() {
-		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}")));
+		insprl.stubFor(
+				post(PATH).willReturn(okJson("{\"code\":\"100\",\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}")));
 		failsWith(InsprlConnectionException.Reason.REPLY_TOO_LARGE, service(), 1, Duration.ofSeconds(5));
 		assertThat(requests()).isEqualTo(1);
 	}
@@ -376,7 +377,8 @@ abstract class AbstractFaultToleranceTests {
 	@Test
 	void oversizedHeadIsAMalformedReplyNotRetried() throws Exception {
 		RawHttpServer server = raw((exchange) -> {
-			exchange.write("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(2 * 1024 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}");
+			exchange
+				.write("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(2 * 1024 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}");
 		});
 		failsWith(InsprlConnectionException.Reason.MALFORMED_REPLY, service(server.baseUrl(), FAST_RETRIES), 1,
 				Duration.ofSeconds(10));
@@ -563,7 +565,8 @@ abstract class AbstractFaultToleranceTests {
 		this.events.set(0);
 		InsprlRateLimitException ex = fails(InsprlRateLimitException.class, service, 0, Duration.ofSeconds(1));
 		assertThat(ex.isRefusedByClient()).isTrue();
-		assertThat(ex.getRetryAfter()).hasValueSatisfying((wait) -> assertThat(wait).isGreaterThan(Duration.ofSeconds(2)));
+		assertThat(ex.getRetryAfter())
+			.hasValueSatisfying((wait) -> assertThat(wait).isGreaterThan(Duration.ofSeconds(2)));
 		assertThat(ex.getMessage()).contains("longer than the call has left")
 			.endsWith("(call timeout 2s spent after 0 attempts)");
 		assertThat(requests()).isEqualTo(1);
@@ -609,9 +612,9 @@ abstract class AbstractFaultToleranceTests {
 		InsprlRateLimitException paused = fails(InsprlRateLimitException.class, service, 0, Duration.ofSeconds(1));
 		assertThat(paused.isRefusedByClient()).isTrue();
 		assertThat(paused.isUsageLimit()).isFalse();
-		assertThat(paused.getRetryAfter()).hasValueSatisfying((rest) -> assertThat(rest)
-			.isGreaterThan(Duration.ofMinutes(4))
-			.isLessThanOrEqualTo(InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE));
+		assertThat(paused.getRetryAfter())
+			.hasValueSatisfying((rest) -> assertThat(rest).isGreaterThan(Duration.ofMinutes(4))
+				.isLessThanOrEqualTo(InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE));
 		assertThat(requests()).as("the paused call was not sent").isEqualTo(1);
 	}
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -74,10 +73,11 @@ class InsprlClientWireTests {
 	void logoutSendsTheDocumentedRequest() {
 		insprl.stubFor(post(LOGOUT_PATH).willReturn(okJson(SUCCESS)));
 		this.service.logout("inst-1");
-		insprl.verify(1, postRequestedFor(urlEqualTo(LOGOUT_PATH)).withHeader("Authorization", equalTo(KEY))
-			.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
-			.withHeader("User-Agent", equalTo(InsprlClientBuilder.USER_AGENT))
-			.withRequestBody(equalTo("client_id=client-42&instance_id=inst-1")));
+		insprl.verify(1,
+				postRequestedFor(urlEqualTo(LOGOUT_PATH)).withHeader("Authorization", equalTo(KEY))
+					.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
+					.withHeader("User-Agent", equalTo(InsprlClientBuilder.USER_AGENT))
+					.withRequestBody(equalTo("client_id=client-42&instance_id=inst-1")));
 	}
 
 	@Test
@@ -126,16 +126,16 @@ class InsprlClientWireTests {
 
 	@Test
 	void successWithNumericCodeAndStatusFieldIsReturned() {
-		insprl.stubFor(post(LOGOUT_PATH)
-			.willReturn(okJson("{\"code\":100,\"message\":\"success\",\"status\":\"Logout request sent to WhatsApp\"}")));
+		insprl.stubFor(post(LOGOUT_PATH).willReturn(
+				okJson("{\"code\":100,\"message\":\"success\",\"status\":\"Logout request sent to WhatsApp\"}")));
 		assertThat(this.service.logout("inst-1"))
 			.isEqualTo(new LogoutResult(100, "success", "Logout request sent to WhatsApp"));
 	}
 
 	@Test
 	void code101IsAnAuthenticationErrorWithTheApiWords() {
-		insprl.stubFor(post(LOGOUT_PATH)
-			.willReturn(okJson("{\"code\":\"101\",\"message\":\"Invalid Authorization Key\"}")));
+		insprl.stubFor(
+				post(LOGOUT_PATH).willReturn(okJson("{\"code\":\"101\",\"message\":\"Invalid Authorization Key\"}")));
 		assertThatExceptionOfType(InsprlAuthenticationException.class).isThrownBy(() -> this.service.logout("inst-1"))
 			.satisfies((ex) -> {
 				assertThat(ex.getCode()).hasValue(101);
@@ -225,8 +225,7 @@ class InsprlClientWireTests {
 
 	@Test
 	void http500WithoutJsonIsAnApiErrorWithAShortExcerpt() {
-		reply(500, "text/html", "<html><body><h1>500 Internal Server Error</h1>" + "x".repeat(5000)
-				+ "</body></html>");
+		reply(500, "text/html", "<html><body><h1>500 Internal Server Error</h1>" + "x".repeat(5000) + "</body></html>");
 		assertThatExceptionOfType(InsprlApiException.class).isThrownBy(() -> this.service.logout("inst-1"))
 			.satisfies((ex) -> {
 				assertThat(ex.getHttpStatus()).isEqualTo(500);
@@ -239,11 +238,10 @@ class InsprlClientWireTests {
 
 	@Test
 	void htmlPageWithStatus200IsAConnectionError() {
-		reply(200, "text/html", "<html><body>Oops! Facing network problem. Unable to load this page. Refresh"
-				+ "</body></html>");
+		reply(200, "text/html",
+				"<html><body>Oops! Facing network problem. Unable to load this page. Refresh" + "</body></html>");
 		assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> this.service.logout("inst-1"))
-			.satisfies((ex) -> assertThat(ex.getReason())
-				.isEqualTo(InsprlConnectionException.Reason.MALFORMED_REPLY))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.MALFORMED_REPLY))
 			.withMessageContaining("not JSON")
 			.withMessageContaining("text/html")
 			.withMessageContaining("Oops! Facing network problem");
@@ -253,8 +251,7 @@ class InsprlClientWireTests {
 	void truncatedJsonIsAConnectionError() {
 		reply(200, "application/json", "{\"code\":\"100\",\"message\":\"succ");
 		assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> this.service.logout("inst-1"))
-			.satisfies((ex) -> assertThat(ex.getReason())
-				.isEqualTo(InsprlConnectionException.Reason.MALFORMED_REPLY));
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.MALFORMED_REPLY));
 	}
 
 	@Test
@@ -329,8 +326,7 @@ class InsprlClientWireTests {
 	@Test
 	void successReplyWithoutAUsableCodeIsAMalformedReply() {
 		for (String body : new String[] { "{}", "{\"message\":\"success\"}", "{\"code\":\"+100\"}",
-				"{\"code\":\"\u0661\u0660\u0660\"}", "{\"code\":\" 100 \"}", "{\"code\":100.0}",
-				"{\"code\":null}" }) {
+				"{\"code\":\"\u0661\u0660\u0660\"}", "{\"code\":\" 100 \"}", "{\"code\":100.0}", "{\"code\":null}" }) {
 			reply(200, "application/json", body);
 			assertThatExceptionOfType(InsprlConnectionException.class).as(body)
 				.isThrownBy(() -> this.service.logout("inst-1"))

@@ -49,8 +49,8 @@ class InsprlCredentialsTests {
 
 	@Test
 	void toStringMasksTheKey() {
-		assertThat(new InsprlCredentials("client-42", "sk-live-7f3a9c1e")).hasToString(
-				"InsprlCredentials{clientId='client-42', clientKey='******'}");
+		assertThat(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+			.hasToString("InsprlCredentials{clientId='client-42', clientKey='******'}");
 	}
 
 }

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 50 threads x 200 logouts through one service bean, against a stub on loopback that
  * answers with mixed outcomes: every call ends in a result or an {@link InsprlException},
- * the stub saw exactly the attempts the calls report, and no thread or connection is
- * left behind.
+ * the stub saw exactly the attempts the calls report, and no thread or connection is left
+ * behind.
  * <p>
  * Nothing here races: the callers' threads are joined before anything is counted, the
  * client's own threads are told apart by name (the stub's come and go as it pleases), and
@@ -93,7 +93,8 @@ class InsprlLoadTests {
 
 	private void stubMixedOutcomes() {
 		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=ok-.*"))
-			.willReturn(okJson("{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}")));
+			.willReturn(okJson(
+					"{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}")));
 		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=auth-.*"))
 			.willReturn(okJson("{\"code\":\"101\",\"message\":\"Invalid Authorization Key\"}")));
 		insprl.stubFor(post(PATH).withRequestBody(matching(".*instance_id=invalid-.*"))

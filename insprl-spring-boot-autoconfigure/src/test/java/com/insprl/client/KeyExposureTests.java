@@ -56,8 +56,8 @@ class KeyExposureTests {
 
 	@Test
 	void echoedKeyIsMaskedInAnAuthenticationError() {
-		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"101\",\"message\":"
-				+ json("Invalid Authorization Key " + KEY) + "}")));
+		insprl.stubFor(post(PATH)
+			.willReturn(okJson("{\"code\":\"101\",\"message\":" + json("Invalid Authorization Key " + KEY) + "}")));
 		assertThatExceptionOfType(InsprlAuthenticationException.class).isThrownBy(() -> this.service.logout("inst-1"))
 			.satisfies((ex) -> {
 				assertThat(ex.getApiMessages()).containsExactly("Invalid Authorization Key ******");
@@ -102,12 +102,11 @@ class KeyExposureTests {
 	void keyAcrossTheBodyExcerptCutLeavesNoRunOfIt() {
 		for (int shift = 0; shift <= KEY.length(); shift++) {
 			String page = "<html>" + "p".repeat(100 + shift) + KEY + "</html>";
-			insprl.stubFor(post(PATH)
-				.willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(page)));
+			insprl.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(page)));
 			assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> this.service.logout("inst-1"))
 				.satisfies((ex) -> KeyRuns.assertNone(KEY, ex.getMessage()));
-			insprl.stubFor(post(PATH).willReturn(
-					aResponse().withStatus(500).withHeader("Content-Type", "text/html").withBody(page)));
+			insprl.stubFor(post(PATH)
+				.willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/html").withBody(page)));
 			assertThatExceptionOfType(InsprlApiException.class).isThrownBy(() -> this.service.logout("inst-1"))
 				.satisfies((ex) -> KeyRuns.assertNone(KEY, ex.getMessage(), ex.getApiMessages()));
 		}
@@ -121,7 +120,8 @@ class KeyExposureTests {
 			.credentials(new InsprlCredentials("client-42", "insprl-rejected-key"))
 			.retry(InsprlRetrySettings.NONE)
 			.build();
-		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"101\",\"message\":\"Invalid key insprl-rejected-key\"}")));
+		insprl.stubFor(
+				post(PATH).willReturn(okJson("{\"code\":\"101\",\"message\":\"Invalid key insprl-rejected-key\"}")));
 		assertThatExceptionOfType(InsprlAuthenticationException.class)
 			.isThrownBy(() -> new InsprlWhatsAppService(client, null).logout("inst-1"))
 			.withMessageStartingWith("insprl rejected the credentials for whatsapp.instance.logout")

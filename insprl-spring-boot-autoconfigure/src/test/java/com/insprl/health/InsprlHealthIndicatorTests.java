@@ -88,8 +88,7 @@ class InsprlHealthIndicatorTests {
 		this.probe.failure = new ConnectException("Connection refused");
 		Health health = this.indicator.health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails().get("probe").toString()).contains("unreachable")
-			.contains("Connection refused");
+		assertThat(health.getDetails().get("probe").toString()).contains("unreachable").contains("Connection refused");
 	}
 
 	@Test
@@ -118,8 +117,7 @@ class InsprlHealthIndicatorTests {
 		this.indicator.onCall(call(Outcome.AUTHENTICATION, 101));
 		Health down = this.indicator.health(true);
 		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(down.getDetails().get("credentials").toString()).contains("rejected")
-			.contains("insprl.client-key");
+		assertThat(down.getDetails().get("credentials").toString()).contains("rejected").contains("insprl.client-key");
 		assertThat(this.probe.calls.get()).as("no probe needed to know").isZero();
 		this.indicator.onCall(call(Outcome.CONNECTION, null));
 		assertThat(this.indicator.health(true).getStatus()).as("a failure of another kind does not clear it")

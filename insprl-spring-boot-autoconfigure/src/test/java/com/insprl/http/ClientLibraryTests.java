@@ -19,9 +19,10 @@ class ClientLibraryTests {
 		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.simple(), null).name()).isEqualTo("simple");
 		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.jetty(), null).name()).isEqualTo("jetty");
 		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.reactor(), null).name()).isEqualTo("reactor");
-		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.of(
-				org.springframework.http.client.SimpleClientHttpRequestFactory::new), null).name())
-			.isNotEqualTo("simple");
+		assertThat(ClientLibrary
+			.of(ClientHttpRequestFactoryBuilder.of(org.springframework.http.client.SimpleClientHttpRequestFactory::new),
+					null)
+			.name()).isNotEqualTo("simple");
 	}
 
 	@Test

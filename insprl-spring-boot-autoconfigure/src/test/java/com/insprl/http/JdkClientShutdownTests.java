@@ -29,9 +29,9 @@ class JdkClientShutdownTests {
 	@EnabledForJreRange(min = JRE.JAVA_21)
 	void closingTheTransportEndsTheJdkClientsSelectorThread() throws Exception {
 		Set<Thread> before = selectorThreads();
-		try (RawHttpServer stub = RawHttpServer.startKeepAlive((exchange) -> exchange
-			.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + OK.length() + "\r\n\r\n"
-					+ OK))) {
+		try (RawHttpServer stub = RawHttpServer.startKeepAlive(
+				(exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+						+ OK.length() + "\r\n\r\n" + OK))) {
 			InsprlHttpTransport transport = InsprlHttpTransport.create(ClientHttpRequestFactoryBuilder.jdk(),
 					HttpClientSettings.defaults(), 10, false);
 			InsprlWhatsAppService service = new InsprlWhatsAppService(InsprlClient.builder()

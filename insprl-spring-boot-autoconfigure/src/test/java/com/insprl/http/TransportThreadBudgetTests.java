@@ -26,9 +26,9 @@ class TransportThreadBudgetTests {
 	@Test
 	void theDefaultTransportStartsNoThreadPerCall() throws Exception {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		try (RawHttpServer stub = RawHttpServer.startKeepAlive((exchange) -> exchange
-			.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + OK.length() + "\r\n\r\n"
-					+ OK));
+		try (RawHttpServer stub = RawHttpServer.startKeepAlive(
+				(exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+						+ OK.length() + "\r\n\r\n" + OK));
 				InsprlHttpTransport transport = InsprlHttpTransport.detect()) {
 			assertThat(transport.getLibrary()).isEqualTo("http-components");
 			InsprlWhatsAppService service = new InsprlWhatsAppService(InsprlClient.builder()

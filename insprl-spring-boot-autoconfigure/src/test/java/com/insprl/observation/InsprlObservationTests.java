@@ -68,8 +68,8 @@ class InsprlObservationTests {
 				"insprl.retry.max-backoff=2ms");
 
 	/**
-	 * With metrics, and without the pause a usage limit (code 129) sets, so that the calls
-	 * after one are still sent and their outcomes timed.
+	 * With metrics, and without the pause a usage limit (code 129) sets, so that the
+	 * calls after one are still sent and their outcomes timed.
 	 */
 	private final ApplicationContextRunner withMetrics = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
@@ -137,7 +137,8 @@ class InsprlObservationTests {
 					.filter((meter) -> meter.getId().getName().startsWith("insprl."))
 					.toList();
 				assertThat(meters).hasSizeLessThanOrEqualTo(12);
-				assertThat(registry.find("insprl.api.calls").timers()).extracting((timer) -> timer.getId().getTag("code"))
+				assertThat(registry.find("insprl.api.calls").timers())
+					.extracting((timer) -> timer.getId().getTag("code"))
 					.containsExactlyInAnyOrder("100", "101", "102", "103", "104", "105", "129", "other", "none");
 				assertThat(registry.find("insprl.api.calls").tag("code", "other").timer().count()).isEqualTo(293);
 				assertThat(events).hasSize(301);
@@ -188,8 +189,7 @@ class InsprlObservationTests {
 				TestObservationRegistryAssert.assertThat(observations)
 					.hasObservationWithNameEqualTo("http.client.requests")
 					.that()
-					.hasParentObservationContextMatching(
-							(parent) -> parent.getName().equals("insprl.api.calls"));
+					.hasParentObservationContextMatching((parent) -> parent.getName().equals("insprl.api.calls"));
 			});
 	}
 

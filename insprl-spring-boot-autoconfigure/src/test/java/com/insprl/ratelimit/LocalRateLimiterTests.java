@@ -19,11 +19,11 @@ class LocalRateLimiterTests {
 	@Test
 	void theBurstIsPermittedAtOnceThenTheRate() throws InterruptedException {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.limiter.acquire("client-42", Duration.ZERO)).as("permit %d of the burst", i + 1)
-				.isZero();
+			assertThat(this.limiter.acquire("client-42", Duration.ZERO)).as("permit %d of the burst", i + 1).isZero();
 		}
 		Duration refused = this.limiter.acquire("client-42", Duration.ZERO);
-		assertThat(refused).as("the wait for the next token at 2 per second").isPositive()
+		assertThat(refused).as("the wait for the next token at 2 per second")
+			.isPositive()
 			.isLessThanOrEqualTo(Duration.ofMillis(500));
 		assertThat(this.limiter.acquire("client-42", Duration.ofSeconds(2))).as("permitted after waiting").isZero();
 	}
@@ -127,8 +127,8 @@ class LocalRateLimiterTests {
 	}
 
 	/**
-	 * A million accounts each take one permit, then are idle past their refill time:
-	 * once the limiter next gives a permit, they retain (nearly) nothing. Heap is measured
+	 * A million accounts each take one permit, then are idle past their refill time: once
+	 * the limiter next gives a permit, they retain (nearly) nothing. Heap is measured
 	 * after full collections; while the accounts are active it must show them, so that
 	 * the measurement itself is seen to work.
 	 */

@@ -71,7 +71,8 @@ class RedisRateLimiterTests {
 				List<String> lines = monitor.linesUntil("end-marker");
 				List<String> sent = lines.stream().filter((line) -> !line.contains(" lua]")).toList();
 				assertThat(lines).as("the script's own commands are seen too").hasSizeGreaterThan(permits * 3);
-				assertThat(sent).hasSize(permits).allSatisfy((line) -> assertThat(line).containsIgnoringCase("\"evalsha\""));
+				assertThat(sent).hasSize(permits)
+					.allSatisfy((line) -> assertThat(line).containsIgnoringCase("\"evalsha\""));
 			}
 		}
 	}
@@ -82,8 +83,7 @@ class RedisRateLimiterTests {
 			limiter.acquire("client-42", Duration.ZERO);
 			limiter.acquire("client-42", Duration.ZERO);
 			long bucketTtl = this.admin.sync().pttl("insprl:rate-limit:{client-42}:bucket");
-			assertThat(bucketTtl).as("two of four taken at 2/s: full again within a second")
-				.isBetween(900L, 1000L);
+			assertThat(bucketTtl).as("two of four taken at 2/s: full again within a second").isBetween(900L, 1000L);
 			limiter.pause("client-42", Instant.now().plusSeconds(30));
 			assertThat(this.admin.sync().pttl("insprl:rate-limit:{client-42}:pause")).isBetween(29_000L, 30_000L);
 			assertThat(limiter.acquire("client-42", Duration.ofSeconds(1))).isGreaterThan(Duration.ofSeconds(29));

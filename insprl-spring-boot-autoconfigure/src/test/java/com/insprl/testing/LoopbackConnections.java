@@ -15,8 +15,8 @@ public final class LoopbackConnections {
 	}
 
 	/**
-	 * Return how many connections to the port are established, counted from the
-	 * client's side, or -1 where the kernel's tables cannot be read.
+	 * Return how many connections to the port are established, counted from the client's
+	 * side, or -1 where the kernel's tables cannot be read.
 	 * @param port the server's port
 	 * @return the count, or -1
 	 * @throws IOException if a table cannot be read

@@ -168,9 +168,9 @@ public final class LoopbackRedisCluster implements AutoCloseable {
 	}
 
 	/**
-	 * A free port whose cluster bus port (the port plus 10000) is free too. Both lie below
-	 * the range the system hands out for outgoing connections (from 32768), so that no
-	 * client socket takes a bus port between this check and the node's start.
+	 * A free port whose cluster bus port (the port plus 10000) is free too. Both lie
+	 * below the range the system hands out for outgoing connections (from 32768), so that
+	 * no client socket takes a bus port between this check and the node's start.
 	 */
 	private static int freePortWithFreeBusPort() throws IOException {
 		for (int tries = 0; tries < 100; tries++) {

@@ -36,8 +36,8 @@ public final class TestCertificates {
 		Path folder = Files.createTempDirectory("insprl-tls-");
 		Path store = folder.resolve(alias + ".p12");
 		run(keytool(), "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-				"-dname", "CN=" + alias, "-ext", "SAN=" + subjectAlternativeNames, "-storetype", "PKCS12",
-				"-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+				"-dname", "CN=" + alias, "-ext", "SAN=" + subjectAlternativeNames, "-storetype", "PKCS12", "-keystore",
+				store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
 		store.toFile().deleteOnExit();
 		folder.toFile().deleteOnExit();
 		return new TestCertificates(store);

@@ -53,9 +53,8 @@ class BulkLogoutTests {
 
 	@Test
 	void everyIdEndsInOneMapInTheOrderGivenAndOneFailureStopsNoOther() throws IOException {
-		this.stub = new RecordingStub(Duration.ZERO,
-				(id) -> id.startsWith("bad") ? new Reply(200, "{\"code\":\"101\",\"message\":\"Invalid\"}", null)
-						: new Reply(200, OK, null));
+		this.stub = new RecordingStub(Duration.ZERO, (id) -> id.startsWith("bad")
+				? new Reply(200, "{\"code\":\"101\",\"message\":\"Invalid\"}", null) : new Reply(200, OK, null));
 		List<String> ids = List.of("a", "bad-1", "b", "c", "bad-2", "d");
 		BulkLogoutResult result = service(4).logoutAll(ids);
 		assertThat(result.succeeded()).containsOnlyKeys("a", "b", "c", "d");
@@ -134,8 +133,10 @@ class BulkLogoutTests {
 			.map((arrival) -> Duration.ofNanos(arrival.nanos() - limitedAt.nanos()))
 			.toList();
 		assertThat(after).as("arrivals after the 429, from it")
-			.allSatisfy((wait) -> assertThat(wait.compareTo(Duration.ofMillis(200)) < 0
-					|| wait.compareTo(Duration.ofMillis(950)) >= 0).as("%s", wait).isTrue())
+			.allSatisfy((wait) -> assertThat(
+					wait.compareTo(Duration.ofMillis(200)) < 0 || wait.compareTo(Duration.ofMillis(950)) >= 0)
+				.as("%s", wait)
+				.isTrue())
 			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(950)));
 	}
 
@@ -155,8 +156,8 @@ class BulkLogoutTests {
 		BulkLogoutResult result = service(4).logoutAll(ids);
 		assertThat(result.succeeded()).isEmpty();
 		assertThat(result.failed()).hasSize(60);
-		assertThat(result.failed().values()).allSatisfy((failure) -> assertThat(failure)
-			.isInstanceOf(InsprlRateLimitException.class));
+		assertThat(result.failed().values())
+			.allSatisfy((failure) -> assertThat(failure).isInstanceOf(InsprlRateLimitException.class));
 		int sent = this.stub.requests().size();
 		assertThat(sent).as("requests sent").isBetween(1, 4);
 		assertThat(result.failed().values()).filteredOn((failure) -> failure.getAttempts() == 0)
@@ -165,16 +166,17 @@ class BulkLogoutTests {
 			.allSatisfy((failure) -> {
 				InsprlRateLimitException refused = (InsprlRateLimitException) failure;
 				assertThat(refused.isRefusedByClient()).isTrue();
-				assertThat(refused.getRetryAfter()).hasValueSatisfying(
-						(rest) -> assertThat(rest).isGreaterThan(Duration.ofMinutes(4)));
+				assertThat(refused.getRetryAfter())
+					.hasValueSatisfying((rest) -> assertThat(rest).isGreaterThan(Duration.ofMinutes(4)));
 			});
 	}
 
 	@Test
 	void aRetryAfterBeyondTheLimitFailsTheRestAtOnceUnsent() throws IOException {
 		this.stub = new RecordingStub(Duration.ofMillis(20),
-				(id) -> id.equals("instance-2") ? new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}",
-						"600") : new Reply(200, OK, null));
+				(id) -> id.equals("instance-2")
+						? new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", "600")
+						: new Reply(200, OK, null));
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			ids.add("instance-" + i);

@@ -108,10 +108,10 @@ class CampaignTrackingTests {
 	void theDocumentedReplyIsReadIntoRecords() {
 		insprl.stubFor(post(PATH).willReturn(okJson(DOCUMENTED)));
 		CampaignTracking tracking = this.service.campaignTracking("acc-1", "cmp-9");
-		assertThat(tracking.campaign()).isEqualTo(new Campaign("4711", "Spring sale", "completed", 3, 3, 3, 2, 66.67,
-				1, 1, 1, "2026-11-20 09:30:00"));
-		assertThat(tracking.contacts()).containsExactly(new CampaignContact("+919800000001", "read", "wamid.1",
-				"2026-11-20 09:30:01", "2026-11-20 09:30:02"));
+		assertThat(tracking.campaign()).isEqualTo(
+				new Campaign("4711", "Spring sale", "completed", 3, 3, 3, 2, 66.67, 1, 1, 1, "2026-11-20 09:30:00"));
+		assertThat(tracking.contacts()).containsExactly(
+				new CampaignContact("+919800000001", "read", "wamid.1", "2026-11-20 09:30:01", "2026-11-20 09:30:02"));
 		assertThat(tracking.contacts().get(0).knownStatus()).contains(ContactStatus.READ);
 	}
 
@@ -141,8 +141,9 @@ class CampaignTrackingTests {
 
 	@Test
 	void numbersOutOfRangeOrNotFiniteReadAsNull() {
-		insprl.stubFor(post(PATH).willReturn(okJson("""
-				{"code":100,"data":{"campaign":{"name":{"a":1},"status":[1],"total":1e400,"accepted":0.5,				"sent":"2147483648","delivered":-1e400,"delivery_rate":1e400,"read":"NaN","replied":"Infinity",				"failed":"100.0"}}}""")));
+		insprl.stubFor(post(PATH).willReturn(
+				okJson("""
+						{"code":100,"data":{"campaign":{"name":{"a":1},"status":[1],"total":1e400,"accepted":0.5,				"sent":"2147483648","delivered":-1e400,"delivery_rate":1e400,"read":"NaN","replied":"Infinity",				"failed":"100.0"}}}""")));
 		Campaign campaign = this.service.campaignTracking("acc-1", "cmp-9").campaign();
 		assertThat(campaign.name()).isNull();
 		assertThat(campaign.status()).isNull();
@@ -154,8 +155,8 @@ class CampaignTrackingTests {
 		assertThat(campaign.read()).isNull();
 		assertThat(campaign.replied()).isNull();
 		assertThat(campaign.failed()).isEqualTo(100);
-		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":100,\"data\":{\"campaign\":{\"delivery_rate\":"
-				+ "\"1e400\"}}}")));
+		insprl.stubFor(post(PATH)
+			.willReturn(okJson("{\"code\":100,\"data\":{\"campaign\":{\"delivery_rate\":" + "\"1e400\"}}}")));
 		assertThat(this.service.campaignTracking("acc-1", "cmp-9").campaign().deliveryRate()).isNull();
 	}
 
@@ -168,11 +169,11 @@ class CampaignTrackingTests {
 			insprl.stubFor(post(PATH).willReturn(okJson(body)));
 			assertThatExceptionOfType(InsprlConnectionException.class)
 				.isThrownBy(() -> this.service.campaignTracking("acc-1", "cmp-9"))
-				.satisfies((ex) -> assertThat(ex.getReason())
-					.isEqualTo(InsprlConnectionException.Reason.MALFORMED_REPLY));
+				.satisfies(
+						(ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.MALFORMED_REPLY));
 		}
-		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":100,\"data\":{\"total\":" + "1".repeat(1000)
-				+ ",\"n\":" + "[".repeat(400) + "]".repeat(400) + "}}")));
+		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":100,\"data\":{\"total\":" + "1".repeat(1000) + ",\"n\":"
+				+ "[".repeat(400) + "]".repeat(400) + "}}")));
 		assertThat(this.service.campaignTracking("acc-1", "cmp-9").data().get("total").isNumber()).isTrue();
 	}
 

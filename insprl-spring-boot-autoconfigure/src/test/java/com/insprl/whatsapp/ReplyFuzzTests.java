@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.fail;
  * reply are in any failure): JSON of any shape and depth, numbers out of range or with
  * thousands of digits, {@code NaN} and {@code Infinity}, the wrong type for every field,
  * strings holding the key or runs of it, HTML, truncated bodies, and every HTTP status
- * from 100 to 599. Each call ends in a result or an {@link InsprlException}, never another
- * exception or an {@code Error}, and nothing it returns or throws holds six consecutive
- * characters of the key.
+ * from 100 to 599. Each call ends in a result or an {@link InsprlException}, never
+ * another exception or an {@code Error}, and nothing it returns or throws holds six
+ * consecutive characters of the key.
  * <p>
  * {@value #DEFAULT_REPLIES} replies per operation in the normal build; set
  * {@code -Dinsprl.fuzz.replies=N} (the {@code fuzz} profile sets 100,000) for a longer
@@ -56,8 +56,8 @@ class ReplyFuzzTests {
 			"2147483648", "0.5", "-0", "1E+2147483647", "1e-2147483647", "100.0", "129", "4.9e-324",
 			"1.7976931348623157e309" };
 
-	private static final String[] NOT_NUMBERS = { "NaN", "Infinity", "-Infinity", "+Infinity", "0x10", "1_000",
-			" 12 ", "1e", "--1", "" };
+	private static final String[] NOT_NUMBERS = { "NaN", "Infinity", "-Infinity", "+Infinity", "0x10", "1_000", " 12 ",
+			"1e", "--1", "" };
 
 	private final AtomicReference<byte[]> next = new AtomicReference<>();
 
@@ -116,7 +116,8 @@ class ReplyFuzzTests {
 			this.closeAfter.set(reply.close());
 			String context = operation + " reply " + i + " of seed " + seed + ": " + reply.describe();
 			try {
-				// an account per reply: a Retry-After in one reply pauses its account only
+				// an account per reply: a Retry-After in one reply pauses its account
+				// only
 				Object result = call.run(this.service.withCredentials("client-" + i, KEY));
 				KeyRuns.assertNone(KEY, String.valueOf(result));
 				results++;
@@ -333,7 +334,8 @@ class ReplyFuzzTests {
 			return switch (this.random.nextInt(6)) {
 				case 0 -> pick(NUMBERS);
 				case 1 -> quote(pick(this.random.nextBoolean() ? NUMBERS : NOT_NUMBERS));
-				case 2 -> digits(1 + ((this.random.nextInt(8) == 0) ? this.random.nextInt(3000) : this.random.nextInt(40)));
+				case 2 ->
+					digits(1 + ((this.random.nextInt(8) == 0) ? this.random.nextInt(3000) : this.random.nextInt(40)));
 				case 3 -> quote(digits(1 + this.random.nextInt(50)));
 				case 4 -> String.valueOf(this.random.nextInt(1000));
 				default -> anyValue(2);
@@ -394,8 +396,8 @@ class ReplyFuzzTests {
 				case 2 -> pick("true", "false", "null");
 				case 3 -> String.valueOf(this.random.nextLong());
 				case 4 -> String.valueOf(this.random.nextDouble() * Math.pow(10, this.random.nextInt(600) - 300));
-				default -> (this.random.nextInt(50) == 0) ? pick(NOT_NUMBERS[0], NOT_NUMBERS[1])
-						: quote(pick(NOT_NUMBERS));
+				default ->
+					(this.random.nextInt(50) == 0) ? pick(NOT_NUMBERS[0], NOT_NUMBERS[1]) : quote(pick(NOT_NUMBERS));
 			};
 		}
 

@@ -90,8 +90,10 @@ class WithOptionsTests {
 
 	@Test
 	void optionsAndCredentialsComposeInEitherOrder() {
-		InsprlWhatsAppService first = this.service.withOptions(oneAttempt()).withCredentials("cust-1", "ck-1a2b3c4d5e6f");
-		InsprlWhatsAppService second = this.service.withCredentials("cust-2", "ck-6f5e4d3c2b1a").withOptions(oneAttempt());
+		InsprlWhatsAppService first = this.service.withOptions(oneAttempt())
+			.withCredentials("cust-1", "ck-1a2b3c4d5e6f");
+		InsprlWhatsAppService second = this.service.withCredentials("cust-2", "ck-6f5e4d3c2b1a")
+			.withOptions(oneAttempt());
 		for (InsprlWhatsAppService customer : List.of(first, second)) {
 			assertThatExceptionOfType(InsprlApiException.class).isThrownBy(() -> customer.logout("a"))
 				.satisfies((ex) -> assertThat(ex.getAttempts()).isEqualTo(1));

@@ -86,8 +86,7 @@ public final class Answers {
 	 */
 	public void isRateLimited(Duration retryAfter) {
 		Assert.isTrue(retryAfter != null && !retryAfter.isNegative(), "retryAfter must not be negative");
-		answer(reply(this.operation.rateLimited()).withHeader("Retry-After",
-				String.valueOf(retryAfter.toSeconds())));
+		answer(reply(this.operation.rateLimited()).withHeader("Retry-After", String.valueOf(retryAfter.toSeconds())));
 	}
 
 	/**
@@ -102,8 +101,9 @@ public final class Answers {
 
 	/**
 	 * Never answer in time: the reply is held back ten minutes, so the call ends at the
-	 * client's deadline ({@code insprl.connect-timeout} plus {@code insprl.read-timeout}),
-	 * after its retries. Set a short {@code insprl.read-timeout} in a test that uses it.
+	 * client's deadline ({@code insprl.connect-timeout} plus
+	 * {@code insprl.read-timeout}), after its retries. Set a short
+	 * {@code insprl.read-timeout} in a test that uses it.
 	 */
 	public void timesOut() {
 		answer(reply(this.operation.successReply()).withFixedDelay((int) Duration.ofMinutes(10).toMillis()));

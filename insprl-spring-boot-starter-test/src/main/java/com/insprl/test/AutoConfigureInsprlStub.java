@@ -12,8 +12,7 @@ import java.lang.annotation.Target;
  * starter at it ({@code insprl.base-url} and test credentials, over whatever the
  * application's configuration says, so no real key is needed and nothing reaches
  * insprl.com), and offers it as a bean to script and verify. The stand-in is reset after
- * each test method.
- * <pre class="code">
+ * each test method. <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureInsprlStub
  * class OffboardingTests {

@@ -35,12 +35,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * <p>
  * It accepts the test credentials ({@link #CLIENT_ID}, {@link #CLIENT_KEY}), and those of
  * any account {@linkplain #addAccount added}, and answers any other id or key with code
- * 101, as insprl would. Its answers are scripted per request:
- * <pre class="code">
+ * 101, as insprl would. Its answers are scripted per request: <pre class="code">
  * insprl.logout("team-phone-7").rejectsCredentials();
  * insprl.logout("old-phone").isRateLimited(Duration.ofSeconds(30));
- * </pre>
- * Nothing is read from files, so it runs the same from a test, an IDE or a packaged jar.
+ * </pre> Nothing is read from files, so it runs the same from a test, an IDE or a
+ * packaged jar.
  */
 public final class InsprlStub implements AutoCloseable {
 
@@ -177,8 +176,8 @@ public final class InsprlStub implements AutoCloseable {
 	}
 
 	/**
-	 * Set answers that stay scripted across {@link #reset()}, such as a demo's error cases,
-	 * and script them now.
+	 * Set answers that stay scripted across {@link #reset()}, such as a demo's error
+	 * cases, and script them now.
 	 * @param defaults scripts the answers, given this stand-in
 	 */
 	public void setDefaults(Consumer<InsprlStub> defaults) {
@@ -199,7 +198,8 @@ public final class InsprlStub implements AutoCloseable {
 			this.server.stubFor(post(operation).atPriority(PRIORITY_WRONG_KEY)
 				.andMatching((request) -> MatchResult.of(!isAccepted(operation, request)))
 				.willReturn(json(operation.rejectedCredentials())));
-			this.server.stubFor(post(operation).atPriority(PRIORITY_DEFAULT).willReturn(json(operation.successReply())));
+			this.server
+				.stubFor(post(operation).atPriority(PRIORITY_DEFAULT).willReturn(json(operation.successReply())));
 		}
 		this.defaults.accept(this);
 	}

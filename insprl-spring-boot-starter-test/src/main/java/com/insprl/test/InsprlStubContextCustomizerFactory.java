@@ -31,14 +31,12 @@ class InsprlStubContextCustomizerFactory implements ContextCustomizerFactory {
 		static final String PROPERTY_SOURCE_NAME = "insprlStub";
 
 		@Override
-		public void customizeContext(ConfigurableApplicationContext context,
-				MergedContextConfiguration mergedConfig) {
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			InsprlStub stub = InsprlStub.start();
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-						Map.of("insprl.base-url", stub.baseUrl(), "insprl.client-id", InsprlStub.CLIENT_ID,
-								"insprl.client-key", InsprlStub.CLIENT_KEY)));
+				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("insprl.base-url", stub.baseUrl(),
+						"insprl.client-id", InsprlStub.CLIENT_ID, "insprl.client-key", InsprlStub.CLIENT_KEY)));
 			context.getBeanFactory().registerSingleton("insprlStub", stub);
 			context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> {
 				if (event.getApplicationContext() == context) {

@@ -92,8 +92,7 @@ enum StubbedOperation {
 	MappingBuilder matching(MappingBuilder mapping, List<String> values) {
 		for (int i = 0; i < this.selectors.size(); i++) {
 			StringValuePattern value = WireMock.equalTo(values.get(i));
-			mapping = this.v1
-					? mapping.withRequestBody(WireMock.matchingJsonPath("$." + this.selectors.get(i), value))
+			mapping = this.v1 ? mapping.withRequestBody(WireMock.matchingJsonPath("$." + this.selectors.get(i), value))
 					: mapping.withFormParam(this.selectors.get(i), value);
 		}
 		return mapping;
@@ -115,10 +114,8 @@ enum StubbedOperation {
 
 	Reply rejectedParameters(Map<String, List<String>> errors) {
 		String fields = Json.object(errors);
-		return this.v1
-				? new Reply(422,
-						"{\"status\":false,\"code\":102,\"message\":\"The given data was invalid.\",\"errors\":" + fields
-								+ "}")
+		return this.v1 ? new Reply(422,
+				"{\"status\":false,\"code\":102,\"message\":\"The given data was invalid.\",\"errors\":" + fields + "}")
 				: new Reply(200, "{\"code\":\"102\",\"message\":" + fields + "}");
 	}
 

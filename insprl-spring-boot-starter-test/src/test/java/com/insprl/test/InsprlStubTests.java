@@ -114,8 +114,9 @@ class InsprlStubTests {
 		this.stub.campaignTracking("acc-1", "missing")
 			.rejectsParameter("campaign_uid", "The selected campaign uid is invalid.");
 		this.stub.campaignTracking("acc-1", "limited").isRateLimited(Duration.ofSeconds(60));
-		this.stub.campaignTracking("acc-1", "custom").succeedsWith("{\"status\":true,\"code\":100,\"data\":"
-				+ "{\"campaign\":{\"name\":\"Scripted\",\"total\":1},\"contacts\":[]}}");
+		this.stub.campaignTracking("acc-1", "custom")
+			.succeedsWith("{\"status\":true,\"code\":100,\"data\":"
+					+ "{\"campaign\":{\"name\":\"Scripted\",\"total\":1},\"contacts\":[]}}");
 		assertThatExceptionOfType(InsprlValidationException.class)
 			.isThrownBy(() -> this.whatsApp.campaignTracking("acc-1", "missing"))
 			.satisfies((ex) -> {
@@ -125,7 +126,8 @@ class InsprlStubTests {
 		assertThat(this.whatsApp.campaignTracking("acc-1", "custom").campaign().name()).isEqualTo("Scripted");
 		assertThat(this.stub.requests()).last().satisfies((request) -> {
 			assertThat(request.operation()).isEqualTo("whatsapp.campaigns.tracking");
-			assertThat(request.parameters()).containsEntry("account_id", "acc-1").containsEntry("campaign_uid", "custom");
+			assertThat(request.parameters()).containsEntry("account_id", "acc-1")
+				.containsEntry("campaign_uid", "custom");
 			assertThat(request.carriedKey(InsprlStub.CLIENT_KEY)).isTrue();
 		});
 		try (InsprlClient wrongKey = client("not-the-test-key", Duration.ofSeconds(5))) {

@@ -20,10 +20,11 @@ import org.springframework.util.StringUtils;
 /**
  * Demo mode: when neither {@code insprl.client-id} nor {@code insprl.client-key} is set
  * (no {@code INSPRL_CLIENT_ID} / {@code INSPRL_CLIENT_KEY}), starts the test starter's
- * {@link InsprlStub} on loopback and points the starter at it, so the sample runs offline.
- * A few instance ids show insprl's error replies. Set {@code sample.demo.enabled=false} to
- * turn it off. Nothing is started while Spring AOT processes the application at build
- * time; the stand-in starts when the application runs, with or without AOT.
+ * {@link InsprlStub} on loopback and points the starter at it, so the sample runs
+ * offline. A few instance ids show insprl's error replies. Set
+ * {@code sample.demo.enabled=false} to turn it off. Nothing is started while Spring AOT
+ * processes the application at build time; the stand-in starts when the application runs,
+ * with or without AOT.
  */
 public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the sample app in demo mode (no credentials) on a random port and calls each of its
- * endpoints over HTTP.
+ * Runs the sample app in demo mode (no credentials) on a random port and calls each of
+ * its endpoints over HTTP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
@@ -73,8 +73,8 @@ class SampleApplicationTests {
 	void problemDetailsNeverCarryTheKeyEvenWhenInsprlEchoesIt() throws Exception {
 		String key = InsprlStub.CLIENT_KEY;
 		this.insprl.logout("demo-echo")
-			.repliesWith(200, "{\"code\":102,\"message\":\"bad key " + key + "\",\"errors\":{\"" + key
-					+ "\":[\"key " + key.substring(1) + " refused\"]}}");
+			.repliesWith(200, "{\"code\":102,\"message\":\"bad key " + key + "\",\"errors\":{\"" + key + "\":[\"key "
+					+ key.substring(1) + " refused\"]}}");
 		Reply reply = post("/instances/demo-echo/logout");
 		assertThat(reply.status()).isEqualTo(422);
 		String body = reply.body().toString();
@@ -120,10 +120,10 @@ class SampleApplicationTests {
 		assertThat(reply.body().at("/campaign/name").asString()).isEqualTo("Spring sale");
 		assertThat(reply.body().at("/campaign/deliveryRate").asDouble()).isEqualTo(66.67);
 		assertThat(reply.body().at("/contacts/0/phone").asString()).isEqualTo("+919800000001");
-		assertThat(this.insprl.requests()).last().satisfies((request) -> assertThat(request.parameters())
-			.containsEntry("campaign_uid", "spring-sale")
-			.containsEntry("status", "read")
-			.containsEntry("per_page", "10"));
+		assertThat(this.insprl.requests()).last()
+			.satisfies((request) -> assertThat(request.parameters()).containsEntry("campaign_uid", "spring-sale")
+				.containsEntry("status", "read")
+				.containsEntry("per_page", "10"));
 		Reply missing = get("/accounts/demo-account/campaigns/demo-missing/tracking");
 		assertThat(missing.status()).isEqualTo(422);
 		assertThat(missing.body().at("/fieldErrors/campaign_uid/0").asString())
@@ -137,9 +137,11 @@ class SampleApplicationTests {
 		assertThat(one.status()).isEqualTo(200);
 		assertThat(this.insprl.requests()).last()
 			.satisfies((request) -> assertThat(request.clientId()).isEqualTo("acme-client"));
-		Reply all = send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/customers/acme/logout-all"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("[\"acme-phone-1\",\"acme-phone-2\",\"demo-invalid\",\"acme-phone-1\"]")));
+		Reply all = send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/customers/acme/logout-all"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("[\"acme-phone-1\",\"acme-phone-2\",\"demo-invalid\",\"acme-phone-1\"]")));
 		assertThat(all.status()).isEqualTo(200);
 		assertThat(all.body().get("succeeded").properties()).extracting(java.util.Map.Entry::getKey)
 			.containsExactly("acme-phone-1", "acme-phone-2");

@@ -37,7 +37,8 @@ class SampleJarIT {
 		assertThat(jar).as("the packaged jar").exists();
 		int port = freePort();
 		Path output = Files.createTempFile("sample-jar", ".log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		if (aot) {
 			command.add("-Dspring.aot.enabled=true");
 		}
@@ -47,12 +48,13 @@ class SampleJarIT {
 		Process process = builder.start();
 		try {
 			awaitHealth(process, port, output);
-			HttpResponse<String> logout = send(HttpRequest.newBuilder(uri(port, "/logout"))
-				.POST(HttpRequest.BodyPublishers.noBody()));
+			HttpResponse<String> logout = send(
+					HttpRequest.newBuilder(uri(port, "/logout")).POST(HttpRequest.BodyPublishers.noBody()));
 			assertThat(logout.statusCode()).isEqualTo(200);
 			assertThat(logout.body()).contains("\"code\":100").contains("Logout request sent to WhatsApp");
-			HttpResponse<String> rejected = send(HttpRequest.newBuilder(uri(port, "/instances/demo-unauthorized/logout"))
-				.POST(HttpRequest.BodyPublishers.noBody()));
+			HttpResponse<String> rejected = send(
+					HttpRequest.newBuilder(uri(port, "/instances/demo-unauthorized/logout"))
+						.POST(HttpRequest.BodyPublishers.noBody()));
 			assertThat(rejected.statusCode()).isEqualTo(401);
 			HttpResponse<String> health = send(HttpRequest.newBuilder(uri(port, "/actuator/health/insprl")).GET());
 			assertThat(health.statusCode()).isIn(200, 503);

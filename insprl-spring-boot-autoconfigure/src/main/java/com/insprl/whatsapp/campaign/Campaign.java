@@ -6,8 +6,8 @@ package com.insprl.whatsapp.campaign;
  *
  * @param campaignId the campaign's id
  * @param name its name
- * @param status {@code queued}, {@code scheduled}, {@code running}, {@code completed}, or a
- * status insprl adds later
+ * @param status {@code queued}, {@code scheduled}, {@code running}, {@code completed}, or
+ * a status insprl adds later
  * @param total the contacts targeted
  * @param accepted the messages accepted
  * @param sent the messages sent

@@ -3,8 +3,8 @@ package com.insprl.whatsapp.campaign;
 import java.util.Locale;
 
 /**
- * The delivery status of a campaign's message to one contact, as insprl reports it and
- * as {@link CampaignTrackingRequest.Builder#status(ContactStatus)} filters by.
+ * The delivery status of a campaign's message to one contact, as insprl reports it and as
+ * {@link CampaignTrackingRequest.Builder#status(ContactStatus)} filters by.
  */
 public enum ContactStatus {
 

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A user's test of their own service, with three lines of setup: the starter talks to the
- * stand-in, never to the {@code insprl.base-url} and key of {@code application.properties},
- * and the stand-in is reset between tests.
+ * stand-in, never to the {@code insprl.base-url} and key of
+ * {@code application.properties}, and the stand-in is reset between tests.
  */
 @SpringBootTest
 @AutoConfigureInsprlStub

@@ -35,7 +35,8 @@ class MockRestServiceServerTests {
 			.andExpect(method(org.springframework.http.HttpMethod.POST))
 			.andExpect(header("Authorization", "sk-live-PRODUCTION-not-for-tests"))
 			.andExpect(content().string("client_id=production-client&instance_id=team-phone-7"))
-			.andRespond(withSuccess("{\"code\":\"100\",\"message\":\"success\",\"result\":\"Stubbed by MockRestServiceServer\"}",
+			.andRespond(withSuccess(
+					"{\"code\":\"100\",\"message\":\"success\",\"result\":\"Stubbed by MockRestServiceServer\"}",
 					MediaType.APPLICATION_JSON));
 		assertThat(this.offboarding.unlink("team-phone-7")).isEqualTo("Stubbed by MockRestServiceServer");
 		this.server.verify();
