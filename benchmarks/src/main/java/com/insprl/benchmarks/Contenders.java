@@ -151,6 +151,10 @@ final class Contenders implements AutoCloseable {
 
 	/**
 	 * The reply as a user would map it by hand.
+	 *
+	 * @param code the API code
+	 * @param message the message
+	 * @param result the result
 	 */
 	public record LogoutReply(String code, String message, String result) {
 	}

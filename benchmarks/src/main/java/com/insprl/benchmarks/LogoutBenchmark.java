@@ -31,6 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class LogoutBenchmark {
 
+	/**
+	 * How long the stub waits before it answers, in milliseconds.
+	 */
 	@Param("0")
 	public int stubDelayMillis;
 

@@ -7,8 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -21,7 +21,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class LoopbackInsprlStub implements AutoCloseable {
 
-	static final byte[] SUCCESS = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}"
+	static final byte[] SUCCESS = ("{\"code\":\"100\",\"message\":\"success\","
+			+ "\"result\":\"Logout request sent to WhatsApp\"}")
 		.getBytes(StandardCharsets.UTF_8);
 
 	private final HttpServer server;

@@ -3,9 +3,9 @@ package com.insprl.autoconfigure;
 import java.util.List;
 
 import com.insprl.client.InsprlCallEvent;
+import com.insprl.client.InsprlCallListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import com.insprl.client.InsprlCallListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 

@@ -134,6 +134,10 @@ public final class InsprlAutoConfiguration {
 	 * virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21 or
 	 * later. It is not a bean, so that Spring Boot's own application task executor is not
 	 * displaced.
+	 * @param taskExecutorBuilder the builder of Spring Boot's task execution, when it is
+	 * auto-configured
+	 * @param environment the environment, to read {@code spring.threads.virtual.enabled}
+	 * @return the executor
 	 */
 	private static Executor bulkExecutor(ObjectProvider<SimpleAsyncTaskExecutorBuilder> taskExecutorBuilder,
 			Environment environment) {

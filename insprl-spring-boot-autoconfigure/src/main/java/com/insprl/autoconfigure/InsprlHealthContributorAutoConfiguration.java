@@ -10,7 +10,6 @@ import com.insprl.http.InsprlHttpTransport;
 import com.insprl.ratelimit.InsprlRateLimiter;
 
 import org.springframework.beans.factory.ObjectProvider;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -24,6 +24,8 @@ final class InsprlPropertiesValidator {
 	/**
 	 * Return the default account's credentials, or {@code null} when the application has
 	 * none ({@code insprl.require-credentials=false} and neither property set).
+	 * @param properties the properties
+	 * @return the credentials, or {@code null}
 	 */
 	static InsprlCredentials credentials(InsprlProperties properties) {
 		if (!properties.isRequireCredentials() && !StringUtils.hasText(properties.getClientId())
@@ -93,6 +95,7 @@ final class InsprlPropertiesValidator {
 
 	/**
 	 * Check the rate limit properties of an enabled rate limit.
+	 * @param properties the properties
 	 * @return the burst to use
 	 */
 	static int rateLimit(InsprlProperties properties) {

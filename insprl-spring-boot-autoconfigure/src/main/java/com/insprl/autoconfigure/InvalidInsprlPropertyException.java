@@ -1,5 +1,7 @@
 package com.insprl.autoconfigure;
 
+import java.util.Locale;
+
 /**
  * Thrown at start-up when an {@code insprl.*} property is missing or unusable. Its
  * message names the property, never its value.
@@ -38,7 +40,7 @@ public class InvalidInsprlPropertyException extends IllegalStateException {
 	 * @return the environment variable name
 	 */
 	public String getEnvironmentVariable() {
-		return this.property.replace('.', '_').replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+		return this.property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
 	}
 
 }

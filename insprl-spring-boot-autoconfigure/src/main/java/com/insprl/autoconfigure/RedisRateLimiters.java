@@ -56,6 +56,8 @@ final class RedisRateLimiters {
 	/**
 	 * A Redis request may take a second at most, and never more than the wait a call is
 	 * allowed, so that an unreachable Redis holds no call past its limit.
+	 * @param maxWait the longest a call may wait for a permit
+	 * @return the timeout of one Redis request
 	 */
 	static Duration requestTimeout(Duration maxWait) {
 		Duration second = Duration.ofSeconds(1);

@@ -29,7 +29,6 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
@@ -227,6 +226,8 @@ public class InsprlClient implements AutoCloseable {
 	/**
 	 * Wait for the rate limiter's permit: a refusal (a wait longer than allowed) is a
 	 * rate limit of the client's own, and nothing is sent.
+	 * @param operation the operation about to be sent
+	 * @param budget what the call has left
 	 */
 	private void permit(InsprlOperation operation, CallBudget budget) {
 		Duration maxWait = this.shared.rateLimitMaxWait;
@@ -296,6 +297,9 @@ public class InsprlClient implements AutoCloseable {
 	/**
 	 * Map whatever the transport threw to a connection exception with a reason that says
 	 * what happened. A failure whose text exposes the key is not kept as the cause.
+	 * @param operation the operation that failed
+	 * @param ex what the transport threw
+	 * @return the exception to throw
 	 */
 	private InsprlConnectionException transportFailure(InsprlOperation operation, RuntimeException ex) {
 		InsprlConnectionException.Reason reason = TransportFailures.reason(ex);

@@ -82,6 +82,9 @@ final class KeyMask {
 
 	/**
 	 * Return where the next window of the text that is a run of the secret starts.
+	 * @param text the text
+	 * @param from the index to search from
+	 * @return the index, or {@code -1} if there is none
 	 */
 	private int nextRun(String text, int from) {
 		int last = text.length() - this.run;

@@ -106,6 +106,8 @@ final class ReplyDecoder {
 	/**
 	 * Return the tree with every text in it, names and values, masked; the same tree when
 	 * nothing needed masking.
+	 * @param node a node of the reply
+	 * @return the node masked
 	 */
 	private JsonNode redact(JsonNode node) {
 		if (node.isString()) {
@@ -244,6 +246,9 @@ final class ReplyDecoder {
 	 * first, so that no part of the key survives at the cut. The headline is the client's
 	 * own text, never masked (a key that shares six letters with a word of it must not
 	 * garble it); a space parts it from the words, and no key holds a space.
+	 * @param headline the client's own text
+	 * @param details insprl's words, may be {@code null}
+	 * @return the message
 	 */
 	private String message(String headline, String details) {
 		String text = (details == null || details.isEmpty()) ? headline
@@ -318,6 +323,8 @@ final class ReplyDecoder {
 	 * Flatten a {@code message} or {@code errors} value to lines of text: a string stays
 	 * as it is, an array gives one line per element, an object prefixes each line with
 	 * its field name.
+	 * @param node the value, may be {@code null}
+	 * @return the lines
 	 */
 	static List<String> messages(JsonNode node) {
 		List<String> lines = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.security.cert.CertificateException;
+import java.util.Locale;
 import java.util.zip.ZipException;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -81,10 +82,12 @@ final class TransportFailures {
 	 * {@code HttpURLConnection} and Jetty report a connect timeout as a plain
 	 * {@code SocketTimeoutException} or {@code TimeoutException}, told apart only by its
 	 * message ("Connect timed out", "Connect Timeout").
+	 * @param failure the failure
+	 * @return whether it is a connect timeout
 	 */
 	private static boolean isConnectTimeout(Throwable failure) {
 		return (failure instanceof SocketTimeoutException || isA(failure, TIMEOUTS)) && failure.getMessage() != null
-				&& failure.getMessage().toLowerCase(java.util.Locale.ROOT).startsWith("connect time");
+				&& failure.getMessage().toLowerCase(Locale.ROOT).startsWith("connect time");
 	}
 
 	private static boolean isA(Throwable failure, String[] typeNames) {

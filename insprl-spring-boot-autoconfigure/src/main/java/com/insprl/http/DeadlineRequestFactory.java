@@ -3,6 +3,7 @@ package com.insprl.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ProtocolException;
 import java.net.URI;
 import java.time.Duration;
@@ -107,7 +108,7 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 				body.writeTo(this.request.getBody());
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				throw new UncheckedIOException(ex);
 			}
 		}
 

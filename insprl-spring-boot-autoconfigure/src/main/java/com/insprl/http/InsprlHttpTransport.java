@@ -150,6 +150,7 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	 * Spring's JDK request factory writes each request body on the client's executor and,
 	 * when the client has none, starts a new thread per request: the insprl client's
 	 * {@code HttpClient} gets a pool of reused daemon threads instead.
+	 * @return the pool
 	 */
 	private static ExecutorService newBodyWriters() {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("insprl-http-");

@@ -115,8 +115,8 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	public Map<String, Object> healthDetails() {
 		Map<String, Object> details = new LinkedHashMap<>(this.shared.healthDetails());
 		Instant since = this.unreachableSince;
-		details.put("state", (since == null) ? "shared" : "store unreachable since " + since
-				+ (this.failOpen ? "; calls use this JVM's own limit" : "; calls fail"));
+		details.put("state", (since != null) ? "store unreachable since " + since
+				+ (this.failOpen ? "; calls use this JVM's own limit" : "; calls fail") : "shared");
 		return details;
 	}
 

@@ -144,6 +144,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	/**
 	 * Forget, at most once per sweep interval, every account whose budget is full again
 	 * and whose pause is over.
+	 * @param now the clock's reading, in nanoseconds
 	 */
 	private void sweepIfDue(long now) {
 		long due = this.nextSweep.get();

@@ -51,7 +51,8 @@ class InsprlAutoConfigurationTests {
 
 	private static final String KEY = "sk-live-7f3a9c1e";
 
-	private static final String SUCCESS = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}";
+	private static final String SUCCESS = "{\"code\":\"100\",\"message\":\"success\","
+			+ "\"result\":\"Logout request sent to WhatsApp\"}";
 
 	@RegisterExtension
 	static WireMockExtension insprl = WireMockExtension.newInstance()

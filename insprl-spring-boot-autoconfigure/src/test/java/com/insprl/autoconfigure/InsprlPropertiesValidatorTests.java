@@ -1,6 +1,9 @@
 package com.insprl.autoconfigure;
 
+import java.time.Duration;
+
 import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlRetrySettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +68,7 @@ class InsprlPropertiesValidatorTests {
 			.isThrownBy(() -> InsprlPropertiesValidator.retry(this.properties))
 			.withMessageContaining("insprl.retry.multiplier");
 		this.properties.getRetry().setMultiplier(2);
-		this.properties.getRetry().setMaxBackoff(java.time.Duration.ofMillis(10));
+		this.properties.getRetry().setMaxBackoff(Duration.ofMillis(10));
 		assertThatExceptionOfType(InvalidInsprlPropertyException.class)
 			.isThrownBy(() -> InsprlPropertiesValidator.retry(this.properties))
 			.withMessageContaining("insprl.retry.max-backoff");
@@ -73,8 +76,7 @@ class InsprlPropertiesValidatorTests {
 
 	@Test
 	void defaultRetrySettingsAreThreeAttemptsFrom200msTo5s() {
-		assertThat(InsprlPropertiesValidator.retry(this.properties))
-			.isEqualTo(com.insprl.client.InsprlRetrySettings.DEFAULTS);
+		assertThat(InsprlPropertiesValidator.retry(this.properties)).isEqualTo(InsprlRetrySettings.DEFAULTS);
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -82,8 +83,7 @@ class InsprlRateLimitAutoConfigurationTests {
 
 	@Test
 	void retriesDrawFromTheSameBudget() {
-		insprl.stubFor(post("/api/whatsapp/instance/logout")
-			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable()));
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(serviceUnavailable()));
 		this.contextRunner
 			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=0.1",
 					"insprl.rate-limit.burst=2", "insprl.rate-limit.max-wait=0s", "insprl.retry.initial-backoff=1ms",

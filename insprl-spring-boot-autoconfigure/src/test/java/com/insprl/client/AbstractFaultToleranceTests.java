@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -333,7 +334,7 @@ abstract class AbstractFaultToleranceTests {
 	@Test
 	void declaredLengthOverTheCapFailsAtOnceAndTheConnectionIsAbandonedNotDrained() throws Exception {
 		byte[] chunk = new byte[64 * 1024];
-		java.util.Arrays.fill(chunk, (byte) ' ');
+		Arrays.fill(chunk, (byte) ' ');
 		RawHttpServer server = raw((exchange) -> {
 			exchange.write(HEAD_200 + "Content-Length: 5000000000\r\n\r\n");
 			while (true) {
@@ -359,7 +360,7 @@ abstract class AbstractFaultToleranceTests {
 	@Test
 	void chunkedBodyWithoutLengthIsCutAtTheLimit() throws Exception {
 		byte[] chunk = new byte[64 * 1024];
-		java.util.Arrays.fill(chunk, (byte) ' ');
+		Arrays.fill(chunk, (byte) ' ');
 		RawHttpServer server = raw((exchange) -> {
 			exchange.write(HEAD_200 + "Transfer-Encoding: chunked\r\n\r\n");
 			for (int i = 0; i < 80; i++) {
@@ -376,10 +377,8 @@ abstract class AbstractFaultToleranceTests {
 
 	@Test
 	void oversizedHeadIsAMalformedReplyNotRetried() throws Exception {
-		RawHttpServer server = raw((exchange) -> {
-			exchange
-				.write("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(2 * 1024 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}");
-		});
+		RawHttpServer server = raw((exchange) -> exchange
+			.write("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(2 * 1024 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}"));
 		failsWith(InsprlConnectionException.Reason.MALFORMED_REPLY, service(server.baseUrl(), FAST_RETRIES), 1,
 				Duration.ofSeconds(10));
 		assertThat(server.connections()).isEqualTo(1);

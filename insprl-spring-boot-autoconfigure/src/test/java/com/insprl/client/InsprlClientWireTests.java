@@ -38,7 +38,8 @@ class InsprlClientWireTests {
 
 	static final String LOGOUT_PATH = "/api/whatsapp/instance/logout";
 
-	static final String SUCCESS = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"Logout request sent to WhatsApp\"}";
+	static final String SUCCESS = "{\"code\":\"100\",\"message\":\"success\","
+			+ "\"result\":\"Logout request sent to WhatsApp\"}";
 
 	@RegisterExtension
 	static WireMockExtension insprl = WireMockExtension.newInstance()
@@ -157,8 +158,9 @@ class InsprlClientWireTests {
 
 	@Test
 	void code102WithAnArrayIsAValidationErrorWithTheMessages() {
-		insprl.stubFor(post(LOGOUT_PATH).willReturn(okJson(
-				"{\"code\":\"102\",\"message\":[\"The instance id field is required.\",\"The client id is invalid.\"]}")));
+		insprl.stubFor(post(LOGOUT_PATH)
+			.willReturn(okJson("{\"code\":\"102\",\"message\":[\"The instance id field is required.\","
+					+ "\"The client id is invalid.\"]}")));
 		assertThatExceptionOfType(InsprlValidationException.class).isThrownBy(() -> this.service.logout("inst-1"))
 			.satisfies((ex) -> {
 				assertThat(ex.getApiMessages()).containsExactly("The instance id field is required.",
@@ -171,8 +173,10 @@ class InsprlClientWireTests {
 
 	@Test
 	void code102WithAnObjectKeepsTheFieldNames() {
-		reply(422, "application/json", "{\"code\":102,\"message\":\"The given data was invalid.\","
-				+ "\"errors\":{\"instance_id\":[\"The selected instance id is invalid.\"],\"client_id\":[\"Required.\",\"Too short.\"]}}");
+		reply(422, "application/json",
+				"{\"code\":102,\"message\":\"The given data was invalid.\","
+						+ "\"errors\":{\"instance_id\":[\"The selected instance id is invalid.\"],"
+						+ "\"client_id\":[\"Required.\",\"Too short.\"]}}");
 		assertThatExceptionOfType(InsprlValidationException.class).isThrownBy(() -> this.service.logout("inst-1"))
 			.satisfies((ex) -> {
 				assertThat(ex.getHttpStatus()).isEqualTo(422);

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallEvent.Outcome;
 import com.insprl.testing.MutableClock;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -70,7 +71,7 @@ class InsprlHealthIndicatorTests {
 		Health health = this.indicator.health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("baseUrl", "https://insprl.com/api");
-		assertThat(health.getDetails().get("probe")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+		assertThat(health.getDetails().get("probe")).asInstanceOf(InstanceOfAssertFactories.MAP)
 			.containsEntry("reachable", true)
 			.containsEntry("answer", "HTTP 404");
 	}

@@ -51,7 +51,8 @@ class CampaignTrackingTests {
 			{"status":true,"code":100,"data":{"campaign":{"campaign_id":"4711","name":"Spring sale",\
 			"status":"completed","total":3,"accepted":3,"sent":3,"delivered":2,"delivery_rate":66.67,"read":1,\
 			"replied":1,"failed":1,"created_at":"2026-11-20 09:30:00"},"contacts":[{"phone":"+919800000001",\
-			"status":"read","message_id":"wamid.1","created_at":"2026-11-20 09:30:01","sent_at":"2026-11-20 09:30:02"}]}}""";
+			"status":"read","message_id":"wamid.1","created_at":"2026-11-20 09:30:01",\
+			"sent_at":"2026-11-20 09:30:02"}]}}""";
 
 	@RegisterExtension
 	static WireMockExtension insprl = WireMockExtension.newInstance()
@@ -141,9 +142,10 @@ class CampaignTrackingTests {
 
 	@Test
 	void numbersOutOfRangeOrNotFiniteReadAsNull() {
-		insprl.stubFor(post(PATH).willReturn(
-				okJson("""
-						{"code":100,"data":{"campaign":{"name":{"a":1},"status":[1],"total":1e400,"accepted":0.5,				"sent":"2147483648","delivered":-1e400,"delivery_rate":1e400,"read":"NaN","replied":"Infinity",				"failed":"100.0"}}}""")));
+		insprl.stubFor(post(PATH).willReturn(okJson("""
+				{"code":100,"data":{"campaign":{"name":{"a":1},"status":[1],"total":1e400,"accepted":0.5,\
+				"sent":"2147483648","delivered":-1e400,"delivery_rate":1e400,"read":"NaN","replied":"Infinity",\
+				"failed":"100.0"}}}""")));
 		Campaign campaign = this.service.campaignTracking("acc-1", "cmp-9").campaign();
 		assertThat(campaign.name()).isNull();
 		assertThat(campaign.status()).isNull();

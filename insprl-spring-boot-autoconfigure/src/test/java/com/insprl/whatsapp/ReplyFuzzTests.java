@@ -199,7 +199,7 @@ class ReplyFuzzTests {
 		Reply reply(Function<Generator, String> bodies) {
 			int status = status();
 			String body = switch (this.random.nextInt(10)) {
-				case 0 -> anyJson(this.random.nextInt(4) == 0 ? 600 : 12);
+				case 0 -> anyJson((this.random.nextInt(4) == 0) ? 600 : 12);
 				case 1 -> html();
 				case 2 -> "";
 				default -> bodies.apply(this);

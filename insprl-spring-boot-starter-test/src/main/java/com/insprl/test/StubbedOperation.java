@@ -77,17 +77,18 @@ enum StubbedOperation {
 
 	/**
 	 * Return the value of the {@code Authorization} header that carries the key.
+	 * @param clientKey the key
+	 * @return the header value
 	 */
 	String authorization(String clientKey) {
 		return this.v1 ? "Bearer " + clientKey : clientKey;
 	}
 
-	boolean isJson() {
-		return this.v1;
-	}
-
 	/**
 	 * Match requests whose parameters have the given values, in a form or a JSON body.
+	 * @param mapping the mapping to narrow
+	 * @param values the values, one per selector
+	 * @return the narrowed mapping
 	 */
 	MappingBuilder matching(MappingBuilder mapping, List<String> values) {
 		for (int i = 0; i < this.selectors.size(); i++) {
@@ -100,6 +101,7 @@ enum StubbedOperation {
 
 	/**
 	 * Return the body of a successful reply.
+	 * @return the JSON body
 	 */
 	abstract String success();
 
@@ -125,7 +127,10 @@ enum StubbedOperation {
 	}
 
 	/**
-	 * A reply: its status and JSON body.
+	 * A reply.
+	 *
+	 * @param status the HTTP status
+	 * @param body the JSON body
 	 */
 	record Reply(int status, String body) {
 	}

@@ -50,7 +50,10 @@ class CustomerController {
 	}
 
 	/**
-	 * A bulk logout as the sample shows it: the answers, and each failure's message.
+	 * A bulk logout as the sample shows it.
+	 *
+	 * @param succeeded the answers, by instance id
+	 * @param failed each failure's message, by instance id
 	 */
 	record BulkLogoutView(Map<String, LogoutResult> succeeded, Map<String, String> failed) {
 

@@ -82,6 +82,7 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	/**
 	 * The error cases the demo shows, by instance id.
+	 * @param stub the stand-in that answers them
 	 */
 	static void demoAnswers(InsprlStub stub) {
 		stub.addAccount(DEMO_CUSTOMER_ID, DEMO_CUSTOMER_KEY);

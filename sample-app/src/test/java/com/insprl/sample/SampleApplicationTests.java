@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.insprl.test.InsprlStub;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,7 @@ class SampleApplicationTests {
 					.POST(HttpRequest.BodyPublishers
 						.ofString("[\"acme-phone-1\",\"acme-phone-2\",\"demo-invalid\",\"acme-phone-1\"]")));
 		assertThat(all.status()).isEqualTo(200);
-		assertThat(all.body().get("succeeded").properties()).extracting(java.util.Map.Entry::getKey)
+		assertThat(all.body().get("succeeded").properties()).extracting(Map.Entry::getKey)
 			.containsExactly("acme-phone-1", "acme-phone-2");
 		assertThat(all.body().at("/failed/demo-invalid").asString()).contains("code 102");
 		assertThat(post("/customers/nobody/instances/x/logout").status()).isEqualTo(404);

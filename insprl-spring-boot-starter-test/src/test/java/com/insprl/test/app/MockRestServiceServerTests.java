@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.restclient.test.autoconfigure.AutoConfigureMockRestServiceServer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.client.MockRestServiceServer;
 
@@ -32,7 +33,7 @@ class MockRestServiceServerTests {
 	@Test
 	void mockRestServiceServerAnswersTheStartersCalls() {
 		this.server.expect(requestTo("https://insprl.com/api/whatsapp/instance/logout"))
-			.andExpect(method(org.springframework.http.HttpMethod.POST))
+			.andExpect(method(HttpMethod.POST))
 			.andExpect(header("Authorization", "sk-live-PRODUCTION-not-for-tests"))
 			.andExpect(content().string("client_id=production-client&instance_id=team-phone-7"))
 			.andRespond(withSuccess(

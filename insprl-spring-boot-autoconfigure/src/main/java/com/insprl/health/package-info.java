@@ -1,0 +1,7 @@
+/**
+ * The health indicator that reports whether insprl accepts the account's credentials.
+ */
+@NullMarked
+package com.insprl.health;
+
+import org.jspecify.annotations.NullMarked;

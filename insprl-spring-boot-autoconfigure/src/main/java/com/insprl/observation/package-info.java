@@ -1,0 +1,7 @@
+/**
+ * Micrometer observation of insprl calls: the context and its conventions.
+ */
+@NullMarked
+package com.insprl.observation;
+
+import org.jspecify.annotations.NullMarked;

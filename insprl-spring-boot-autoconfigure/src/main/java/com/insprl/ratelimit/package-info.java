@@ -1,0 +1,7 @@
+/**
+ * Client-side rate limits and account pauses, held locally or shared through Redis.
+ */
+@NullMarked
+package com.insprl.ratelimit;
+
+import org.jspecify.annotations.NullMarked;
