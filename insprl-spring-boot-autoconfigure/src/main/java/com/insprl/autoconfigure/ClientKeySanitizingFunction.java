@@ -2,6 +2,8 @@ package com.insprl.autoconfigure;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
@@ -13,9 +15,9 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  */
 class ClientKeySanitizingFunction implements SanitizingFunction {
 
-	private final String clientKey;
+	private final @Nullable String clientKey;
 
-	ClientKeySanitizingFunction(String clientKey) {
+	ClientKeySanitizingFunction(@Nullable String clientKey) {
 		this.clientKey = (clientKey != null && !clientKey.isBlank()) ? clientKey : null;
 	}
 
@@ -35,7 +37,7 @@ class ClientKeySanitizingFunction implements SanitizingFunction {
 		return name.equals("insprlclientkey") || name.equals("clientkey");
 	}
 
-	private boolean containsClientKey(Object value) {
+	private boolean containsClientKey(@Nullable Object value) {
 		return this.clientKey != null && value instanceof CharSequence text && text.toString().contains(this.clientKey);
 	}
 

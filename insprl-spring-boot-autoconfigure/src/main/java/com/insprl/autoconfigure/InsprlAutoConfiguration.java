@@ -11,6 +11,7 @@ import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,6 +27,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.boot.thread.Threading;
@@ -73,7 +75,7 @@ public final class InsprlAutoConfiguration {
 				settings, properties.getMaxConnections(), Threading.VIRTUAL.isActive(environment));
 	}
 
-	private static org.springframework.boot.ssl.SslBundle sslBundle(String name, SslBundles sslBundles) {
+	private static SslBundle sslBundle(String name, @Nullable SslBundles sslBundles) {
 		if (sslBundles == null) {
 			throw new InvalidInsprlPropertyException("insprl.ssl.bundle", "names SSL bundle '" + name
 					+ "', but the application defines no SSL bundles " + "(spring.ssl.bundle.*)");
@@ -101,7 +103,7 @@ public final class InsprlAutoConfiguration {
 			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.callTimeout(properties.getCallTimeout())
 			.usageLimitPause(InsprlPropertiesValidator.usageLimitPause(properties))
-			.listener(new DeferredCallListeners(listeners));
+			.deferredListeners(() -> listeners.orderedStream().toList());
 		if (credentials != null) {
 			builder.credentials(credentials);
 		}

@@ -3,6 +3,7 @@ package com.insprl.autoconfigure;
 import java.time.Duration;
 
 import com.insprl.client.InsprlClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -26,13 +27,13 @@ public class InsprlProperties {
 	/**
 	 * Account CLIENT ID, sent as the client_id form field.
 	 */
-	private String clientId;
+	private @Nullable String clientId;
 
 	/**
 	 * Account CLIENT KEY, sent in the Authorization header. A secret: keep it out of
 	 * source control, for example in the INSPRL_CLIENT_KEY environment variable.
 	 */
-	private String clientKey;
+	private @Nullable String clientKey;
 
 	/**
 	 * Whether insprl.client-id and insprl.client-key must be set. Set to false for an
@@ -100,19 +101,19 @@ public class InsprlProperties {
 		this.baseUrl = baseUrl;
 	}
 
-	public String getClientId() {
+	public @Nullable String getClientId() {
 		return this.clientId;
 	}
 
-	public void setClientId(String clientId) {
+	public void setClientId(@Nullable String clientId) {
 		this.clientId = clientId;
 	}
 
-	public String getClientKey() {
+	public @Nullable String getClientKey() {
 		return this.clientKey;
 	}
 
-	public void setClientKey(String clientKey) {
+	public void setClientKey(@Nullable String clientKey) {
 		this.clientKey = clientKey;
 	}
 
@@ -204,13 +205,13 @@ public class InsprlProperties {
 		 * health probe trust, for example one holding a private CA. Applies to no other
 		 * client.
 		 */
-		private String bundle;
+		private @Nullable String bundle;
 
-		public String getBundle() {
+		public @Nullable String getBundle() {
 			return this.bundle;
 		}
 
-		public void setBundle(String bundle) {
+		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
 		}
 
@@ -230,18 +231,18 @@ public class InsprlProperties {
 		 * Instance id ("SPRL INSTANCE ID") of the WhatsApp number used when an operation
 		 * is called without one.
 		 */
-		private String instanceId;
+		private @Nullable String instanceId;
 
 		/**
 		 * Logouts a bulk logout (logoutAll) sends at once.
 		 */
 		private int bulkConcurrency = 4;
 
-		public String getInstanceId() {
+		public @Nullable String getInstanceId() {
 			return this.instanceId;
 		}
 
-		public void setInstanceId(String instanceId) {
+		public void setInstanceId(@Nullable String instanceId) {
 			this.instanceId = instanceId;
 		}
 
@@ -380,13 +381,13 @@ public class InsprlProperties {
 		/**
 		 * Requests per second each account may send, on average.
 		 */
-		private Double requestsPerSecond;
+		private @Nullable Double requestsPerSecond;
 
 		/**
 		 * Requests an account may send at once. Defaults to one second's worth of
 		 * requests.
 		 */
-		private Integer burst;
+		private @Nullable Integer burst;
 
 		/**
 		 * Longest a call waits for the limit; a call that would wait longer fails at
@@ -415,19 +416,19 @@ public class InsprlProperties {
 			this.enabled = enabled;
 		}
 
-		public Double getRequestsPerSecond() {
+		public @Nullable Double getRequestsPerSecond() {
 			return this.requestsPerSecond;
 		}
 
-		public void setRequestsPerSecond(Double requestsPerSecond) {
+		public void setRequestsPerSecond(@Nullable Double requestsPerSecond) {
 			this.requestsPerSecond = requestsPerSecond;
 		}
 
-		public Integer getBurst() {
+		public @Nullable Integer getBurst() {
 			return this.burst;
 		}
 
-		public void setBurst(Integer burst) {
+		public void setBurst(@Nullable Integer burst) {
 			this.burst = burst;
 		}
 

@@ -1,11 +1,14 @@
 package com.insprl.autoconfigure;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import com.insprl.client.InsprlClientBuilder;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRetrySettings;
-import com.insprl.http.Durations;
+import com.insprl.client.internal.CredentialRules;
+import com.insprl.http.internal.Durations;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
 
@@ -27,20 +30,21 @@ final class InsprlPropertiesValidator {
 	 * @param properties the properties
 	 * @return the credentials, or {@code null}
 	 */
-	static InsprlCredentials credentials(InsprlProperties properties) {
+	static @Nullable InsprlCredentials credentials(InsprlProperties properties) {
 		if (!properties.isRequireCredentials() && !StringUtils.hasText(properties.getClientId())
 				&& !StringUtils.hasText(properties.getClientKey())) {
 			return null;
 		}
-		String idProblem = InsprlCredentials.clientIdProblem(properties.getClientId());
+		String idProblem = CredentialRules.clientIdProblem(properties.getClientId());
 		if (idProblem != null) {
 			throw new InvalidInsprlPropertyException("insprl.client-id", idProblem);
 		}
-		String keyProblem = InsprlCredentials.clientKeyProblem(properties.getClientKey());
+		String keyProblem = CredentialRules.clientKeyProblem(properties.getClientKey());
 		if (keyProblem != null) {
 			throw new InvalidInsprlPropertyException("insprl.client-key", keyProblem);
 		}
-		return new InsprlCredentials(properties.getClientId(), properties.getClientKey());
+		return new InsprlCredentials(Objects.requireNonNull(properties.getClientId()),
+				Objects.requireNonNull(properties.getClientKey()));
 	}
 
 	static void baseUrl(InsprlClientBuilder builder, InsprlProperties properties) {
@@ -52,7 +56,8 @@ final class InsprlPropertiesValidator {
 			builder.baseUrl(baseUrl);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInsprlPropertyException("insprl.base-url", ex.getMessage().replaceFirst("^baseUrl ", ""));
+			throw new InvalidInsprlPropertyException("insprl.base-url",
+					String.valueOf(ex.getMessage()).replaceFirst("^baseUrl ", ""));
 		}
 	}
 
@@ -96,9 +101,9 @@ final class InsprlPropertiesValidator {
 	/**
 	 * Check the rate limit properties of an enabled rate limit.
 	 * @param properties the properties
-	 * @return the burst to use
+	 * @return the rate and the burst to use
 	 */
-	static int rateLimit(InsprlProperties properties) {
+	static RateLimit rateLimit(InsprlProperties properties) {
 		InsprlProperties.RateLimit rateLimit = properties.getRateLimit();
 		Double rate = rateLimit.getRequestsPerSecond();
 		if (rate == null || !(rate > 0) || rate.isInfinite()) {
@@ -113,7 +118,7 @@ final class InsprlPropertiesValidator {
 			throw new InvalidInsprlPropertyException("insprl.rate-limit.max-wait",
 					"must not be negative, not " + Durations.format(rateLimit.getMaxWait()));
 		}
-		return burst;
+		return new RateLimit(rate, burst);
 	}
 
 	static Duration usageLimitPause(InsprlProperties properties) {
@@ -130,6 +135,15 @@ final class InsprlPropertiesValidator {
 			throw new InvalidInsprlPropertyException(property,
 					"must be a positive duration, not " + Durations.format(duration));
 		}
+	}
+
+	/**
+	 * A checked rate limit.
+	 *
+	 * @param requestsPerSecond the sustained rate
+	 * @param burst the most requests sent at once
+	 */
+	record RateLimit(double requestsPerSecond, int burst) {
 	}
 
 }

@@ -42,9 +42,8 @@ public final class InsprlRateLimitAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		InsprlRateLimiter insprlRateLimiter(InsprlProperties properties, ObjectProvider<ObservationRegistry> registry) {
-			int burst = InsprlPropertiesValidator.rateLimit(properties);
-			return observed(new LocalRateLimiter(properties.getRateLimit().getRequestsPerSecond(), burst), registry,
-					"local");
+			InsprlPropertiesValidator.RateLimit rateLimit = InsprlPropertiesValidator.rateLimit(properties);
+			return observed(new LocalRateLimiter(rateLimit.requestsPerSecond(), rateLimit.burst()), registry, "local");
 		}
 
 	}
@@ -57,14 +56,15 @@ public final class InsprlRateLimitAutoConfiguration {
 		@ConditionalOnMissingBean
 		InsprlRateLimiter insprlRateLimiter(InsprlProperties properties, ListableBeanFactory beanFactory,
 				ObjectProvider<ObservationRegistry> registry) {
-			int burst = InsprlPropertiesValidator.rateLimit(properties);
+			InsprlPropertiesValidator.RateLimit rateLimit = InsprlPropertiesValidator.rateLimit(properties);
 			ClassLoader classLoader = getClass().getClassLoader();
 			if (!ClassUtils.isPresent("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
 					classLoader) || !ClassUtils.isPresent("io.lettuce.core.RedisClient", classLoader)) {
 				throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
 						"is redis, but Spring Data Redis or Lettuce is missing: add spring-boot-starter-data-redis");
 			}
-			return observed(RedisRateLimiters.create(properties.getRateLimit(), burst, beanFactory), registry, "redis");
+			return observed(RedisRateLimiters.create(properties.getRateLimit(), rateLimit, beanFactory), registry,
+					"redis");
 		}
 
 	}

@@ -1,5 +1,7 @@
 package com.insprl.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -14,7 +16,7 @@ import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegi
 class InsprlRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
-	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		BindableRuntimeHintsRegistrar.forTypes(InsprlProperties.class).registerHints(hints, classLoader);
 		hints.reflection()
 			.registerType(InvalidInsprlPropertyFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);

@@ -6,13 +6,13 @@ import java.util.Locale;
  * Thrown at start-up when an {@code insprl.*} property is missing or unusable. Its
  * message names the property, never its value.
  */
-public class InvalidInsprlPropertyException extends IllegalStateException {
+class InvalidInsprlPropertyException extends IllegalStateException {
 
 	private final String property;
 
 	private final String problem;
 
-	public InvalidInsprlPropertyException(String property, String problem) {
+	InvalidInsprlPropertyException(String property, String problem) {
 		super("Property '" + property + "' " + problem);
 		this.property = property;
 		this.problem = problem;
@@ -22,7 +22,7 @@ public class InvalidInsprlPropertyException extends IllegalStateException {
 	 * Return the property, such as {@code insprl.client-id}.
 	 * @return the property name
 	 */
-	public String getProperty() {
+	String getProperty() {
 		return this.property;
 	}
 
@@ -30,7 +30,7 @@ public class InvalidInsprlPropertyException extends IllegalStateException {
 	 * Return what is wrong with the property.
 	 * @return the problem
 	 */
-	public String getProblem() {
+	String getProblem() {
 		return this.problem;
 	}
 
@@ -39,7 +39,7 @@ public class InvalidInsprlPropertyException extends IllegalStateException {
 	 * {@code INSPRL_CLIENT_ID}.
 	 * @return the environment variable name
 	 */
-	public String getEnvironmentVariable() {
+	String getEnvironmentVariable() {
 		return this.property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
 	}
 

@@ -11,6 +11,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -28,7 +29,8 @@ final class RedisRateLimiters {
 	private RedisRateLimiters() {
 	}
 
-	static InsprlRateLimiter create(InsprlProperties.RateLimit rateLimit, int burst, ListableBeanFactory beanFactory) {
+	static InsprlRateLimiter create(InsprlProperties.RateLimit properties,
+			InsprlPropertiesValidator.RateLimit rateLimit, ListableBeanFactory beanFactory) {
 		LettuceConnectionFactory factory = beanFactory.getBeanProvider(LettuceConnectionFactory.class).getIfAvailable();
 		if (factory == null) {
 			throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
@@ -36,12 +38,12 @@ final class RedisRateLimiters {
 							+ "spring-boot-starter-data-redis and set spring.data.redis.*");
 		}
 		RedisRateLimiter shared = new RedisRateLimiter(connect(factory.getNativeClient()),
-				rateLimit.getRequestsPerSecond(), burst, requestTimeout(rateLimit.getMaxWait()), KEY_PREFIX);
-		LocalRateLimiter local = new LocalRateLimiter(rateLimit.getRequestsPerSecond(), burst);
-		return new FailoverRateLimiter(shared, local, rateLimit.isFailOpen());
+				rateLimit.requestsPerSecond(), rateLimit.burst(), requestTimeout(properties.getMaxWait()), KEY_PREFIX);
+		LocalRateLimiter local = new LocalRateLimiter(rateLimit.requestsPerSecond(), rateLimit.burst());
+		return new FailoverRateLimiter(shared, local, properties.isFailOpen());
 	}
 
-	private static StatefulConnection<byte[], byte[]> connect(AbstractRedisClient client) {
+	private static StatefulConnection<byte[], byte[]> connect(@Nullable AbstractRedisClient client) {
 		if (client instanceof RedisClusterClient cluster) {
 			return cluster.connect(ByteArrayCodec.INSTANCE);
 		}

@@ -3,6 +3,9 @@ package com.insprl.client;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.insprl.client.internal.CallBudget;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
@@ -30,7 +33,7 @@ final class CallRetryPolicy implements RetryPolicy, BackOff {
 
 	private final CallBudget budget;
 
-	private Throwable lastFailure;
+	private @Nullable Throwable lastFailure;
 
 	CallRetryPolicy(InsprlOperation operation, InsprlRetrySettings settings, CallBudget budget) {
 		this.operation = operation;
@@ -86,7 +89,7 @@ final class CallRetryPolicy implements RetryPolicy, BackOff {
 		};
 	}
 
-	private static Duration retryAfter(Throwable failure) {
+	private static @Nullable Duration retryAfter(@Nullable Throwable failure) {
 		return (failure instanceof InsprlRateLimitException rateLimit) ? rateLimit.getRetryAfter().orElse(null) : null;
 	}
 

@@ -3,6 +3,8 @@ package com.insprl.client;
 import java.util.List;
 import java.util.OptionalInt;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * insprl answered, but not with success: an API code other than 100, or an HTTP error
  * status. Subclasses cover the answers a caller handles apart: rejected credentials,
@@ -12,11 +14,11 @@ public class InsprlApiException extends InsprlException {
 
 	private final int httpStatus;
 
-	private final Integer code;
+	private final @Nullable Integer code;
 
 	private final List<String> apiMessages;
 
-	public InsprlApiException(String message, String operation, int httpStatus, Integer code,
+	public InsprlApiException(String message, String operation, int httpStatus, @Nullable Integer code,
 			List<String> apiMessages) {
 		super(message, operation, null);
 		this.httpStatus = httpStatus;

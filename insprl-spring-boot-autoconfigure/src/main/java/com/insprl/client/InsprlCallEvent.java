@@ -3,6 +3,8 @@ package com.insprl.client;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One completed insprl call, as told to {@link InsprlCallListener}s.
  *
@@ -15,8 +17,8 @@ import java.time.Instant;
  * @param completedAt when it ended
  * @param clientId the account's client id (not a secret; never its key)
  */
-public record InsprlCallEvent(String operation, Outcome outcome, Integer code, int attempts, Duration duration,
-		Instant completedAt, String clientId) {
+public record InsprlCallEvent(String operation, Outcome outcome, @Nullable Integer code, int attempts,
+		Duration duration, Instant completedAt, String clientId) {
 
 	/**
 	 * How a call ended.

@@ -2,6 +2,8 @@ package com.insprl.client;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -15,11 +17,11 @@ public final class InsprlCallOptions {
 	/** Options that set nothing: every call keeps the configured values. */
 	public static final InsprlCallOptions NONE = new InsprlCallOptions(null, null);
 
-	private final Duration callTimeout;
+	private final @Nullable Duration callTimeout;
 
-	private final Integer maxAttempts;
+	private final @Nullable Integer maxAttempts;
 
-	private InsprlCallOptions(Duration callTimeout, Integer maxAttempts) {
+	private InsprlCallOptions(@Nullable Duration callTimeout, @Nullable Integer maxAttempts) {
 		this.callTimeout = callTimeout;
 		this.maxAttempts = maxAttempts;
 	}
@@ -44,7 +46,7 @@ public final class InsprlCallOptions {
 	 * Return the call timeout.
 	 * @return the call timeout, or {@code null} to keep the configured one
 	 */
-	public Duration getCallTimeout() {
+	public @Nullable Duration getCallTimeout() {
 		return this.callTimeout;
 	}
 
@@ -52,7 +54,7 @@ public final class InsprlCallOptions {
 	 * Return the most attempts per call, the first included.
 	 * @return the most attempts, or {@code null} to keep the configured number
 	 */
-	public Integer getMaxAttempts() {
+	public @Nullable Integer getMaxAttempts() {
 		return this.maxAttempts;
 	}
 
@@ -76,11 +78,11 @@ public final class InsprlCallOptions {
 	 */
 	public static final class Builder {
 
-		private Duration callTimeout;
+		private @Nullable Duration callTimeout;
 
-		private Integer maxAttempts;
+		private @Nullable Integer maxAttempts;
 
-		private Builder(Duration callTimeout, Integer maxAttempts) {
+		private Builder(@Nullable Duration callTimeout, @Nullable Integer maxAttempts) {
 			this.callTimeout = callTimeout;
 			this.maxAttempts = maxAttempts;
 		}

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.HttpHeaders;
@@ -33,9 +35,9 @@ public final class InsprlClientBuilder {
 
 	private String baseUrl = DEFAULT_BASE_URL;
 
-	private InsprlCredentials credentials;
+	private @Nullable InsprlCredentials credentials;
 
-	private InsprlHttpTransport transport;
+	private @Nullable InsprlHttpTransport transport;
 
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
@@ -47,13 +49,15 @@ public final class InsprlClientBuilder {
 
 	private final List<InsprlCallListener> listeners = new ArrayList<>();
 
+	private @Nullable Supplier<? extends List<? extends InsprlCallListener>> deferredListeners;
+
 	private final List<RestClientCustomizer> customizers = new ArrayList<>();
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-	private InsprlRateLimiter rateLimiter;
+	private @Nullable InsprlRateLimiter rateLimiter;
 
-	private Duration rateLimitMaxWait;
+	private @Nullable Duration rateLimitMaxWait;
 
 	private Duration usageLimitPause = InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE;
 
@@ -61,7 +65,7 @@ public final class InsprlClientBuilder {
 
 	private boolean noDefaultAccount;
 
-	private InsprlObservationConvention observationConvention;
+	private @Nullable InsprlObservationConvention observationConvention;
 
 	InsprlClientBuilder() {
 	}
@@ -263,6 +267,19 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
+	 * Add listeners looked up when the first call completes rather than now, so that a
+	 * listener may itself depend on the client (as a Spring bean may); they are told
+	 * after those added with {@link #listener}.
+	 * @param listeners gives the listeners, once
+	 * @return this builder
+	 */
+	public InsprlClientBuilder deferredListeners(Supplier<? extends List<? extends InsprlCallListener>> listeners) {
+		Assert.notNull(listeners, "listeners must not be null");
+		this.deferredListeners = listeners;
+		return this;
+	}
+
+	/**
 	 * Set the largest reply body accepted; a larger reply fails with
 	 * {@link InsprlConnectionException.Reason#REPLY_TOO_LARGE}.
 	 * @param maxReplyBytes the limit in bytes, at least 1024
@@ -281,19 +298,28 @@ public final class InsprlClientBuilder {
 	public InsprlClient build() {
 		Assert.state(this.credentials != null || this.noDefaultAccount,
 				"credentials must be set, unless the client is built with noDefaultAccount()");
-		InsprlHttpTransport owned = (this.transport != null) ? null : InsprlHttpTransport.detect();
-		InsprlHttpTransport used = (owned != null) ? owned : this.transport;
+		InsprlHttpTransport used = this.transport;
+		InsprlHttpTransport owned = null;
+		if (used == null) {
+			owned = InsprlHttpTransport.detect();
+			used = owned;
+		}
 		RestClient.Builder builder = RestClient.builder()
 			.requestFactory(used.requestFactory(this.connectTimeout, this.readTimeout));
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		RestClient restClient = builder.baseUrl(this.baseUrl).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT).build();
-		InsprlRateLimiter limiter = (this.rateLimiter != null) ? this.rateLimiter : InsprlRateLimiter.pauseOnly();
-		Duration maxWait = (this.rateLimiter != null) ? this.rateLimitMaxWait : this.retrySettings.maxBackoff();
-		InsprlClient.Shared shared = new InsprlClient.Shared(restClient, this.baseUrl, this.maxReplyBytes,
-				this.retrySettings, this.listeners, owned, this.observationRegistry, this.observationConvention,
-				limiter, maxWait, this.usageLimitPause, this.callTimeout, this.connectTimeout.plus(this.readTimeout));
-		InsprlClient client = new InsprlClient(shared, this.credentials);
-		shared.origin = client;
+		InsprlRateLimiter limiter = this.rateLimiter;
+		Duration maxWait = this.rateLimitMaxWait;
+		if (limiter == null || maxWait == null) {
+			limiter = InsprlRateLimiter.pauseOnly();
+			maxWait = this.retrySettings.maxBackoff();
+		}
+		ClientResources resources = new ClientResources(restClient, this.baseUrl, this.maxReplyBytes,
+				this.retrySettings, new CallListeners(this.listeners, this.deferredListeners), owned,
+				this.observationRegistry, this.observationConvention, limiter, maxWait, this.usageLimitPause,
+				this.callTimeout, this.connectTimeout.plus(this.readTimeout));
+		InsprlClient client = new InsprlClient(resources, this.credentials);
+		resources.origin = client;
 		return client;
 	}
 

@@ -1,5 +1,7 @@
 package com.insprl.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No usable answer came from insprl: the connection failed, timed out or was reset, the
  * TLS handshake failed, or the reply was empty, too large, a redirect, or not the JSON
@@ -9,7 +11,7 @@ public class InsprlConnectionException extends InsprlException {
 
 	private final Reason reason;
 
-	public InsprlConnectionException(String message, String operation, Reason reason, Throwable cause) {
+	public InsprlConnectionException(String message, String operation, Reason reason, @Nullable Throwable cause) {
 		super(message, operation, cause);
 		this.reason = reason;
 	}

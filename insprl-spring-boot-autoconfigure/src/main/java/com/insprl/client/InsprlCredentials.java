@@ -1,8 +1,10 @@
 package com.insprl.client;
 
-import java.util.regex.Pattern;
+import com.insprl.client.internal.CredentialRules;
+import com.insprl.client.internal.KeyMask;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.StringUtils;
+import org.springframework.lang.Contract;
 
 /**
  * An insprl account's CLIENT ID and CLIENT KEY. The key is a secret: {@link #toString()}
@@ -15,8 +17,6 @@ import org.springframework.util.StringUtils;
  * placeholder.
  */
 public final class InsprlCredentials {
-
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
 
 	private final String clientId;
 
@@ -32,61 +32,17 @@ public final class InsprlCredentials {
 	 * key
 	 */
 	public InsprlCredentials(String clientId, String clientKey) {
-		String idProblem = clientIdProblem(clientId);
+		String idProblem = CredentialRules.clientIdProblem(clientId);
 		if (idProblem != null) {
 			throw new IllegalArgumentException("clientId " + idProblem);
 		}
-		String keyProblem = clientKeyProblem(clientKey);
+		String keyProblem = CredentialRules.clientKeyProblem(clientKey);
 		if (keyProblem != null) {
 			throw new IllegalArgumentException("clientKey " + keyProblem);
 		}
 		this.clientId = clientId;
 		this.clientKey = clientKey;
 		this.mask = new KeyMask(clientKey);
-	}
-
-	/**
-	 * Return what is wrong with a CLIENT ID, in words that never quote it.
-	 * @param clientId the id to check
-	 * @return the problem, such as {@code "is not set"}, or {@code null} if it is usable
-	 */
-	public static String clientIdProblem(String clientId) {
-		if (!StringUtils.hasText(clientId)) {
-			return "is not set (the account's CLIENT ID)";
-		}
-		if (PLACEHOLDER.matcher(clientId).find()) {
-			return "is an unresolved placeholder ${...}: the variable or property it refers to is not set";
-		}
-		for (int i = 0; i < clientId.length(); i++) {
-			char c = clientId.charAt(i);
-			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-				return "contains control characters (such as CR or LF), which must never reach an HTTP request";
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Return what is wrong with a CLIENT KEY, in words that never quote it.
-	 * @param clientKey the key to check
-	 * @return the problem, such as {@code "is not set"}, or {@code null} if it is usable
-	 */
-	public static String clientKeyProblem(String clientKey) {
-		if (!StringUtils.hasText(clientKey)) {
-			return "is not set (the account's CLIENT KEY)";
-		}
-		if (PLACEHOLDER.matcher(clientKey).find()) {
-			return "is an unresolved placeholder ${...}: the variable or property it refers to is not set";
-		}
-		for (int i = 0; i < clientKey.length(); i++) {
-			char c = clientKey.charAt(i);
-			if (c < 0x21 || c > 0x7E) {
-				return "contains a character an HTTP header cannot carry (at position " + (i + 1) + " of "
-						+ clientKey.length() + "): the key must be visible ASCII, without spaces or control "
-						+ "characters; check for a stray character copied with it";
-			}
-		}
-		return null;
 	}
 
 	public String getClientId() {
@@ -108,7 +64,8 @@ public final class InsprlCredentials {
 	 * @param text the text, may be {@code null}
 	 * @return the text without the key
 	 */
-	public String redact(String text) {
+	@Contract("!null -> !null")
+	public @Nullable String redact(@Nullable String text) {
 		return this.mask.mask(text);
 	}
 
@@ -118,7 +75,7 @@ public final class InsprlCredentials {
 	 * @param text the text, may be {@code null}
 	 * @return {@code true} if the text would be changed by {@link #redact(String)}
 	 */
-	public boolean exposesKey(String text) {
+	public boolean exposesKey(@Nullable String text) {
 		return this.mask.exposes(text);
 	}
 

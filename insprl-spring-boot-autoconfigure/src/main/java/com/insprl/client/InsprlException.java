@@ -1,8 +1,10 @@
 package com.insprl.client;
 
 import java.time.Duration;
+import java.util.Objects;
 
-import com.insprl.http.Durations;
+import com.insprl.http.internal.Durations;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Root of every failure reported by the insprl client. Unchecked; subclasses say what the
@@ -17,9 +19,9 @@ public abstract class InsprlException extends RuntimeException {
 
 	private int attempts = 1;
 
-	private Duration callTimeoutSpent;
+	private @Nullable Duration callTimeoutSpent;
 
-	protected InsprlException(String message, String operation, Throwable cause) {
+	protected InsprlException(String message, String operation, @Nullable Throwable cause) {
 		super(message, cause);
 		this.operation = operation;
 	}
@@ -78,7 +80,7 @@ public abstract class InsprlException extends RuntimeException {
 
 	@Override
 	public String getMessage() {
-		String message = super.getMessage();
+		String message = Objects.requireNonNullElse(super.getMessage(), "");
 		if (this.callTimeoutSpent != null) {
 			return message + " (call timeout " + Durations.format(this.callTimeoutSpent) + " spent after "
 					+ this.attempts + ((this.attempts == 1) ? " attempt)" : " attempts)");

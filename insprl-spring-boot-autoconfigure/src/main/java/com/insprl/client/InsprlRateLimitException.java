@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * insprl refused the request because a usage limit was reached: API code 129 or HTTP 429.
  * The request was not carried out; it can be sent again after a wait.
@@ -16,17 +18,17 @@ import java.util.Optional;
  */
 public class InsprlRateLimitException extends InsprlApiException {
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
 	private final boolean refusedByClient;
 
-	public InsprlRateLimitException(String message, String operation, int httpStatus, Integer code,
-			List<String> apiMessages, Duration retryAfter) {
+	public InsprlRateLimitException(String message, String operation, int httpStatus, @Nullable Integer code,
+			List<String> apiMessages, @Nullable Duration retryAfter) {
 		this(message, operation, httpStatus, code, apiMessages, retryAfter, false);
 	}
 
-	private InsprlRateLimitException(String message, String operation, int httpStatus, Integer code,
-			List<String> apiMessages, Duration retryAfter, boolean refusedByClient) {
+	private InsprlRateLimitException(String message, String operation, int httpStatus, @Nullable Integer code,
+			List<String> apiMessages, @Nullable Duration retryAfter, boolean refusedByClient) {
 		super(message, operation, httpStatus, code, apiMessages);
 		this.retryAfter = retryAfter;
 		this.refusedByClient = refusedByClient;

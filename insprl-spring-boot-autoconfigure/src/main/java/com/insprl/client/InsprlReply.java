@@ -1,5 +1,7 @@
 package com.insprl.client;
 
+import com.insprl.client.internal.ReplyJson;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,12 +19,12 @@ public record InsprlReply(int httpStatus, int code, JsonNode body) {
 	 * @param field the field name
 	 * @return the text, or {@code null} when the field is absent or null
 	 */
-	public String text(String field) {
+	public @Nullable String text(String field) {
 		JsonNode node = this.body.get(field);
 		if (node == null || node.isNull()) {
 			return null;
 		}
-		return String.join("; ", ReplyDecoder.messages(node));
+		return String.join("; ", ReplyJson.messages(node));
 	}
 
 }

@@ -3,6 +3,8 @@ package com.insprl.client;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * insprl rejected the request parameters: API code 102 or HTTP 422. The request must be
  * corrected; sending it again does not help.
@@ -11,7 +13,7 @@ public class InsprlValidationException extends InsprlApiException {
 
 	private final Map<String, List<String>> fieldErrors;
 
-	public InsprlValidationException(String message, String operation, int httpStatus, Integer code,
+	public InsprlValidationException(String message, String operation, int httpStatus, @Nullable Integer code,
 			List<String> apiMessages, Map<String, List<String>> fieldErrors) {
 		super(message, operation, httpStatus, code, apiMessages);
 		this.fieldErrors = Map.copyOf(fieldErrors);

@@ -16,7 +16,8 @@ import java.util.zip.ZipException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
-import com.insprl.http.DeadlineExceededException;
+import com.insprl.http.internal.DeadlineExceededException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Says what a transport failure stands for, whichever client library reported it, so that
@@ -44,6 +45,29 @@ final class TransportFailures {
 			"reactor.netty.http.client.PrematureCloseException", "io.netty.channel.unix.Errors$NativeIoException" };
 
 	private TransportFailures() {
+	}
+
+	/**
+	 * Map whatever the transport threw to a connection exception with a reason that says
+	 * what happened. A failure whose text exposes the key is not kept as the cause.
+	 * @param operation the name of the operation that failed
+	 * @param failure what the transport threw
+	 * @param credentials the credentials the call was made with
+	 * @return the exception to throw
+	 */
+	static InsprlConnectionException toException(String operation, RuntimeException failure,
+			InsprlCredentials credentials) {
+		InsprlConnectionException.Reason reason = reason(failure);
+		String detail = credentials.redact(describe(failure));
+		String advice = (reason == InsprlConnectionException.Reason.TLS_FAILED)
+				? "; insprl's certificate is not trusted or does not match its host: for a private CA, set "
+						+ "insprl.ssl.bundle"
+				: "";
+		Throwable cause = exposesKey(failure, credentials) ? null : failure;
+		String what = reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return new InsprlConnectionException(
+				"No answer from insprl for " + operation + ": " + what + " (" + detail + ")" + advice, operation,
+				reason, cause);
 	}
 
 	static InsprlConnectionException.Reason reason(Throwable failure) {
@@ -101,7 +125,7 @@ final class TransportFailures {
 		return false;
 	}
 
-	private static Throwable next(Throwable failure) {
+	private static @Nullable Throwable next(Throwable failure) {
 		Throwable cause = failure.getCause();
 		return (cause != failure) ? cause : null;
 	}
@@ -114,8 +138,10 @@ final class TransportFailures {
 	 */
 	static String describe(Throwable failure) {
 		Throwable root = failure;
-		while (next(root) != null && !(root instanceof DeadlineExceededException)) {
-			root = next(root);
+		Throwable next = next(root);
+		while (next != null && !(root instanceof DeadlineExceededException)) {
+			root = next;
+			next = next(root);
 		}
 		String message = root.getMessage();
 		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
 import com.insprl.ratelimit.InsprlRateLimiter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -36,15 +37,15 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 
 	private final Object probeLock = new Object();
 
-	private volatile ProbeResult lastProbe;
+	private volatile @Nullable ProbeResult lastProbe;
 
-	private volatile InsprlCallEvent lastCall;
+	private volatile @Nullable InsprlCallEvent lastCall;
 
-	private volatile InsprlCallEvent credentialsRejected;
+	private volatile @Nullable InsprlCallEvent credentialsRejected;
 
-	private final String defaultClientId;
+	private final @Nullable String defaultClientId;
 
-	private final InsprlRateLimiter rateLimiter;
+	private final @Nullable InsprlRateLimiter rateLimiter;
 
 	/**
 	 * Create an indicator.
@@ -55,7 +56,7 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 	 * credentials of accounts used through {@code withCredentials} are the calling code's
 	 * concern, and one customer's bad key must not turn the whole application DOWN)
 	 */
-	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId) {
+	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, @Nullable String defaultClientId) {
 		this(probe, cacheTtl, defaultClientId, null, Clock.systemUTC());
 	}
 
@@ -68,17 +69,18 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 	 * {@code null}
 	 * @param rateLimiter the rate limiter, or {@code null}
 	 */
-	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId,
-			InsprlRateLimiter rateLimiter) {
+	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, @Nullable String defaultClientId,
+			@Nullable InsprlRateLimiter rateLimiter) {
 		this(probe, cacheTtl, defaultClientId, rateLimiter, Clock.systemUTC());
 	}
 
-	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId, Clock clock) {
+	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, @Nullable String defaultClientId,
+			Clock clock) {
 		this(probe, cacheTtl, defaultClientId, null, clock);
 	}
 
-	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, String defaultClientId,
-			InsprlRateLimiter rateLimiter, Clock clock) {
+	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, @Nullable String defaultClientId,
+			@Nullable InsprlRateLimiter rateLimiter, Clock clock) {
 		super("insprl health check failed");
 		this.probe = probe;
 		this.cacheTtl = cacheTtl;
@@ -134,12 +136,12 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 
 	private ProbeResult currentProbe() {
 		ProbeResult result = this.lastProbe;
-		if (isFresh(result)) {
+		if (result != null && isFresh(result)) {
 			return result;
 		}
 		synchronized (this.probeLock) {
 			result = this.lastProbe;
-			if (!isFresh(result)) {
+			if (result == null || !isFresh(result)) {
 				result = runProbe();
 				this.lastProbe = result;
 			}
@@ -148,7 +150,7 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 	}
 
 	private boolean isFresh(ProbeResult result) {
-		return result != null && this.clock.instant().isBefore(result.checkedAt().plus(this.cacheTtl));
+		return this.clock.instant().isBefore(result.checkedAt().plus(this.cacheTtl));
 	}
 
 	private ProbeResult runProbe() {

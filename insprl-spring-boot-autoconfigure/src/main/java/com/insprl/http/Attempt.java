@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.insprl.http.internal.DeadlineExceededException;
+import org.jspecify.annotations.Nullable;
+
 /**
  * One request and its reply, from the moment the request goes out until the reply is read
  * or given up: the unit the deadline applies to.
@@ -28,13 +31,13 @@ final class Attempt {
 
 	private volatile boolean expired;
 
-	private volatile Runnable cancel;
+	private volatile @Nullable Runnable cancel;
 
-	private volatile Closeable body;
+	private volatile @Nullable Closeable body;
 
-	private ScheduledFuture<?> timer;
+	private @Nullable ScheduledFuture<?> timer;
 
-	private Thread waiting;
+	private @Nullable Thread waiting;
 
 	private boolean interrupted;
 

@@ -12,6 +12,7 @@ import javax.net.ssl.HttpsURLConnection;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -45,7 +46,7 @@ abstract class ClientLibrary {
 		this.name = name;
 	}
 
-	static ClientLibrary of(ClientHttpRequestFactoryBuilder<?> builder, Executor bodyWriters) {
+	static ClientLibrary of(ClientHttpRequestFactoryBuilder<?> builder, @Nullable Executor bodyWriters) {
 		if (HTTP_COMPONENTS_PRESENT && HttpComponentsLibrary.supports(builder)) {
 			return new HttpComponentsLibrary(builder);
 		}
@@ -124,10 +125,11 @@ abstract class ClientLibrary {
 
 		static final Duration GRACE = Duration.ofMillis(250);
 
-		private static final Field HTTP_CLIENT = ReflectionUtils.findField(JdkClientHttpRequestFactory.class,
+		private static final @Nullable Field HTTP_CLIENT = ReflectionUtils.findField(JdkClientHttpRequestFactory.class,
 				"httpClient", HttpClient.class);
 
-		private static final Method SHUTDOWN_NOW = ReflectionUtils.findMethod(HttpClient.class, "shutdownNow");
+		private static final @Nullable Method SHUTDOWN_NOW = ReflectionUtils.findMethod(HttpClient.class,
+				"shutdownNow");
 
 		private final JdkClientHttpRequestFactoryBuilder builder;
 

@@ -9,6 +9,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import com.insprl.http.internal.CallDeadline;
+import com.insprl.http.internal.DeadlineExceededException;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -147,7 +151,7 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 
 		private final boolean bodiless;
 
-		private DeadlineBody body;
+		private @Nullable DeadlineBody body;
 
 		DeadlineResponse(ClientHttpResponse response, Attempt attempt, boolean head) {
 			this.response = response;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -57,7 +58,7 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 
 	private final AttemptWatchdog watchdog;
 
-	private final ExecutorService bodyWriters;
+	private final @Nullable ExecutorService bodyWriters;
 
 	private final List<ClientHttpRequestFactory> opened = new ArrayList<>();
 

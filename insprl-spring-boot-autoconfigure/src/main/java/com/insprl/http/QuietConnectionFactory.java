@@ -21,6 +21,7 @@ import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Identifiable;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Apache HttpClient 5 connections that write nothing of what they carry to a log. The
@@ -62,7 +63,7 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
 
 		private final AtomicBoolean closed = new AtomicBoolean();
 
-		private volatile Timeout socketTimeout;
+		private volatile @Nullable Timeout socketTimeout;
 
 		QuietConnection(String id, Http1Config config) {
 			super(config, null, null, DefaultContentLengthStrategy.INSTANCE, DefaultContentLengthStrategy.INSTANCE,
@@ -97,13 +98,13 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
 		}
 
 		@Override
-		public Socket getSocket() {
+		public @Nullable Socket getSocket() {
 			SocketHolder holder = getSocketHolder();
 			return (holder != null) ? holder.getSocket() : null;
 		}
 
 		@Override
-		public SSLSession getSSLSession() {
+		public @Nullable SSLSession getSSLSession() {
 			return (getSocket() instanceof SSLSocket ssl) ? ssl.getSession() : null;
 		}
 

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default names and tags of an insprl call's observation: named {@value #NAME} (so
@@ -52,7 +53,7 @@ public class DefaultInsprlObservationConvention implements InsprlObservationConv
 	 * @param code the reply's code, or {@code null}
 	 * @return one of a bounded set of values
 	 */
-	protected static String codeTag(Integer code) {
+	protected static String codeTag(@Nullable Integer code) {
 		if (code == null) {
 			return "none";
 		}

@@ -1,6 +1,7 @@
 package com.insprl.observation;
 
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an {@code insprl.api.calls} observation knows of one insprl call: the operation,
@@ -15,7 +16,7 @@ public class InsprlObservationContext extends Observation.Context {
 
 	private String outcome = "unknown";
 
-	private Integer code;
+	private @Nullable Integer code;
 
 	private int attempts;
 
@@ -61,7 +62,7 @@ public class InsprlObservationContext extends Observation.Context {
 	 * Return the API code of the last reply.
 	 * @return the code, or {@code null} when the reply had none
 	 */
-	public Integer getCode() {
+	public @Nullable Integer getCode() {
 		return this.code;
 	}
 
@@ -74,12 +75,12 @@ public class InsprlObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Record how the call ended.
+	 * Record how the call ended; the client that made the call does.
 	 * @param outcome the outcome tag value
 	 * @param code the API code of the last reply, or {@code null}
 	 * @param attempts the requests made
 	 */
-	public void ended(String outcome, Integer code, int attempts) {
+	protected void ended(String outcome, @Nullable Integer code, int attempts) {
 		this.outcome = outcome;
 		this.code = code;
 		this.attempts = attempts;

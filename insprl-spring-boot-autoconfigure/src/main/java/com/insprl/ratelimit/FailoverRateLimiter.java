@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shared rate limit that keeps its promises when its store is unreachable: it falls
@@ -31,7 +32,7 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
 	private final Clock clock;
 
-	private volatile Instant unreachableSince;
+	private volatile @Nullable Instant unreachableSince;
 
 	private volatile Instant retryAt = Instant.MIN;
 
@@ -70,7 +71,7 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		}
 	}
 
-	private Duration withoutStore(String account, Duration maxWait, RateLimitStoreException failure)
+	private Duration withoutStore(String account, Duration maxWait, @Nullable RateLimitStoreException failure)
 			throws InterruptedException {
 		if (this.failOpen) {
 			return this.local.acquire(account, maxWait);

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A rate limit per account in this JVM, and the pauses insprl asks for.
  * <p>
@@ -40,7 +42,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 
 	private final Stripe[] stripes = new Stripe[STRIPES];
 
-	private final Budget budget;
+	private final @Nullable Budget budget;
 
 	private final double requestsPerSecond;
 
@@ -65,7 +67,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		this(Budget.of(requestsPerSecond, burst), requestsPerSecond, burst, clock);
 	}
 
-	private LocalRateLimiter(Budget budget, double requestsPerSecond, int burst, Clock clock) {
+	private LocalRateLimiter(@Nullable Budget budget, double requestsPerSecond, int burst, Clock clock) {
 		this.budget = budget;
 		this.requestsPerSecond = requestsPerSecond;
 		this.burst = burst;

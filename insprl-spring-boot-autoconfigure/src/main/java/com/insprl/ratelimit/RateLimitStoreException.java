@@ -1,11 +1,13 @@
 package com.insprl.ratelimit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The store a rate limit is shared through (Redis) could not be reached in time.
  */
 public class RateLimitStoreException extends RuntimeException {
 
-	public RateLimitStoreException(String message, Throwable cause) {
+	public RateLimitStoreException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -16,6 +16,7 @@ import com.insprl.client.InsprlOperation;
 import com.insprl.client.InsprlReply;
 import com.insprl.whatsapp.campaign.CampaignTracking;
 import com.insprl.whatsapp.campaign.CampaignTrackingRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.Assert;
@@ -49,7 +50,7 @@ public class InsprlWhatsAppService {
 
 	private final InsprlClient client;
 
-	private final String defaultInstanceId;
+	private final @Nullable String defaultInstanceId;
 
 	private final int bulkConcurrency;
 
@@ -60,7 +61,7 @@ public class InsprlWhatsAppService {
 	 * @param client the low-level client
 	 * @param defaultInstanceId the instance used by {@link #logout()}, or {@code null}
 	 */
-	public InsprlWhatsAppService(InsprlClient client, String defaultInstanceId) {
+	public InsprlWhatsAppService(InsprlClient client, @Nullable String defaultInstanceId) {
 		this(client, defaultInstanceId, DEFAULT_BULK_CONCURRENCY);
 	}
 
@@ -70,7 +71,7 @@ public class InsprlWhatsAppService {
 	 * @param defaultInstanceId the instance used by {@link #logout()}, or {@code null}
 	 * @param bulkConcurrency the logouts {@link #logoutAll} sends at once
 	 */
-	public InsprlWhatsAppService(InsprlClient client, String defaultInstanceId, int bulkConcurrency) {
+	public InsprlWhatsAppService(InsprlClient client, @Nullable String defaultInstanceId, int bulkConcurrency) {
 		this(client, defaultInstanceId, bulkConcurrency, defaultBulkExecutor());
 	}
 
@@ -82,7 +83,7 @@ public class InsprlWhatsAppService {
 	 * @param bulkExecutor the executor {@link #logoutAll} runs its logouts on, at most
 	 * {@code bulkConcurrency} tasks at a time; each runs in the caller's context
 	 */
-	public InsprlWhatsAppService(InsprlClient client, String defaultInstanceId, int bulkConcurrency,
+	public InsprlWhatsAppService(InsprlClient client, @Nullable String defaultInstanceId, int bulkConcurrency,
 			Executor bulkExecutor) {
 		Assert.notNull(client, "client must not be null");
 		Assert.isTrue(bulkConcurrency >= 1, "bulkConcurrency must be at least 1");
@@ -242,7 +243,7 @@ public class InsprlWhatsAppService {
 	 * Return the default instance id, if one is configured.
 	 * @return the instance id, or {@code null}
 	 */
-	public String getDefaultInstanceId() {
+	public @Nullable String getDefaultInstanceId() {
 		return this.defaultInstanceId;
 	}
 

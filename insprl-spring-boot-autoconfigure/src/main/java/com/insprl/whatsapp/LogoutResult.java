@@ -1,5 +1,7 @@
 package com.insprl.whatsapp;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * insprl's answer to a successful logout.
  *
@@ -8,6 +10,6 @@ package com.insprl.whatsapp;
  * @param result the status text, such as {@code Logout request sent to WhatsApp} (the
  * reply's {@code result}, or its {@code status} when it has no {@code result})
  */
-public record LogoutResult(int code, String message, String result) {
+public record LogoutResult(int code, @Nullable String message, @Nullable String result) {
 
 }

@@ -1,5 +1,7 @@
 package com.insprl.whatsapp.campaign;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A campaign's counts, as insprl reports them. Any field the reply lacks is {@code null};
  * a status insprl adds later is kept as it is.
@@ -18,7 +20,9 @@ package com.insprl.whatsapp.campaign;
  * @param failed the messages that failed
  * @param createdAt when the campaign was created, as insprl writes it
  */
-public record Campaign(String campaignId, String name, String status, Integer total, Integer accepted, Integer sent,
-		Integer delivered, Double deliveryRate, Integer read, Integer replied, Integer failed, String createdAt) {
+public record Campaign(@Nullable String campaignId, @Nullable String name, @Nullable String status,
+		@Nullable Integer total, @Nullable Integer accepted, @Nullable Integer sent, @Nullable Integer delivered,
+		@Nullable Double deliveryRate, @Nullable Integer read, @Nullable Integer replied, @Nullable Integer failed,
+		@Nullable String createdAt) {
 
 }

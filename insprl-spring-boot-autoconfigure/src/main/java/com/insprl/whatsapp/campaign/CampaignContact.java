@@ -2,6 +2,8 @@ package com.insprl.whatsapp.campaign;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One contact of a campaign and the fate of its message, as insprl reports it. Any field
  * the reply lacks is {@code null}.
@@ -12,7 +14,8 @@ import java.util.Optional;
  * @param createdAt when the message was queued, as insprl writes it
  * @param sentAt when it was sent, as insprl writes it
  */
-public record CampaignContact(String phone, String status, String messageId, String createdAt, String sentAt) {
+public record CampaignContact(@Nullable String phone, @Nullable String status, @Nullable String messageId,
+		@Nullable String createdAt, @Nullable String sentAt) {
 
 	/**
 	 * Return the status as one of the known values.

@@ -3,6 +3,7 @@ package com.insprl.whatsapp.campaign;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -15,7 +16,7 @@ import tools.jackson.databind.node.MissingNode;
  * @param contacts a page of contacts, possibly empty
  * @param data the reply's whole {@code data}, for fields not modelled here
  */
-public record CampaignTracking(Campaign campaign, List<CampaignContact> contacts, JsonNode data) {
+public record CampaignTracking(@Nullable Campaign campaign, List<CampaignContact> contacts, JsonNode data) {
 
 	public CampaignTracking {
 		contacts = List.copyOf(contacts);

@@ -1,5 +1,7 @@
 package com.insprl.whatsapp.campaign;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -20,11 +22,11 @@ public final class CampaignTrackingRequest {
 
 	private final String campaignUid;
 
-	private final Integer perPage;
+	private final @Nullable Integer perPage;
 
-	private final ContactStatus status;
+	private final @Nullable ContactStatus status;
 
-	private final String phone;
+	private final @Nullable String phone;
 
 	private CampaignTrackingRequest(Builder builder) {
 		this.accountId = builder.accountId;
@@ -57,7 +59,7 @@ public final class CampaignTrackingRequest {
 	 * Return the page size asked for.
 	 * @return contacts per page, or {@code null} for insprl's default (50)
 	 */
-	public Integer perPage() {
+	public @Nullable Integer perPage() {
 		return this.perPage;
 	}
 
@@ -65,7 +67,7 @@ public final class CampaignTrackingRequest {
 	 * Return the contact status filtered by.
 	 * @return the status, or {@code null} for all
 	 */
-	public ContactStatus status() {
+	public @Nullable ContactStatus status() {
 		return this.status;
 	}
 
@@ -73,7 +75,7 @@ public final class CampaignTrackingRequest {
 	 * Return the phone number searched for.
 	 * @return the phone number, or {@code null} for all
 	 */
-	public String phone() {
+	public @Nullable String phone() {
 		return this.phone;
 	}
 
@@ -92,11 +94,11 @@ public final class CampaignTrackingRequest {
 
 		private final String campaignUid;
 
-		private Integer perPage;
+		private @Nullable Integer perPage;
 
-		private ContactStatus status;
+		private @Nullable ContactStatus status;
 
-		private String phone;
+		private @Nullable String phone;
 
 		private Builder(String accountId, String campaignUid) {
 			Assert.isTrue(StringUtils.hasText(accountId), "accountId must not be null or blank");

@@ -2,6 +2,7 @@ package com.insprl.whatsapp.campaign;
 
 import java.math.BigDecimal;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,12 +17,12 @@ final class Fields {
 	private Fields() {
 	}
 
-	static String text(JsonNode node, String field) {
+	static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value != null && value.isValueNode() && !value.isNull()) ? value.asString() : null;
 	}
 
-	static Integer integer(JsonNode node, String field) {
+	static @Nullable Integer integer(JsonNode node, String field) {
 		BigDecimal number = number(node, field);
 		if (number == null) {
 			return null;
@@ -34,7 +35,7 @@ final class Fields {
 		}
 	}
 
-	static Double decimal(JsonNode node, String field) {
+	static @Nullable Double decimal(JsonNode node, String field) {
 		BigDecimal number = number(node, field);
 		if (number == null) {
 			return null;
@@ -43,7 +44,7 @@ final class Fields {
 		return Double.isFinite(value) ? value : null;
 	}
 
-	private static BigDecimal number(JsonNode node, String field) {
+	private static @Nullable BigDecimal number(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull()) {
 			return null;

@@ -1,4 +1,4 @@
-package com.insprl.http;
+package com.insprl.http.internal;
 
 import java.time.Duration;
 
@@ -41,7 +41,7 @@ public final class CallDeadline {
 	 * @param attemptDeadline the attempt's own deadline
 	 * @return the shorter of the two, never less than a millisecond
 	 */
-	static Duration cap(Duration attemptDeadline) {
+	public static Duration cap(Duration attemptDeadline) {
 		Long at = deadline.get();
 		if (at == null) {
 			return attemptDeadline;

@@ -1,4 +1,4 @@
-package com.insprl.client;
+package com.insprl.client.internal;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,9 @@
-package com.insprl.http;
+package com.insprl.http.internal;
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exchange with insprl did not complete within its deadline (the connect timeout plus
@@ -11,7 +13,7 @@ public class DeadlineExceededException extends SocketTimeoutException {
 
 	private final Duration deadline;
 
-	DeadlineExceededException(Duration deadline, Throwable cause) {
+	public DeadlineExceededException(Duration deadline, @Nullable Throwable cause) {
 		super("no complete reply within the deadline of " + Durations.format(deadline));
 		this.deadline = deadline;
 		initCause(cause);

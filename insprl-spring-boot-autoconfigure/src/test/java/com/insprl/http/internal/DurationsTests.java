@@ -1,4 +1,4 @@
-package com.insprl.http;
+package com.insprl.http.internal;
 
 import java.time.Duration;
 

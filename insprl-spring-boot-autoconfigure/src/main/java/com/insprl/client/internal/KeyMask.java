@@ -1,6 +1,10 @@
-package com.insprl.client;
+package com.insprl.client.internal;
 
 import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
 
 /**
  * Masks a secret in text: every run of {@value #RUN} or more consecutive characters of
@@ -10,11 +14,13 @@ import java.util.Arrays;
  * Text without such a run is returned as it is, without copying; the search hashes each
  * window of the text once, so masking costs little on every reply.
  */
-final class KeyMask {
+public final class KeyMask {
 
-	static final int RUN = 6;
+	/** The shortest run of the secret that is masked. */
+	public static final int RUN = 6;
 
-	static final String MASK = "******";
+	/** What replaces each run. */
+	public static final String MASK = "******";
 
 	private static final long BASE = 1_000_003L;
 
@@ -26,7 +32,11 @@ final class KeyMask {
 
 	private final long[] windows;
 
-	KeyMask(String secret) {
+	/**
+	 * Create a mask for a secret.
+	 * @param secret the secret, not empty
+	 */
+	public KeyMask(String secret) {
 		this.secret = secret;
 		this.run = Math.min(RUN, secret.length());
 		long p = 1;
@@ -47,7 +57,7 @@ final class KeyMask {
 	 * @param text the text, may be {@code null}
 	 * @return {@code true} if masking would change it
 	 */
-	boolean exposes(String text) {
+	public boolean exposes(@Nullable String text) {
 		return text != null && nextRun(text, 0) >= 0;
 	}
 
@@ -56,7 +66,8 @@ final class KeyMask {
 	 * @param text the text, may be {@code null}
 	 * @return the masked text, the same instance when nothing was masked
 	 */
-	String mask(String text) {
+	@Contract("!null -> !null")
+	public @Nullable String mask(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}

@@ -1,15 +1,15 @@
-package com.insprl.client;
+package com.insprl.client.internal;
 
 import java.time.Duration;
 
-import com.insprl.http.CallDeadline;
+import com.insprl.http.internal.CallDeadline;
 
 /**
  * The time one call may take in all: its attempts, back-offs, {@code Retry-After} waits
  * and rate-limit waits. Once it is spent the call ends with the failure it would have
  * met, and that failure says so.
  */
-final class CallBudget {
+public final class CallBudget {
 
 	private final Duration timeout;
 
@@ -17,7 +17,12 @@ final class CallBudget {
 
 	private volatile boolean spent;
 
-	CallBudget(Duration timeout, long startNanos) {
+	/**
+	 * Create the budget of a call.
+	 * @param timeout the time the call may take
+	 * @param startNanos when it started, in {@link System#nanoTime()} terms
+	 */
+	public CallBudget(Duration timeout, long startNanos) {
 		this.timeout = timeout;
 		this.deadline = startNanos + timeout.toNanos();
 	}
@@ -26,7 +31,7 @@ final class CallBudget {
 	 * Return the time left, zero once spent.
 	 * @return the time left
 	 */
-	Duration remaining() {
+	public Duration remaining() {
 		return Duration.ofNanos(Math.max(0, this.deadline - System.nanoTime()));
 	}
 
@@ -35,7 +40,7 @@ final class CallBudget {
 	 * @param wait the wait
 	 * @return {@code true} if the call may wait that long
 	 */
-	boolean fits(Duration wait) {
+	public boolean fits(Duration wait) {
 		return wait.compareTo(remaining()) < 0;
 	}
 
@@ -43,22 +48,30 @@ final class CallBudget {
 	 * Cap the attempts the calling thread makes by what is left, until the scope closes.
 	 * @return the scope
 	 */
-	CallDeadline.Scope capAttempts() {
+	public CallDeadline.Scope capAttempts() {
 		return CallDeadline.until(this.deadline);
 	}
 
 	/**
 	 * The call ends because the budget cannot cover what would come next.
 	 */
-	void spend() {
+	public void spend() {
 		this.spent = true;
 	}
 
-	boolean isSpent() {
+	/**
+	 * Return whether the call ended because the budget could not cover what came next.
+	 * @return {@code true} once spent
+	 */
+	public boolean isSpent() {
 		return this.spent;
 	}
 
-	Duration timeout() {
+	/**
+	 * Return the time the call may take in all.
+	 * @return the call timeout
+	 */
+	public Duration timeout() {
 		return this.timeout;
 	}
 

@@ -1,0 +1,66 @@
+package com.insprl.client;
+
+import java.time.Duration;
+
+import com.insprl.http.InsprlHttpTransport;
+import com.insprl.observation.InsprlObservationConvention;
+import com.insprl.ratelimit.InsprlRateLimiter;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.client.RestClient;
+
+/**
+ * What every client built from one builder shares, whatever its account and options.
+ */
+final class ClientResources {
+
+	final RestClient restClient;
+
+	final String baseUrl;
+
+	final int maxReplyBytes;
+
+	final InsprlRetrySettings retrySettings;
+
+	final CallListeners listeners;
+
+	final @Nullable InsprlHttpTransport ownTransport;
+
+	final ObservationRegistry observationRegistry;
+
+	final @Nullable InsprlObservationConvention observationConvention;
+
+	final InsprlRateLimiter rateLimiter;
+
+	final Duration rateLimitMaxWait;
+
+	final Duration usageLimitPause;
+
+	final Duration callTimeout;
+
+	final Duration attemptDeadline;
+
+	@Nullable InsprlClient origin;
+
+	ClientResources(RestClient restClient, String baseUrl, int maxReplyBytes, InsprlRetrySettings retrySettings,
+			CallListeners listeners, @Nullable InsprlHttpTransport ownTransport,
+			ObservationRegistry observationRegistry, @Nullable InsprlObservationConvention observationConvention,
+			InsprlRateLimiter rateLimiter, Duration rateLimitMaxWait, Duration usageLimitPause, Duration callTimeout,
+			Duration attemptDeadline) {
+		this.restClient = restClient;
+		this.baseUrl = baseUrl;
+		this.maxReplyBytes = maxReplyBytes;
+		this.retrySettings = retrySettings;
+		this.listeners = listeners;
+		this.ownTransport = ownTransport;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
+		this.rateLimiter = rateLimiter;
+		this.rateLimitMaxWait = rateLimitMaxWait;
+		this.usageLimitPause = usageLimitPause;
+		this.callTimeout = callTimeout;
+		this.attemptDeadline = attemptDeadline;
+	}
+
+}
