@@ -3,6 +3,10 @@ package com.insprl.autoconfigure;
 import java.time.Duration;
 
 import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlClientBuilder;
+import com.insprl.client.InsprlRetrySettings;
+import com.insprl.http.InsprlHttpTransport;
+import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,7 +26,7 @@ public class InsprlProperties {
 	 * Root URL of the insprl API. Must be https; plain http is accepted only for a
 	 * loopback host.
 	 */
-	private String baseUrl = "https://insprl.com/api";
+	private String baseUrl = InsprlClientBuilder.DEFAULT_BASE_URL;
 
 	/**
 	 * Account CLIENT ID, sent as the client_id form field.
@@ -45,20 +49,20 @@ public class InsprlProperties {
 	/**
 	 * Time allowed to open a connection to insprl.
 	 */
-	private Duration connectTimeout = Duration.ofSeconds(5);
+	private Duration connectTimeout = InsprlClientBuilder.DEFAULT_CONNECT_TIMEOUT;
 
 	/**
 	 * Time allowed for insprl's reply once connected. Each request must complete within
 	 * the connect timeout plus the read timeout, however slowly the reply arrives.
 	 */
-	private Duration readTimeout = Duration.ofSeconds(30);
+	private Duration readTimeout = InsprlClientBuilder.DEFAULT_READ_TIMEOUT;
 
 	/**
 	 * Most connections kept open to insprl at once, where the HTTP client library pools
 	 * them (Apache HttpClient 5). A call that finds none free waits for one within its
 	 * connect timeout.
 	 */
-	private int maxConnections = 100;
+	private int maxConnections = InsprlHttpTransport.DEFAULT_MAX_CONNECTIONS;
 
 	/**
 	 * The whole call's budget: its attempts, back-offs, Retry-After waits and rate-limit
@@ -236,7 +240,7 @@ public class InsprlProperties {
 		/**
 		 * Logouts a bulk logout (logoutAll) sends at once.
 		 */
-		private int bulkConcurrency = 4;
+		private int bulkConcurrency = InsprlWhatsAppService.DEFAULT_BULK_CONCURRENCY;
 
 		public @Nullable String getInstanceId() {
 			return this.instanceId;
@@ -271,23 +275,23 @@ public class InsprlProperties {
 		/**
 		 * Attempts per call, the first included. 1 turns retries off.
 		 */
-		private int maxAttempts = 3;
+		private int maxAttempts = InsprlRetrySettings.DEFAULTS.maxAttempts();
 
 		/**
 		 * Wait before the first retry; later waits grow by the multiplier, with jitter.
 		 */
-		private Duration initialBackoff = Duration.ofMillis(200);
+		private Duration initialBackoff = InsprlRetrySettings.DEFAULTS.initialBackoff();
 
 		/**
 		 * Longest wait between attempts, and the longest Retry-After waited for; a rate
 		 * limit asking for longer ends the call at once.
 		 */
-		private Duration maxBackoff = Duration.ofSeconds(5);
+		private Duration maxBackoff = InsprlRetrySettings.DEFAULTS.maxBackoff();
 
 		/**
 		 * Factor by which each wait grows.
 		 */
-		private double multiplier = 2.0;
+		private double multiplier = InsprlRetrySettings.DEFAULTS.multiplier();
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;

@@ -34,6 +34,9 @@ import org.springframework.util.Assert;
  */
 public class InsprlClient implements AutoCloseable {
 
+	/** The {@code User-Agent} the client sends. */
+	public static final String USER_AGENT = userAgent();
+
 	/** Largest reply body read, in bytes, unless configured otherwise. */
 	public static final int DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
 
@@ -167,6 +170,11 @@ public class InsprlClient implements AutoCloseable {
 		if (transport != null && this == this.resources.origin) {
 			transport.close();
 		}
+	}
+
+	private static String userAgent() {
+		String version = InsprlClient.class.getPackage().getImplementationVersion();
+		return "insprl-spring-boot/" + ((version != null) ? version : "dev");
 	}
 
 }

@@ -1,13 +1,12 @@
 package com.insprl.client;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Supplier;
 
+import com.insprl.client.internal.BaseUrls;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
@@ -27,11 +26,14 @@ import org.springframework.web.client.RestClient;
  */
 public final class InsprlClientBuilder {
 
-	/** The {@code User-Agent} the client sends. */
-	public static final String USER_AGENT = userAgent();
-
 	/** The API root used unless another is set. */
 	public static final String DEFAULT_BASE_URL = "https://insprl.com/api";
+
+	/** The time to open a connection, unless set. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	/** The time for the reply once connected, unless set. */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
 	private String baseUrl = DEFAULT_BASE_URL;
 
@@ -39,9 +41,9 @@ public final class InsprlClientBuilder {
 
 	private @Nullable InsprlHttpTransport transport;
 
-	private Duration connectTimeout = Duration.ofSeconds(5);
+	private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-	private Duration readTimeout = Duration.ofSeconds(30);
+	private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
 	private int maxReplyBytes = InsprlClient.DEFAULT_MAX_REPLY_BYTES;
 
@@ -82,31 +84,8 @@ public final class InsprlClientBuilder {
 	 * it
 	 */
 	public InsprlClientBuilder baseUrl(String baseUrl) {
-		Assert.hasText(baseUrl, "baseUrl must not be blank");
-		String trimmed = baseUrl.trim();
-		URI uri;
-		try {
-			uri = new URI(trimmed);
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("baseUrl is not a valid URL");
-		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
-				"baseUrl must be an absolute https URL such as " + DEFAULT_BASE_URL);
-		Assert.isTrue(uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null,
-				"baseUrl must not carry a query string, fragment or user info (the client key has no business in "
-						+ "a URL): give scheme, host, port and path only, such as " + DEFAULT_BASE_URL);
-		Assert.isTrue(scheme.equals("https") || isLoopback(uri.getHost()),
-				() -> "baseUrl uses plain http for host '" + uri.getHost() + "': the client key would travel in "
-						+ "clear text. Use https (http is accepted only for localhost and 127.0.0.1)");
-		this.baseUrl = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+		this.baseUrl = BaseUrls.check(baseUrl, DEFAULT_BASE_URL);
 		return this;
-	}
-
-	private static boolean isLoopback(String host) {
-		String name = host.toLowerCase(Locale.ROOT);
-		return name.equals("localhost") || name.equals("[::1]") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 	}
 
 	/**
@@ -156,8 +135,7 @@ public final class InsprlClientBuilder {
 	 * @return this builder
 	 */
 	public InsprlClientBuilder callTimeout(Duration callTimeout) {
-		Assert.isTrue(callTimeout != null && !callTimeout.isNegative() && !callTimeout.isZero(),
-				"callTimeout must be positive");
+		requirePositive(callTimeout, "callTimeout");
 		this.callTimeout = callTimeout;
 		return this;
 	}
@@ -197,10 +175,8 @@ public final class InsprlClientBuilder {
 	 * @return this builder
 	 */
 	public InsprlClientBuilder timeouts(Duration connectTimeout, Duration readTimeout) {
-		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
-				"connectTimeout must be positive");
-		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
-				"readTimeout must be positive");
+		requirePositive(connectTimeout, "connectTimeout");
+		requirePositive(readTimeout, "readTimeout");
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		return this;
@@ -298,34 +274,29 @@ public final class InsprlClientBuilder {
 	public InsprlClient build() {
 		Assert.state(this.credentials != null || this.noDefaultAccount,
 				"credentials must be set, unless the client is built with noDefaultAccount()");
-		InsprlHttpTransport used = this.transport;
-		InsprlHttpTransport owned = null;
-		if (used == null) {
-			owned = InsprlHttpTransport.detect();
-			used = owned;
-		}
+		InsprlHttpTransport owned = (this.transport != null) ? null : InsprlHttpTransport.detect();
+		InsprlHttpTransport used = (owned != null) ? owned : Objects.requireNonNull(this.transport);
 		RestClient.Builder builder = RestClient.builder()
 			.requestFactory(used.requestFactory(this.connectTimeout, this.readTimeout));
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
-		RestClient restClient = builder.baseUrl(this.baseUrl).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT).build();
-		InsprlRateLimiter limiter = this.rateLimiter;
-		Duration maxWait = this.rateLimitMaxWait;
-		if (limiter == null || maxWait == null) {
-			limiter = InsprlRateLimiter.pauseOnly();
-			maxWait = this.retrySettings.maxBackoff();
-		}
+		RestClient restClient = builder.baseUrl(this.baseUrl)
+			.defaultHeader(HttpHeaders.USER_AGENT, InsprlClient.USER_AGENT)
+			.build();
+		// rateLimiter(limiter, maxWait) sets both; unless it was called, only insprl's
+		// pauses limit calls
 		ClientResources resources = new ClientResources(restClient, this.baseUrl, this.maxReplyBytes,
 				this.retrySettings, new CallListeners(this.listeners, this.deferredListeners), owned,
-				this.observationRegistry, this.observationConvention, limiter, maxWait, this.usageLimitPause,
-				this.callTimeout, this.connectTimeout.plus(this.readTimeout));
+				this.observationRegistry, this.observationConvention,
+				Objects.requireNonNullElseGet(this.rateLimiter, InsprlRateLimiter::pauseOnly),
+				Objects.requireNonNullElse(this.rateLimitMaxWait, this.retrySettings.maxBackoff()),
+				this.usageLimitPause, this.callTimeout, this.connectTimeout.plus(this.readTimeout));
 		InsprlClient client = new InsprlClient(resources, this.credentials);
 		resources.origin = client;
 		return client;
 	}
 
-	private static String userAgent() {
-		String version = InsprlClientBuilder.class.getPackage().getImplementationVersion();
-		return "insprl-spring-boot/" + ((version != null) ? version : "dev");
+	private static void requirePositive(Duration duration, String name) {
+		Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
 	}
 
 }

@@ -21,8 +21,8 @@ public record InsprlRetrySettings(int maxAttempts, Duration initialBackoff, Dura
 			Duration.ofSeconds(5), 2.0);
 
 	/** One attempt: no retries. */
-	public static final InsprlRetrySettings NONE = new InsprlRetrySettings(1, Duration.ofMillis(200),
-			Duration.ofSeconds(5), 2.0);
+	public static final InsprlRetrySettings NONE = new InsprlRetrySettings(1, DEFAULTS.initialBackoff(),
+			DEFAULTS.maxBackoff(), DEFAULTS.multiplier());
 
 	public InsprlRetrySettings {
 		Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");

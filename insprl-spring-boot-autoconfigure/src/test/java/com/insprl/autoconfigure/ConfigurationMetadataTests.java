@@ -1,11 +1,17 @@
 package com.insprl.autoconfigure;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlClientBuilder;
+import com.insprl.client.InsprlRetrySettings;
+import com.insprl.http.InsprlHttpTransport;
+import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,13 +29,7 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void metadataListsEveryKeyWithADescription() throws Exception {
-		Map<String, JsonNode> properties = new HashMap<>();
-		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			JsonNode root = JsonMapper.builder().build().readTree(in);
-			for (JsonNode property : root.get("properties").values()) {
-				properties.put(property.get("name").asString(), property);
-			}
-		}
+		Map<String, JsonNode> properties = metadata();
 		assertThat(properties).containsKeys("insprl.enabled", "insprl.base-url", "insprl.client-id",
 				"insprl.client-key", "insprl.whatsapp.instance-id", "insprl.connect-timeout", "insprl.read-timeout",
 				"insprl.retry.max-attempts", "insprl.retry.initial-backoff", "insprl.retry.max-backoff",
@@ -52,6 +52,49 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("insprl.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(properties.get("insprl.max-connections").path("defaultValue").asInt()).isEqualTo(100);
 		assertThat(properties.get("management.health.insprl.enabled").path("defaultValue").asBoolean(false)).isTrue();
+	}
+
+	@Test
+	void eachDefaultIsStatedOnceAndTheMetadataShowsIt() throws Exception {
+		Map<String, JsonNode> metadata = metadata();
+		InsprlProperties defaults = new InsprlProperties();
+		Map<String, Object> expected = new LinkedHashMap<>();
+		expected.put("insprl.base-url", defaults.getBaseUrl());
+		expected.put("insprl.connect-timeout", defaults.getConnectTimeout());
+		expected.put("insprl.read-timeout", defaults.getReadTimeout());
+		expected.put("insprl.call-timeout", defaults.getCallTimeout());
+		expected.put("insprl.usage-limit-pause", defaults.getUsageLimitPause());
+		expected.put("insprl.max-connections", defaults.getMaxConnections());
+		expected.put("insprl.whatsapp.bulk-concurrency", defaults.getWhatsapp().getBulkConcurrency());
+		expected.put("insprl.retry.max-attempts", defaults.getRetry().getMaxAttempts());
+		expected.put("insprl.retry.initial-backoff", defaults.getRetry().getInitialBackoff());
+		expected.put("insprl.retry.max-backoff", defaults.getRetry().getMaxBackoff());
+		expected.put("insprl.retry.multiplier", defaults.getRetry().getMultiplier());
+		expected.forEach((name, value) -> {
+			JsonNode stated = metadata.get(name).path("defaultValue");
+			Object read = (value instanceof Duration) ? DurationStyle.detectAndParse(stated.asString())
+					: (value instanceof Integer) ? stated.asInt()
+							: (value instanceof Double) ? stated.asDouble() : stated.asString();
+			assertThat(read).as("default of %s", name).isEqualTo(value);
+		});
+		assertThat(defaults.getBaseUrl()).isEqualTo(InsprlClientBuilder.DEFAULT_BASE_URL);
+		assertThat(defaults.getConnectTimeout()).isEqualTo(InsprlClientBuilder.DEFAULT_CONNECT_TIMEOUT);
+		assertThat(defaults.getReadTimeout()).isEqualTo(InsprlClientBuilder.DEFAULT_READ_TIMEOUT);
+		assertThat(defaults.getMaxConnections()).isEqualTo(InsprlHttpTransport.DEFAULT_MAX_CONNECTIONS);
+		assertThat(defaults.getWhatsapp().getBulkConcurrency())
+			.isEqualTo(InsprlWhatsAppService.DEFAULT_BULK_CONCURRENCY);
+		assertThat(InsprlPropertiesValidator.retry(defaults)).isEqualTo(InsprlRetrySettings.DEFAULTS);
+	}
+
+	private static Map<String, JsonNode> metadata() throws IOException {
+		Map<String, JsonNode> properties = new HashMap<>();
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			JsonNode root = JsonMapper.builder().build().readTree(in);
+			for (JsonNode property : root.get("properties").values()) {
+				properties.put(property.get("name").asString(), property);
+			}
+		}
+		return properties;
 	}
 
 	private static Duration defaultDuration(Map<String, JsonNode> properties, String name) {

@@ -12,7 +12,6 @@ import com.insprl.client.InsprlApiException;
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlClient;
-import com.insprl.client.InsprlClientBuilder;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.health.InsprlHealthIndicator;
@@ -94,7 +93,7 @@ class InsprlAutoConfigurationTests {
 			insprl.verify(1,
 					postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout"))
 						.withHeader("Authorization", equalTo(KEY))
-						.withHeader("User-Agent", equalTo(InsprlClientBuilder.USER_AGENT))
+						.withHeader("User-Agent", equalTo(InsprlClient.USER_AGENT))
 						.withRequestBody(equalTo("client_id=client-42&instance_id=inst-1")));
 		});
 	}

@@ -77,7 +77,7 @@ class InsprlClientWireTests {
 		insprl.verify(1,
 				postRequestedFor(urlEqualTo(LOGOUT_PATH)).withHeader("Authorization", equalTo(KEY))
 					.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
-					.withHeader("User-Agent", equalTo(InsprlClientBuilder.USER_AGENT))
+					.withHeader("User-Agent", equalTo(InsprlClient.USER_AGENT))
 					.withRequestBody(equalTo("client_id=client-42&instance_id=inst-1")));
 	}
 

@@ -3,6 +3,7 @@ package com.insprl.http;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +20,9 @@ class ClientLibraryTests {
 		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.simple(), null).name()).isEqualTo("simple");
 		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.jetty(), null).name()).isEqualTo("jetty");
 		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.reactor(), null).name()).isEqualTo("reactor");
-		assertThat(ClientLibrary
-			.of(ClientHttpRequestFactoryBuilder.of(org.springframework.http.client.SimpleClientHttpRequestFactory::new),
-					null)
-			.name()).isNotEqualTo("simple");
+		assertThat(
+				ClientLibrary.of(ClientHttpRequestFactoryBuilder.of(SimpleClientHttpRequestFactory::new), null).name())
+			.isNotEqualTo("simple");
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package com.insprl.test;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -20,7 +22,7 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 class InsprlStubContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
-	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
 		return TestContextAnnotationUtils.hasAnnotation(testClass, AutoConfigureInsprlStub.class)
 				? new InsprlStubContextCustomizer() : null;

@@ -3,6 +3,8 @@ package com.insprl.test;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request the stand-in received: which operation, for which account, with which
  * parameters. The key it carried is never shown: ask whether it was a given one.
@@ -11,16 +13,16 @@ public final class SentRequest {
 
 	private final String operation;
 
-	private final String clientId;
+	private final @Nullable String clientId;
 
 	private final Map<String, String> parameters;
 
-	private final String authorization;
+	private final @Nullable String authorization;
 
 	private final String expectedAuthorizationPrefix;
 
-	SentRequest(String operation, String clientId, Map<String, String> parameters, String authorization,
-			String expectedAuthorizationPrefix) {
+	SentRequest(String operation, @Nullable String clientId, Map<String, String> parameters,
+			@Nullable String authorization, String expectedAuthorizationPrefix) {
 		this.operation = operation;
 		this.clientId = clientId;
 		this.parameters = Map.copyOf(parameters);
@@ -40,7 +42,7 @@ public final class SentRequest {
 	 * Return the {@code client_id} sent.
 	 * @return the client id, or {@code null} if none was sent
 	 */
-	public String clientId() {
+	public @Nullable String clientId() {
 		return this.clientId;
 	}
 

@@ -3,6 +3,8 @@ package com.insprl.sample;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -30,26 +32,26 @@ public class CustomerAccounts {
 		/**
 		 * The customer's CLIENT ID.
 		 */
-		private String clientId;
+		private @Nullable String clientId;
 
 		/**
 		 * The customer's CLIENT KEY.
 		 */
-		private String clientKey;
+		private @Nullable String clientKey;
 
-		public String getClientId() {
+		public @Nullable String getClientId() {
 			return this.clientId;
 		}
 
-		public void setClientId(String clientId) {
+		public void setClientId(@Nullable String clientId) {
 			this.clientId = clientId;
 		}
 
-		public String getClientKey() {
+		public @Nullable String getClientKey() {
 			return this.clientKey;
 		}
 
-		public void setClientKey(String clientKey) {
+		public void setClientKey(@Nullable String clientKey) {
 			this.clientKey = clientKey;
 		}
 

@@ -3,6 +3,7 @@ package com.insprl.sample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.insprl.whatsapp.BulkLogoutResult;
 import com.insprl.whatsapp.InsprlWhatsAppService;
@@ -46,7 +47,9 @@ class CustomerController {
 		if (account == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No customer '" + customer + "'");
 		}
-		return this.whatsApp.withCredentials(account.getClientId(), account.getClientKey());
+		// an account without an id or key is refused, naming the one that is not set
+		return this.whatsApp.withCredentials(Objects.requireNonNullElse(account.getClientId(), ""),
+				Objects.requireNonNullElse(account.getClientKey(), ""));
 	}
 
 	/**
