@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.insprl.client.internal.CallBudget;
+import com.insprl.client.internal.CallObservationContext;
 import com.insprl.http.internal.CallDeadline;
 import com.insprl.http.internal.Durations;
 import com.insprl.observation.DefaultInsprlObservationConvention;
@@ -77,7 +78,7 @@ final class Call implements Retryable<InsprlReply> {
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			InsprlReply reply = (this.retrySettings.maxAttempts() > 1) ? withRetries() : execute();
-			context.end(InsprlCallEvent.Outcome.SUCCESS, reply.code(), this.attempts);
+			context.end(InsprlCallEvent.Outcome.SUCCESS.tag(), reply.code(), this.attempts);
 			completed(InsprlCallEvent.Outcome.SUCCESS, reply.code());
 			return reply;
 		}
@@ -87,7 +88,7 @@ final class Call implements Retryable<InsprlReply> {
 				ex.setCallTimeoutSpent(this.budget.timeout());
 			}
 			InsprlCallEvent.Outcome outcome = InsprlCallEvent.Outcome.of(ex);
-			context.end(outcome, code(ex), this.attempts);
+			context.end(outcome.tag(), code(ex), this.attempts);
 			observation.error(ex);
 			completed(outcome, code(ex));
 			throw ex;

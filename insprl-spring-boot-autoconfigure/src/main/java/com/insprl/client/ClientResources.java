@@ -1,13 +1,18 @@
 package com.insprl.client;
 
 import java.time.Duration;
+import java.util.List;
 
+import com.insprl.client.internal.Listeners;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -23,7 +28,7 @@ final class ClientResources {
 
 	final InsprlRetrySettings retrySettings;
 
-	final CallListeners listeners;
+	final Listeners<InsprlCallListener, InsprlCallEvent> listeners;
 
 	final @Nullable InsprlHttpTransport ownTransport;
 
@@ -44,7 +49,7 @@ final class ClientResources {
 	@Nullable InsprlClient origin;
 
 	ClientResources(RestClient restClient, String baseUrl, int maxReplyBytes, InsprlRetrySettings retrySettings,
-			CallListeners listeners, @Nullable InsprlHttpTransport ownTransport,
+			Listeners<InsprlCallListener, InsprlCallEvent> listeners, @Nullable InsprlHttpTransport ownTransport,
 			ObservationRegistry observationRegistry, @Nullable InsprlObservationConvention observationConvention,
 			InsprlRateLimiter rateLimiter, Duration rateLimitMaxWait, Duration usageLimitPause, Duration callTimeout,
 			Duration attemptDeadline) {
@@ -61,6 +66,21 @@ final class ClientResources {
 		this.usageLimitPause = usageLimitPause;
 		this.callTimeout = callTimeout;
 		this.attemptDeadline = attemptDeadline;
+	}
+
+	/**
+	 * Build the {@code RestClient} calls go through, the way Spring Boot builds one: the
+	 * request factory first, then each customizer in order.
+	 * @param requestFactory the transport's request factory
+	 * @param customizers the customizers
+	 * @param baseUrl the API root
+	 * @return the client
+	 */
+	static RestClient restClient(ClientHttpRequestFactory requestFactory, List<RestClientCustomizer> customizers,
+			String baseUrl) {
+		RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
+		customizers.forEach((customizer) -> customizer.customize(builder));
+		return builder.baseUrl(baseUrl).defaultHeader(HttpHeaders.USER_AGENT, InsprlClient.USER_AGENT).build();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import com.insprl.client.internal.BaseUrls;
+import com.insprl.client.internal.Listeners;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
@@ -14,7 +15,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.restclient.RestClientCustomizer;
-import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -276,17 +276,13 @@ public final class InsprlClientBuilder {
 				"credentials must be set, unless the client is built with noDefaultAccount()");
 		InsprlHttpTransport owned = (this.transport != null) ? null : InsprlHttpTransport.detect();
 		InsprlHttpTransport used = (owned != null) ? owned : Objects.requireNonNull(this.transport);
-		RestClient.Builder builder = RestClient.builder()
-			.requestFactory(used.requestFactory(this.connectTimeout, this.readTimeout));
-		this.customizers.forEach((customizer) -> customizer.customize(builder));
-		RestClient restClient = builder.baseUrl(this.baseUrl)
-			.defaultHeader(HttpHeaders.USER_AGENT, InsprlClient.USER_AGENT)
-			.build();
-		// rateLimiter(limiter, maxWait) sets both; unless it was called, only insprl's
-		// pauses limit calls
+		RestClient restClient = ClientResources.restClient(used.requestFactory(this.connectTimeout, this.readTimeout),
+				this.customizers, this.baseUrl);
+		// unless rateLimiter(limiter, maxWait) set both, only insprl's pauses limit calls
 		ClientResources resources = new ClientResources(restClient, this.baseUrl, this.maxReplyBytes,
-				this.retrySettings, new CallListeners(this.listeners, this.deferredListeners), owned,
-				this.observationRegistry, this.observationConvention,
+				this.retrySettings,
+				new Listeners<>(this.listeners, this.deferredListeners, InsprlCallListener::onCall, InsprlClient.class),
+				owned, this.observationRegistry, this.observationConvention,
 				Objects.requireNonNullElseGet(this.rateLimiter, InsprlRateLimiter::pauseOnly),
 				Objects.requireNonNullElse(this.rateLimitMaxWait, this.retrySettings.maxBackoff()),
 				this.usageLimitPause, this.callTimeout, this.connectTimeout.plus(this.readTimeout));
