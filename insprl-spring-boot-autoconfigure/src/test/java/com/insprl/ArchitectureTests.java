@@ -22,6 +22,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -141,6 +142,14 @@ class ArchitectureTests {
 			.whereLayer("test starter")
 			.mayNotBeAccessedByAnyLayer()
 			.check(MAIN);
+	}
+
+	@Test
+	void everyPackageIsNullMarked() {
+		Set<String> packages = MAIN.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
+		assertThat(packages).hasSizeGreaterThan(8)
+			.allSatisfy(
+					(name) -> assertThat(MAIN.getPackage(name).isAnnotatedWith(NullMarked.class)).as(name).isTrue());
 	}
 
 	@Test
