@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 
 import com.insprl.benchmarks.app.BenchmarkApplication;
 import com.insprl.whatsapp.InsprlWhatsAppService;
@@ -127,7 +128,7 @@ final class Contenders implements AutoCloseable {
 			.body(form)
 			.retrieve()
 			.body(LogoutReply.class);
-		return Integer.parseInt(reply.code());
+		return Integer.parseInt(Objects.requireNonNull(reply, "no reply").code());
 	}
 
 	int starter() {
