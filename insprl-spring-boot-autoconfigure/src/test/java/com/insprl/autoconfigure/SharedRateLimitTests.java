@@ -1,5 +1,6 @@
 package com.insprl.autoconfigure;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,16 +110,28 @@ class SharedRateLimitTests {
 	@Test
 	void twoReplicasShareOneBudgetThroughRedisSentinel() throws Exception {
 		LoopbackRedis redis = closeLater(LoopbackRedis.start());
-		int sentinelPort = LoopbackRedis.freePort();
-		RedisSentinel sentinel = RedisSentinel.newRedisSentinel()
-			.bind("127.0.0.1")
-			.port(sentinelPort)
-			.masterName("insprl")
-			.masterPort(redis.port())
-			.quorumSize(1)
-			.build();
-		sentinel.start();
-		closeLater(sentinel::stop);
+		int sentinelPort = 0;
+		for (int tries = 1; sentinelPort == 0; tries++) {
+			int port = LoopbackRedis.freePort();
+			RedisSentinel sentinel = RedisSentinel.newRedisSentinel()
+				.bind("127.0.0.1")
+				.port(port)
+				.masterName("insprl")
+				.masterPort(redis.port())
+				.quorumSize(1)
+				.build();
+			try {
+				sentinel.start();
+				sentinelPort = port;
+				closeLater(sentinel::stop);
+			}
+			catch (IOException ex) {
+				// the port was taken between the probe and the bind (by another test JVM)
+				if (tries == 5) {
+					throw ex;
+				}
+			}
+		}
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		// nothing listens on the standalone port: only the sentinel knows where the
 		// master is

@@ -33,7 +33,18 @@ public final class LoopbackRedis implements AutoCloseable {
 	 * @throws IOException if it cannot start
 	 */
 	public static LoopbackRedis start() throws IOException {
-		return new LoopbackRedis(freePort());
+		IOException failure = null;
+		for (int tries = 0; tries < 5; tries++) {
+			try {
+				return new LoopbackRedis(freePort());
+			}
+			catch (IOException ex) {
+				// the port was taken between the probe and the bind (by another test
+				// JVM): try another
+				failure = ex;
+			}
+		}
+		throw failure;
 	}
 
 	/**

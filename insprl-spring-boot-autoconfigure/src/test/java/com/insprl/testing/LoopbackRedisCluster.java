@@ -62,21 +62,34 @@ public final class LoopbackRedisCluster implements AutoCloseable {
 
 	private void startNodes() throws IOException {
 		for (int i = 0; i < MASTERS; i++) {
-			int port = freePortWithFreeBusPort();
-			Path dir = Files.createDirectories(this.directory.resolve("node-" + port));
-			RedisServer server = RedisServer.newRedisServer()
-				.port(port)
-				.bind("127.0.0.1")
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.setting("cluster-enabled yes")
-				.setting("cluster-config-file " + dir.resolve("nodes.conf"))
-				.setting("cluster-node-timeout 1000")
-				.setting("dir " + dir)
-				.build();
-			server.start();
-			this.servers.add(server);
-			this.ports.add(port);
+			for (int tries = 1;; tries++) {
+				int port = freePortWithFreeBusPort();
+				Path dir = Files.createDirectories(this.directory.resolve("node-" + port));
+				RedisServer server = RedisServer.newRedisServer()
+					.port(port)
+					.bind("127.0.0.1")
+					.setting("save \"\"")
+					.setting("appendonly no")
+					.setting("cluster-enabled yes")
+					.setting("cluster-config-file " + dir.resolve("nodes.conf"))
+					.setting("cluster-node-timeout 1000")
+					.setting("dir " + dir)
+					.build();
+				try {
+					server.start();
+				}
+				catch (IOException ex) {
+					// the port was taken between the probe and the bind (by another test
+					// JVM): try another
+					if (tries == 5) {
+						throw ex;
+					}
+					continue;
+				}
+				this.servers.add(server);
+				this.ports.add(port);
+				break;
+			}
 		}
 	}
 

@@ -51,6 +51,7 @@ public final class RecordingStub implements AutoCloseable {
 			long arrived = System.nanoTime();
 			int now = this.inFlight.incrementAndGet();
 			this.maxInFlight.accumulateAndGet(now, Math::max);
+			boolean answering = false;
 			try {
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 				Map<String, String> fields = form(body);
@@ -61,6 +62,11 @@ public final class RecordingStub implements AutoCloseable {
 					Thread.sleep(delay.toMillis());
 				}
 				byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+				// no longer in flight once the answer starts: its caller may send again
+				// as soon as
+				// it has the answer, before this thread would get past writing it
+				answering = true;
+				this.inFlight.decrementAndGet();
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
 				if (reply.retryAfter() != null) {
 					exchange.getResponseHeaders().set("Retry-After", reply.retryAfter());
@@ -74,7 +80,9 @@ public final class RecordingStub implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 			finally {
-				this.inFlight.decrementAndGet();
+				if (!answering) {
+					this.inFlight.decrementAndGet();
+				}
 			}
 		});
 		this.server.start();
