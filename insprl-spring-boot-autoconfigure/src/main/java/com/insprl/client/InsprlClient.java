@@ -18,8 +18,9 @@ import org.springframework.util.Assert;
  * A failed call is retried (see {@link InsprlRetrySettings}) only when a retry can help
  * and cannot do harm: always for an idempotent operation, and for any other only when the
  * request certainly did not take effect (the connection was refused, or a rate limit
- * refused it). Every request, retries included, first asks the {@link InsprlRateLimiter}
- * for a permit; a {@code Retry-After} from insprl pauses the account for every call.
+ * refused it). Every request, retries included, first asks the
+ * {@link com.insprl.ratelimit.InsprlRateLimiter} for a permit; a {@code Retry-After} from
+ * insprl pauses the account for every call.
  * <p>
  * Every failure, whatever the transport throws, reaches the caller as an
  * {@link InsprlException} whose message, cause and result hold no part of the key.
