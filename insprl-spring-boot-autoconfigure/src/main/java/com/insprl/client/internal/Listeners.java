@@ -35,27 +35,15 @@ public final class Listeners<L, E> {
 	 * @param given the listeners known now
 	 * @param deferred gives the listeners to look up on the first event, or {@code null}
 	 * @param tell tells one listener of an event
-	 * @param logger where a listener's failure is logged
-	 */
-	public Listeners(List<L> given, @Nullable Supplier<? extends List<? extends L>> deferred, BiConsumer<L, E> tell,
-			Log logger) {
-		this.given = List.copyOf(given);
-		this.deferred = deferred;
-		this.tell = tell;
-		this.logger = logger;
-		this.resolved = (deferred != null) ? null : this.given;
-	}
-
-	/**
-	 * Create a fan-out that logs a listener's failure under the given category.
-	 * @param given the listeners known now
-	 * @param deferred gives the listeners to look up on the first event, or {@code null}
-	 * @param tell tells one listener of an event
 	 * @param category the class whose logger records a listener's failure
 	 */
 	public Listeners(List<L> given, @Nullable Supplier<? extends List<? extends L>> deferred, BiConsumer<L, E> tell,
 			Class<?> category) {
-		this(given, deferred, tell, LogFactory.getLog(category));
+		this.given = List.copyOf(given);
+		this.deferred = deferred;
+		this.tell = tell;
+		this.logger = LogFactory.getLog(category);
+		this.resolved = (deferred != null) ? null : this.given;
 	}
 
 	/**
