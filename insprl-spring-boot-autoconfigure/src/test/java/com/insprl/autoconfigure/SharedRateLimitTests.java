@@ -1,6 +1,5 @@
 package com.insprl.autoconfigure;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,9 +109,7 @@ class SharedRateLimitTests {
 	@Test
 	void twoReplicasShareOneBudgetThroughRedisSentinel() throws Exception {
 		LoopbackRedis redis = closeLater(LoopbackRedis.start());
-		int sentinelPort = 0;
-		for (int tries = 1; sentinelPort == 0; tries++) {
-			int port = LoopbackRedis.freePort();
+		int sentinelPort = LoopbackRedis.onFreePort(LoopbackRedis::freePort, (port) -> {
 			RedisSentinel sentinel = RedisSentinel.newRedisSentinel()
 				.bind("127.0.0.1")
 				.port(port)
@@ -120,18 +117,10 @@ class SharedRateLimitTests {
 				.masterPort(redis.port())
 				.quorumSize(1)
 				.build();
-			try {
-				sentinel.start();
-				sentinelPort = port;
-				closeLater(sentinel::stop);
-			}
-			catch (IOException ex) {
-				// the port was taken between the probe and the bind (by another test JVM)
-				if (tries == 5) {
-					throw ex;
-				}
-			}
-		}
+			sentinel.start();
+			closeLater(sentinel::stop);
+			return port;
+		});
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		// nothing listens on the standalone port: only the sentinel knows where the
 		// master is

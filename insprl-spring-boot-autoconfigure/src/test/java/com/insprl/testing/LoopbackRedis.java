@@ -33,18 +33,29 @@ public final class LoopbackRedis implements AutoCloseable {
 	 * @throws IOException if it cannot start
 	 */
 	public static LoopbackRedis start() throws IOException {
-		IOException failure = null;
-		for (int tries = 0; tries < 5; tries++) {
+		return onFreePort(LoopbackRedis::freePort, LoopbackRedis::new);
+	}
+
+	/**
+	 * Start something on a port found free, on another if that one was taken between the
+	 * probe and the bind (by another test JVM), five tries at most.
+	 * @param <T> what is started
+	 * @param ports gives a port found free
+	 * @param start starts on a port, failing if it cannot bind it
+	 * @return what was started
+	 * @throws IOException if five tries failed
+	 */
+	public static <T> T onFreePort(PortProbe ports, PortStart<T> start) throws IOException {
+		for (int tries = 1;; tries++) {
 			try {
-				return new LoopbackRedis(freePort());
+				return start.on(ports.freePort());
 			}
 			catch (IOException ex) {
-				// the port was taken between the probe and the bind (by another test
-				// JVM): try another
-				failure = ex;
+				if (tries == 5) {
+					throw ex;
+				}
 			}
 		}
-		throw failure;
 	}
 
 	/**
@@ -75,6 +86,28 @@ public final class LoopbackRedis implements AutoCloseable {
 		if (this.server.isActive()) {
 			this.server.stop();
 		}
+	}
+
+	/**
+	 * Finds a port free now.
+	 */
+	@FunctionalInterface
+	public interface PortProbe {
+
+		int freePort() throws IOException;
+
+	}
+
+	/**
+	 * Starts something on a port.
+	 *
+	 * @param <T> what is started
+	 */
+	@FunctionalInterface
+	public interface PortStart<T> {
+
+		T on(int port) throws IOException;
+
 	}
 
 }

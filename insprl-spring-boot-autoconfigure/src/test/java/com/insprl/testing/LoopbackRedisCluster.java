@@ -62,11 +62,10 @@ public final class LoopbackRedisCluster implements AutoCloseable {
 
 	private void startNodes() throws IOException {
 		for (int i = 0; i < MASTERS; i++) {
-			for (int tries = 1;; tries++) {
-				int port = freePortWithFreeBusPort();
-				Path dir = Files.createDirectories(this.directory.resolve("node-" + port));
+			int port = LoopbackRedis.onFreePort(LoopbackRedisCluster::freePortWithFreeBusPort, (free) -> {
+				Path dir = Files.createDirectories(this.directory.resolve("node-" + free));
 				RedisServer server = RedisServer.newRedisServer()
-					.port(port)
+					.port(free)
 					.bind("127.0.0.1")
 					.setting("save \"\"")
 					.setting("appendonly no")
@@ -75,21 +74,11 @@ public final class LoopbackRedisCluster implements AutoCloseable {
 					.setting("cluster-node-timeout 1000")
 					.setting("dir " + dir)
 					.build();
-				try {
-					server.start();
-				}
-				catch (IOException ex) {
-					// the port was taken between the probe and the bind (by another test
-					// JVM): try another
-					if (tries == 5) {
-						throw ex;
-					}
-					continue;
-				}
+				server.start();
 				this.servers.add(server);
-				this.ports.add(port);
-				break;
-			}
+				return free;
+			});
+			this.ports.add(port);
 		}
 	}
 
