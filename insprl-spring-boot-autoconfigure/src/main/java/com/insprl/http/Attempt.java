@@ -33,6 +33,8 @@ final class Attempt {
 
 	private volatile @Nullable Runnable cancel;
 
+	private volatile boolean cancelReleases;
+
 	private volatile @Nullable Closeable body;
 
 	private @Nullable ScheduledFuture<?> timer;
@@ -113,6 +115,27 @@ final class Attempt {
 		if (this.aborted.get()) {
 			quietly(cancel);
 		}
+	}
+
+	/**
+	 * Register the client library's own way to cancel the exchange, where the cancel also
+	 * releases all the exchange holds: once the attempt is aborted, the library's
+	 * response is not closed as well, since its close would drain the reply (as the JDK's
+	 * {@code HttpURLConnection} does) while the cancel may still be under way.
+	 * @param cancel closes the connection and releases the exchange
+	 */
+	void onReleasingCancel(Runnable cancel) {
+		this.cancelReleases = true;
+		onCancel(cancel);
+	}
+
+	/**
+	 * Return whether the attempt was aborted through a cancel that releases the exchange,
+	 * so that the library's response must not be closed.
+	 * @return {@code true} if the response is left to the cancel
+	 */
+	boolean isReleasedByCancel() {
+		return this.cancelReleases && this.aborted.get();
 	}
 
 	/**

@@ -180,11 +180,12 @@ abstract class ClientLibrary {
 
 	/**
 	 * The JDK's {@code HttpURLConnection}: its read timeout bounds only the gap between
-	 * bytes, so the connection is disconnected at the deadline. (A disconnected reply of
-	 * less than the JDK's keep-alive limit, 512 KB by default, is then drained by the
-	 * JDK's own background cleaner thread, not by the caller.) Built here rather than by
-	 * Spring Boot's builder, to reach the connection; SSL bundles and redirects are
-	 * applied the same way.
+	 * bytes, so the connection is disconnected at the deadline, and the response is then
+	 * not closed, as its close would drain the reply on the caller's thread. (A
+	 * disconnected reply of less than the JDK's keep-alive limit, 512 KB by default, is
+	 * drained by the JDK's own background cleaner thread, not by the caller.) Built here
+	 * rather than by Spring Boot's builder, to reach the connection; SSL bundles and
+	 * redirects are applied the same way.
 	 */
 	static final class Simple extends ClientLibrary {
 
@@ -208,7 +209,7 @@ abstract class ClientLibrary {
 					}
 					Attempt attempt = Attempt.current();
 					if (attempt != null) {
-						attempt.onCancel(connection::disconnect);
+						attempt.onReleasingCancel(connection::disconnect);
 					}
 				}
 

@@ -116,7 +116,9 @@ final class DeadlineResponse implements ClientHttpResponse {
 		}
 		finally {
 			this.attempt.finish();
-			closeQuietly();
+			if (!this.attempt.isReleasedByCancel()) {
+				closeQuietly();
+			}
 		}
 	}
 
