@@ -1,10 +1,13 @@
 package com.insprl.autoconfigure;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -20,6 +23,7 @@ import com.insprl.testing.LoopbackConnections;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -46,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link InsprlAutoConfiguration}.
  */
+@Isolated("finds the transport's deadline thread among the JVM's threads")
 class InsprlAutoConfigurationTests {
 
 	private static final String KEY = "sk-live-7f3a9c1e";
@@ -103,18 +108,27 @@ class InsprlAutoConfigurationTests {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
 		AtomicReference<Thread> deadlineThread = new AtomicReference<>();
 		withCredentials().run((context) -> {
+			// the transport's deadline thread starts with its first call; transports of
+			// other tests may have left theirs
+			Set<Thread> before = deadlineThreads();
 			context.getBean(InsprlWhatsAppService.class).logout("inst-1");
 			assertThat(LoopbackConnections.establishedTo(insprl.getPort())).as("a pooled connection").isIn(1, -1);
-			deadlineThread.set(Thread.getAllStackTraces()
-				.keySet()
-				.stream()
-				.filter((thread) -> thread.getName().startsWith("insprl-deadline-"))
-				.findFirst()
-				.orElseThrow());
+			Set<Thread> started = deadlineThreads();
+			started.removeAll(before);
+			assertThat(started).as("the deadline thread the call started").hasSize(1);
+			deadlineThread.set(started.iterator().next());
 		});
 		deadlineThread.get().join(10_000);
 		assertThat(deadlineThread.get().isAlive()).as("the deadline thread stopped with the context").isFalse();
 		assertThat(LoopbackConnections.establishedTo(insprl.getPort())).as("connections left open").isIn(0, -1);
+	}
+
+	private static Set<Thread> deadlineThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith("insprl-deadline-"))
+			.collect(Collectors.toCollection(HashSet::new));
 	}
 
 	@Test

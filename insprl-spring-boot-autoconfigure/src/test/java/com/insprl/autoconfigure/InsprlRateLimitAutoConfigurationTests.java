@@ -62,7 +62,7 @@ class InsprlRateLimitAutoConfigurationTests {
 	void aCallBeyondTheLocalBudgetIsRefusedUnsentWithTheWait() {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson("{\"code\":\"100\"}")));
 		this.contextRunner
-			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=0.5",
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=0.01",
 					"insprl.rate-limit.burst=2", "insprl.rate-limit.max-wait=0s")
 			.run((context) -> {
 				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
@@ -77,7 +77,7 @@ class InsprlRateLimitAutoConfigurationTests {
 					.withMessageContaining("was not sent");
 				assertThat(insprl.getAllServeEvents()).hasSize(2);
 				assertThat(context.getBean(InsprlHealthIndicator.class).health(true).getDetails().get("rateLimit"))
-					.hasToString("{store=local, requestsPerSecond=0.5, burst=2}");
+					.hasToString("{store=local, requestsPerSecond=0.01, burst=2}");
 			});
 	}
 
@@ -85,7 +85,7 @@ class InsprlRateLimitAutoConfigurationTests {
 	void retriesDrawFromTheSameBudget() {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(serviceUnavailable()));
 		this.contextRunner
-			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=0.1",
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=0.01",
 					"insprl.rate-limit.burst=2", "insprl.rate-limit.max-wait=0s", "insprl.retry.initial-backoff=1ms",
 					"insprl.retry.max-backoff=2ms")
 			.run((context) -> {
@@ -104,7 +104,7 @@ class InsprlRateLimitAutoConfigurationTests {
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson("{\"code\":\"100\"}")));
 		TestObservationRegistry observations = TestObservationRegistry.create();
 		this.contextRunner.withBean(TestObservationRegistry.class, () -> observations)
-			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=1",
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=0.01",
 					"insprl.rate-limit.burst=1", "insprl.rate-limit.max-wait=0s")
 			.run((context) -> {
 				assertThat(context.getBean(InsprlRateLimiter.class)).isInstanceOf(ObservedRateLimiter.class);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
@@ -78,26 +79,30 @@ class RedisClusterRateLimitTests {
 	/**
 	 * Two replicas, eight threads each, send logouts as fast as the limit lets them for
 	 * 20 seconds at 20 requests a second and a burst of 10. By each arrival, the stub has
-	 * seen no more than the burst and twenty a second since the first, give or take one
-	 * request on its way and a tenth of a second of the callers' scheduling (two more).
-	 * Without the shared limit, sixteen threads would send thousands.
+	 * seen no more than the burst and twenty a second since the callers started, give or
+	 * take one request on its way and a tenth of a second of the callers' scheduling (two
+	 * more). Without the shared limit, sixteen threads would send thousands.
 	 */
 	@Test
 	void twoReplicasOfEightThreadsShareOneBudgetFor20Seconds() throws Exception {
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.requests-per-second=20",
 				"insprl.rate-limit.burst=10", "insprl.rate-limit.max-wait=30s");
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		replica.run((first) -> replica.run((second) -> assertThat(
-				ReplicaScenarios.callFromBoth(first, second, 16, (made) -> System.nanoTime() < end))
-			.isEqualTo(stub.requests().size())));
+		// 20 seconds from the first request's arrival, however long the replicas took to
+		// start
+		long twentySeconds = TimeUnit.SECONDS.toNanos(20);
+		AtomicReference<ReplicaScenarios.Calls> calls = new AtomicReference<>();
+		replica.run((first) -> replica.run((second) -> calls
+			.set(ReplicaScenarios.callFromBoth(first, second, 16, (made) -> stub.requests().isEmpty()
+					|| System.nanoTime() - stub.requests().get(0).nanos() < twentySeconds))));
+		assertThat(calls.get().made()).isEqualTo(stub.requests().size());
 		List<Arrival> arrivals = new ArrayList<>(stub.requests());
 		arrivals.sort(Comparator.comparingLong(Arrival::nanos));
 		System.out.println("Redis Cluster, 2 replicas x 8 threads: " + arrivals.size() + " requests in 20 s");
 		double span = (arrivals.get(arrivals.size() - 1).nanos() - arrivals.get(0).nanos()) / 1e9;
 		assertThat(span).as("seconds between the first and the last request").isGreaterThan(19.0);
-		assertThat(arrivals.size()).as("every request, from both replicas").isGreaterThan(380);
-		ReplicaScenarios.assertWithinBudget(stub, 20, 10, 3);
+		assertThat(arrivals.size()).as("most of the budget of 410 used, from both replicas").isGreaterThan(300);
+		ReplicaScenarios.assertWithinBudget(stub, calls.get(), 20, 10, 3);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import com.insprl.testing.LoopbackConnections;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client's own threads are told apart by name (the stub's come and go as it pleases), and
  * connections are counted against a bound the pool cannot exceed.
  */
+@Isolated("lists every insprl thread in the JVM")
 class InsprlLoadTests {
 
 	static final int THREADS = 50;

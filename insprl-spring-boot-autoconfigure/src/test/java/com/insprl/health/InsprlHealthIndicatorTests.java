@@ -139,8 +139,8 @@ class InsprlHealthIndicatorTests {
 	@Test
 	void probeSendsOneHeadWithoutCredentialsAndAnyStatusIsUp() {
 		insprl.stubFor(head(anyUrl()).willReturn(aResponse().withStatus(405)));
-		InsprlHealthIndicator real = new InsprlHealthIndicator(realProbe(Duration.ofSeconds(2)), Duration.ofSeconds(30),
-				"client-42");
+		InsprlHealthIndicator real = new InsprlHealthIndicator(realProbe(Duration.ofSeconds(10)),
+				Duration.ofSeconds(30), "client-42");
 		for (int i = 0; i < 20; i++) {
 			assertThat(real.health(true).getStatus()).isEqualTo(Status.UP);
 		}
@@ -150,12 +150,12 @@ class InsprlHealthIndicatorTests {
 
 	@Test
 	void probeThatTimesOutIsDownWithinTheProbeTimeout() {
-		insprl.stubFor(head(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
-		InsprlHealthIndicator real = new InsprlHealthIndicator(realProbe(Duration.ofMillis(300)),
+		insprl.stubFor(head(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
+		InsprlHealthIndicator real = new InsprlHealthIndicator(realProbe(Duration.ofMillis(500)),
 				Duration.ofSeconds(30), "client-42");
 		long start = System.nanoTime();
 		Health health = real.health(true);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 	}
 

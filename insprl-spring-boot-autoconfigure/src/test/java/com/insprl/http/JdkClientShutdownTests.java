@@ -11,6 +11,7 @@ import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On Java 21 and later the JDK {@code HttpClient} can be shut down: closing the transport
  * ends its selector thread, rather than leaving it to the garbage collector.
  */
+@Isolated("counts the JDK client's selector threads in the JVM")
 class JdkClientShutdownTests {
 
 	private static final String OK = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"ok\"}";

@@ -9,6 +9,7 @@ import com.insprl.client.InsprlCredentials;
 import com.insprl.testing.RawHttpServer;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the stub serves every request on one kept-alive connection, on one thread started
  * before the count.
  */
+@Isolated("counts every thread the JVM starts")
 class TransportThreadBudgetTests {
 
 	private static final String OK = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"ok\"}";

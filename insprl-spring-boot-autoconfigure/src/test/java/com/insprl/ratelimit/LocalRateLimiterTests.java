@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import com.insprl.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link LocalRateLimiter}.
  */
+@Isolated("measures the heap")
 class LocalRateLimiterTests {
 
 	private final LocalRateLimiter limiter = new LocalRateLimiter(2, 3);

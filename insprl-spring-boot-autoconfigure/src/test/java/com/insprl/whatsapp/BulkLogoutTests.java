@@ -17,6 +17,7 @@ import com.insprl.testing.RecordingStub.Arrival;
 import com.insprl.testing.RecordingStub.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * {@link InsprlWhatsAppService#logoutAll}: against a stub on loopback that records when
  * each request arrived and how many were in flight at once.
  */
+@Isolated("waits for every bulk logout thread in the JVM to stop")
 class BulkLogoutTests {
 
 	private static final String OK = RecordingStub.OK;
