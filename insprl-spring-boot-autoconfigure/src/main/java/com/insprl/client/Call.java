@@ -153,7 +153,7 @@ final class Call implements Retryable<InsprlReply> {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new InsprlConnectionException("Interrupted while waiting to send " + name + " within the rate limit",
-					name, InsprlConnectionException.Reason.IO_ERROR, ex);
+					name, InsprlConnectionException.Reason.INTERRUPTED, ex);
 		}
 		catch (RateLimitStoreException ex) {
 			throw new InsprlConnectionException(

@@ -32,7 +32,7 @@ public class InsprlConnectionException extends InsprlException {
 	@Override
 	public boolean isPossiblyProcessed() {
 		return this.reason != Reason.CONNECT_FAILED && this.reason != Reason.TLS_FAILED
-				&& this.reason != Reason.RATE_LIMIT_UNAVAILABLE;
+				&& this.reason != Reason.RATE_LIMIT_UNAVAILABLE && this.reason != Reason.INTERRUPTED;
 	}
 
 	/**
@@ -87,6 +87,13 @@ public class InsprlConnectionException extends InsprlException {
 		 * {@code insprl.rate-limit.fail-open} is {@code false}; the request was not sent.
 		 */
 		RATE_LIMIT_UNAVAILABLE(true),
+
+		/**
+		 * The calling thread was interrupted before the request was sent: while it waited
+		 * for the rate limit's permit, or a bulk logout it ran was interrupted before
+		 * reaching the id. The request was not sent, and the interrupt flag is kept.
+		 */
+		INTERRUPTED(false),
 
 		/** Any other I/O failure. */
 		IO_ERROR(true);

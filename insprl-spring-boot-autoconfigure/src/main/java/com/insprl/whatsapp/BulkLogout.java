@@ -18,8 +18,8 @@ import com.insprl.client.InsprlException;
  * One bulk logout: at most {@code concurrency} workers on the executor, each taking the
  * next id until none is left, in the caller's context. If the executor refuses a worker,
  * the caller's thread does its share. If the caller is interrupted, the workers stop
- * taking ids and the logouts in flight are interrupted; every id not done is then a
- * failure that says so.
+ * taking ids and the logouts in flight are interrupted and waited for; every id never
+ * sent is then a failure that says so.
  */
 final class BulkLogout {
 
@@ -58,7 +58,7 @@ final class BulkLogout {
 				cancelled.set(true);
 			}
 			finally {
-				running.remove(Thread.currentThread());
+				leave(running);
 				done.countDown();
 			}
 		});
@@ -70,21 +70,58 @@ final class BulkLogout {
 				worker.run();
 			}
 		}
-		try {
-			done.await();
-		}
-		catch (InterruptedException ex) {
-			cancelled.set(true);
-			running.forEach(Thread::interrupt);
+		if (awaitInterruptibly(done, running, cancelled)) {
 			Thread.currentThread().interrupt();
 		}
 		if (unexpected.get() != null) {
 			throw unexpected.get();
 		}
-		for (String id : ids) {
-			if (!succeeded.containsKey(id) && !failed.containsKey(id)) {
-				failed.put(id, new InsprlConnectionException("Not sent: the bulk logout was interrupted",
-						InsprlWhatsAppService.LOGOUT.name(), InsprlConnectionException.Reason.IO_ERROR, null));
+		for (String id : queue) {
+			failed.put(id, new InsprlConnectionException("Not sent: the bulk logout was interrupted",
+					InsprlWhatsAppService.LOGOUT.name(), InsprlConnectionException.Reason.INTERRUPTED, null));
+		}
+	}
+
+	/**
+	 * Wait until every worker is done. An interrupt stops the workers taking ids and
+	 * interrupts the logouts in flight, whose outcomes are still waited for: an id is
+	 * either done, with its outcome, or was never sent.
+	 * @param done counted down by each worker that is done
+	 * @param running the workers' threads that may be interrupted
+	 * @param cancelled set when workers are to take no more ids
+	 * @return whether the caller was interrupted
+	 */
+	private static boolean awaitInterruptibly(CountDownLatch done, Set<Thread> running, AtomicBoolean cancelled) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				done.await();
+				return interrupted;
+			}
+			catch (InterruptedException ex) {
+				if (!interrupted) {
+					interrupted = true;
+					synchronized (running) {
+						cancelled.set(true);
+						running.forEach(Thread::interrupt);
+						running.clear();
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * A worker leaves: once it has, it is never interrupted for this bulk logout, and an
+	 * interrupt this bulk logout sent it is cleared, so that the executor's thread goes
+	 * on as it was.
+	 * @param running the workers' threads that may be interrupted
+	 */
+	private static void leave(Set<Thread> running) {
+		synchronized (running) {
+			if (!running.remove(Thread.currentThread())) {
+				// interrupted, and taken out of the running set, by the caller
+				Thread.interrupted();
 			}
 		}
 	}

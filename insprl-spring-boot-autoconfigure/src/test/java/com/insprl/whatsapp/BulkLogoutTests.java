@@ -4,11 +4,24 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import com.insprl.client.InsprlAuthenticationException;
 import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
+import com.insprl.client.InsprlException;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.client.InsprlRetrySettings;
 import com.insprl.http.InsprlHttpTransport;
@@ -33,10 +46,13 @@ class BulkLogoutTests {
 
 	private final InsprlHttpTransport transport = InsprlHttpTransport.detect();
 
+	private final ExecutorService workers = Executors.newFixedThreadPool(2);
+
 	private RecordingStub stub;
 
 	@AfterEach
 	void stop() {
+		this.workers.shutdownNow();
 		this.transport.close();
 		if (this.stub != null) {
 			this.stub.close();
@@ -44,13 +60,17 @@ class BulkLogoutTests {
 	}
 
 	private InsprlWhatsAppService service(int concurrency) {
-		return new InsprlWhatsAppService(InsprlClient.builder()
+		return new InsprlWhatsAppService(client(), null, concurrency);
+	}
+
+	private InsprlClient client() {
+		return InsprlClient.builder()
 			.transport(this.transport)
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
 			.baseUrl(this.stub.baseUrl())
 			.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
 			.retry(new InsprlRetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(5), 2.0))
-			.build(), null, concurrency);
+			.build();
 	}
 
 	@Test
@@ -65,6 +85,61 @@ class BulkLogoutTests {
 		assertThat(result.failed().values()).allMatch(InsprlAuthenticationException.class::isInstance);
 		assertThat(result.allSucceeded()).isFalse();
 		assertThat(this.stub.requests()).hasSize(6);
+	}
+
+	/**
+	 * The caller is interrupted once two logouts are on their way: those end with their
+	 * own outcome, the ids never reached fail as not sent, the caller keeps its interrupt
+	 * flag and the workers' threads do not.
+	 */
+	@Test
+	void anInterruptedBulkLogoutTellsWhichIdsWereNeverSent() throws Exception {
+		this.stub = new RecordingStub(Duration.ofMillis(300), (id) -> new Reply(200, OK, null));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			ids.add("instance-" + i);
+		}
+		AtomicReference<BulkLogoutResult> result = new AtomicReference<>();
+		AtomicBoolean flagKept = new AtomicBoolean();
+		InsprlWhatsAppService service = new InsprlWhatsAppService(client(), null, 2, this.workers);
+		Thread caller = new Thread(() -> {
+			result.set(service.logoutAll(ids));
+			flagKept.set(Thread.currentThread().isInterrupted());
+		});
+		caller.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.stub.requests().size() < 2 && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		caller.interrupt();
+		caller.join(30_000);
+		assertThat(caller.isAlive()).isFalse();
+		assertThat(flagKept).as("the caller's interrupt flag").isTrue();
+		Set<String> sent = this.stub.requests().stream().map(Arrival::instanceId).collect(Collectors.toSet());
+		Map<String, InsprlException> failed = result.get().failed();
+		assertThat(result.get().succeeded().keySet()).as("succeeded, and sent").isSubsetOf(sent);
+		assertThat(failed.keySet()).noneMatch(result.get().succeeded()::containsKey);
+		assertThat(result.get().succeeded().size() + failed.size()).as("every id, once").isEqualTo(20);
+		List<String> neverSent = ids.stream().filter((id) -> !sent.contains(id)).toList();
+		assertThat(neverSent).as("ids the interrupt kept from being sent").isNotEmpty();
+		assertThat(neverSent).allSatisfy(
+				(id) -> assertThat(failed.get(id)).isInstanceOfSatisfying(InsprlConnectionException.class, (ex) -> {
+					assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.INTERRUPTED);
+					assertThat(ex.isPossiblyProcessed()).isFalse();
+					assertThat(ex.getMessage()).isEqualTo("Not sent: the bulk logout was interrupted");
+				}));
+		assertThat(failed.entrySet()).filteredOn((entry) -> sent.contains(entry.getKey()))
+			.as("ids sent are never reported as not sent")
+			.allSatisfy((entry) -> assertThat(entry.getValue().isPossiblyProcessed()).isTrue());
+		// both pool threads, which ran the workers, are free of the caller's interrupt
+		CyclicBarrier both = new CyclicBarrier(2);
+		Callable<Boolean> interrupted = () -> {
+			both.await(10, TimeUnit.SECONDS);
+			return Thread.currentThread().isInterrupted();
+		};
+		for (Future<Boolean> thread : this.workers.invokeAll(List.of(interrupted, interrupted))) {
+			assertThat(thread.get()).as("a worker's thread left interrupted").isFalse();
+		}
 	}
 
 	@Test

@@ -1,0 +1,99 @@
+package com.insprl.client;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.insprl.http.InsprlHttpTransport;
+import com.insprl.ratelimit.LocalRateLimiter;
+import com.insprl.whatsapp.InsprlWhatsAppService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for how a call with retries off ends when its time runs out or its thread is
+ * interrupted, against a WireMock stub on loopback. (With retries on, the fault suites
+ * cover the same for every client library.)
+ */
+class CallTimeoutTests {
+
+	@RegisterExtension
+	static WireMockExtension insprl = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+
+	@AfterAll
+	static void closeTransport() {
+		transport.close();
+	}
+
+	private static InsprlClientBuilder client(Duration readTimeout) {
+		return InsprlClient.builder()
+			.transport(transport)
+			.timeouts(Duration.ofSeconds(2), readTimeout)
+			.baseUrl(insprl.baseUrl() + "/api")
+			.credentials(new InsprlCredentials("client-42", InsprlClientWireTests.KEY))
+			.retry(InsprlRetrySettings.NONE);
+	}
+
+	@Test
+	void aCallTimeoutThatCutsTheOnlyAttemptIsReportedAsSpent() {
+		insprl.stubFor(post(InsprlClientWireTests.LOGOUT_PATH)
+			.willReturn(okJson(InsprlClientWireTests.SUCCESS).withFixedDelay(5000)));
+		InsprlWhatsAppService service = new InsprlWhatsAppService(
+				client(Duration.ofSeconds(30)).callTimeout(Duration.ofSeconds(1)).build(), null);
+		assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> service.logout("inst-1"))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.TIMEOUT);
+				assertThat(ex.isCallTimeoutSpent()).isTrue();
+				assertThat(ex.getMessage()).endsWith("(call timeout 1s spent after 1 attempt)");
+			});
+	}
+
+	@Test
+	void aReadTimeoutWithinTheCallTimeoutIsNotReportedAsTheCallTimeout() {
+		insprl.stubFor(post(InsprlClientWireTests.LOGOUT_PATH)
+			.willReturn(okJson(InsprlClientWireTests.SUCCESS).withFixedDelay(5000)));
+		InsprlWhatsAppService service = new InsprlWhatsAppService(
+				client(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(30)).build(), null);
+		assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> service.logout("inst-1"))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.TIMEOUT);
+				assertThat(ex.isCallTimeoutSpent()).isFalse();
+				assertThat(ex.getMessage()).doesNotContain("call timeout");
+			});
+	}
+
+	@Test
+	void anInterruptWhileWaitingForAPermitEndsTheCallUnsentAndKeepsTheFlag() {
+		insprl.stubFor(post(InsprlClientWireTests.LOGOUT_PATH).willReturn(okJson(InsprlClientWireTests.SUCCESS)));
+		InsprlWhatsAppService service = new InsprlWhatsAppService(
+				client(Duration.ofSeconds(5)).rateLimiter(new LocalRateLimiter(0.1, 1), Duration.ofSeconds(30)).build(),
+				null);
+		service.logout("inst-1");
+		Thread.currentThread().interrupt();
+		try {
+			assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> service.logout("inst-2"))
+				.satisfies((ex) -> {
+					assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.INTERRUPTED);
+					assertThat(ex.getMessage()).startsWith("Interrupted while waiting to send");
+					assertThat(ex.isPossiblyProcessed()).isFalse();
+					assertThat(ex.isRetryable()).isFalse();
+				});
+			assertThat(Thread.currentThread().isInterrupted()).as("the interrupt flag, kept").isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(insprl.getAllServeEvents()).as("requests sent").hasSize(1);
+	}
+
+}
