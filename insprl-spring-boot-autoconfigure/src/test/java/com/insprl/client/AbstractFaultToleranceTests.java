@@ -328,8 +328,9 @@ abstract class AbstractFaultToleranceTests {
 		});
 		InsprlConnectionException ex = failsWith(InsprlConnectionException.Reason.TIMEOUT,
 				impatientService(server.baseUrl(), InsprlRetrySettings.NONE), 1, Duration.ofSeconds(10));
-		// the connect timeout and the read timeout
-		assertThat(ex.getMessage()).contains("deadline of 2s");
+		// the deadline, the connect timeout and the read timeout; or, if the JVM paused
+		// past both, the timer some client libraries are given a little after it
+		assertThat(ex.getMessage()).containsAnyOf("deadline of 2s", "2250 ms");
 		if (closesAbandonedSlowConnections()) {
 			assertThat(server.awaitClientGone(Duration.ofSeconds(10))).as("the connection was abandoned").isTrue();
 		}
