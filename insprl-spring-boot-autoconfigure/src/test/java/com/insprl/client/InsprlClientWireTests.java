@@ -342,4 +342,20 @@ class InsprlClientWireTests {
 		}
 	}
 
+	@Test
+	void aRedirectSaysWhereItPointedAsFarAsItCanBeRead() {
+		Map<String, String> locations = Map.of("https://elsewhere.example/api", "to host 'elsewhere.example'",
+				"/api/moved", "to the same host", "http://bad host/ x", "to host '(an unreadable location)'");
+		locations.forEach((location, where) -> {
+			insprl.stubFor(post(LOGOUT_PATH).willReturn(aResponse().withStatus(302).withHeader("Location", location)));
+			assertThatExceptionOfType(InsprlConnectionException.class).as(location)
+				.isThrownBy(() -> this.service.logout("inst-1"))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.REDIRECTED))
+				.withMessageContaining("redirected whatsapp.instance.logout " + where + " (HTTP 302)");
+		});
+		insprl.stubFor(post(LOGOUT_PATH).willReturn(aResponse().withStatus(301)));
+		assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> this.service.logout("inst-1"))
+			.withMessageContaining("redirected whatsapp.instance.logout without saying where (HTTP 301)");
+	}
+
 }
