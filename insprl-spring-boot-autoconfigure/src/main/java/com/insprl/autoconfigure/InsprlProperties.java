@@ -378,6 +378,11 @@ public class InsprlProperties {
 	public static class RateLimit {
 
 		/**
+		 * The default {@code insprl.rate-limit.store-timeout}.
+		 */
+		public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(1);
+
+		/**
 		 * Whether to limit the requests sent per account.
 		 */
 		private boolean enabled;
@@ -402,9 +407,16 @@ public class InsprlProperties {
 		/**
 		 * Where the budget lives: local (this JVM) or redis (shared by every replica,
 		 * through Spring Boot's Redis connection, spring.data.redis.*; needs
-		 * com.bucket4j:bucket4j_jdk17-lettuce).
+		 * spring-boot-starter-data-redis).
 		 */
 		private Store store = Store.LOCAL;
+
+		/**
+		 * Longest a request to Redis may take before Redis counts as unreachable (see
+		 * fail-open); never longer than max-wait, so that an unreachable Redis holds no
+		 * call past it.
+		 */
+		private Duration storeTimeout = DEFAULT_STORE_TIMEOUT;
 
 		/**
 		 * Whether calls go on with this JVM's own limit while Redis is unreachable
@@ -452,6 +464,14 @@ public class InsprlProperties {
 			this.store = store;
 		}
 
+		public Duration getStoreTimeout() {
+			return this.storeTimeout;
+		}
+
+		public void setStoreTimeout(Duration storeTimeout) {
+			this.storeTimeout = storeTimeout;
+		}
+
 		public boolean isFailOpen() {
 			return this.failOpen;
 		}
@@ -463,8 +483,8 @@ public class InsprlProperties {
 		@Override
 		public String toString() {
 			return "RateLimit{enabled=" + this.enabled + ", requestsPerSecond=" + this.requestsPerSecond + ", burst="
-					+ this.burst + ", maxWait=" + this.maxWait + ", store=" + this.store + ", failOpen=" + this.failOpen
-					+ "}";
+					+ this.burst + ", maxWait=" + this.maxWait + ", store=" + this.store + ", storeTimeout="
+					+ this.storeTimeout + ", failOpen=" + this.failOpen + "}";
 		}
 
 		/**

@@ -118,6 +118,7 @@ final class InsprlPropertiesValidator {
 			throw new InvalidInsprlPropertyException("insprl.rate-limit.max-wait",
 					"must not be negative, not " + Durations.format(rateLimit.getMaxWait()));
 		}
+		positive("insprl.rate-limit.store-timeout", rateLimit.getStoreTimeout());
 		return new RateLimit(rate, burst);
 	}
 

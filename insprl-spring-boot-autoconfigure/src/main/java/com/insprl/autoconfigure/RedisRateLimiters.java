@@ -38,7 +38,8 @@ final class RedisRateLimiters {
 							+ "spring-boot-starter-data-redis and set spring.data.redis.*");
 		}
 		RedisRateLimiter shared = new RedisRateLimiter(connect(factory.getNativeClient()),
-				rateLimit.requestsPerSecond(), rateLimit.burst(), requestTimeout(properties.getMaxWait()), KEY_PREFIX);
+				rateLimit.requestsPerSecond(), rateLimit.burst(),
+				requestTimeout(properties.getStoreTimeout(), properties.getMaxWait()), KEY_PREFIX);
 		LocalRateLimiter local = new LocalRateLimiter(rateLimit.requestsPerSecond(), rateLimit.burst());
 		return new FailoverRateLimiter(shared, local, properties.isFailOpen());
 	}
@@ -56,14 +57,14 @@ final class RedisRateLimiters {
 	}
 
 	/**
-	 * A Redis request may take a second at most, and never more than the wait a call is
-	 * allowed, so that an unreachable Redis holds no call past its limit.
+	 * A Redis request may take the store timeout at most, and never more than the wait a
+	 * call is allowed, so that an unreachable Redis holds no call past its limit.
+	 * @param storeTimeout the longest a Redis request may take
 	 * @param maxWait the longest a call may wait for a permit
 	 * @return the timeout of one Redis request
 	 */
-	static Duration requestTimeout(Duration maxWait) {
-		Duration second = Duration.ofSeconds(1);
-		Duration bound = (maxWait.compareTo(second) < 0) ? maxWait : second;
+	static Duration requestTimeout(Duration storeTimeout, Duration maxWait) {
+		Duration bound = (maxWait.compareTo(storeTimeout) < 0) ? maxWait : storeTimeout;
 		return bound.isZero() ? Duration.ofMillis(100) : bound;
 	}
 

@@ -37,8 +37,8 @@ class ConfigurationMetadataTests {
 				"insprl.max-connections", "management.health.insprl.enabled", "insprl.require-credentials",
 				"insprl.whatsapp.bulk-concurrency", "insprl.rate-limit.enabled",
 				"insprl.rate-limit.requests-per-second", "insprl.rate-limit.burst", "insprl.rate-limit.max-wait",
-				"insprl.rate-limit.store", "insprl.rate-limit.fail-open", "insprl.call-timeout",
-				"insprl.usage-limit-pause");
+				"insprl.rate-limit.store", "insprl.rate-limit.store-timeout", "insprl.rate-limit.fail-open",
+				"insprl.call-timeout", "insprl.usage-limit-pause");
 		assertThat(defaultDuration(properties, "insprl.call-timeout")).isEqualTo(InsprlClient.DEFAULT_CALL_TIMEOUT);
 		assertThat(defaultDuration(properties, "insprl.usage-limit-pause"))
 			.isEqualTo(InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE);
@@ -70,6 +70,7 @@ class ConfigurationMetadataTests {
 		expected.put("insprl.retry.initial-backoff", defaults.getRetry().getInitialBackoff());
 		expected.put("insprl.retry.max-backoff", defaults.getRetry().getMaxBackoff());
 		expected.put("insprl.retry.multiplier", defaults.getRetry().getMultiplier());
+		expected.put("insprl.rate-limit.store-timeout", defaults.getRateLimit().getStoreTimeout());
 		expected.forEach((name, value) -> {
 			JsonNode stated = metadata.get(name).path("defaultValue");
 			Object read = (value instanceof Duration) ? DurationStyle.detectAndParse(stated.asString())

@@ -126,7 +126,8 @@ class InsprlRateLimitAutoConfigurationTests {
 			assertThat(analyze(context.getStartupFailure()).getDescription())
 				.contains("insprl.rate-limit.requests-per-second");
 		});
-		for (String invalid : List.of("insprl.rate-limit.burst=0", "insprl.rate-limit.max-wait=-1s")) {
+		for (String invalid : List.of("insprl.rate-limit.burst=0", "insprl.rate-limit.max-wait=-1s",
+				"insprl.rate-limit.store-timeout=0s", "insprl.rate-limit.store-timeout=-1s")) {
 			this.contextRunner
 				.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
 						invalid)

@@ -64,6 +64,10 @@ class RedisClusterRateLimitTests {
 		return closeable;
 	}
 
+	/**
+	 * Two replicas of one application; as in {@link SharedRateLimitTests}, the tests of
+	 * the shared budget and pauses give Redis 10 s to answer.
+	 */
 	private ApplicationContextRunner replica(RecordingStub stub, String... properties) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
@@ -86,8 +90,9 @@ class RedisClusterRateLimitTests {
 	@Test
 	void twoReplicasOfEightThreadsShareOneBudgetFor20Seconds() throws Exception {
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
-		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.requests-per-second=20",
-				"insprl.rate-limit.burst=10", "insprl.rate-limit.max-wait=30s");
+		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.store-timeout=10s",
+				"insprl.rate-limit.requests-per-second=20", "insprl.rate-limit.burst=10",
+				"insprl.rate-limit.max-wait=30s");
 		// 20 seconds from the first request's arrival, however long the replicas took to
 		// start
 		long twentySeconds = TimeUnit.SECONDS.toNanos(20);
@@ -111,16 +116,16 @@ class RedisClusterRateLimitTests {
 	@Test
 	void aRetryAfterSeenByOneReplicaPausesTheOther() throws Exception {
 		RecordingStub stub = closeLater(ReplicaScenarios.limitingStub());
-		ReplicaScenarios.assertARetryAfterSeenByOnePausesTheOther(
-				replica(stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"), stub);
+		ReplicaScenarios.assertARetryAfterSeenByOnePausesTheOther(replica(stub, "insprl.rate-limit.store-timeout=10s",
+				"insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"), stub);
 	}
 
 	@Test
 	void aUsageLimitSeenByOneReplicaFailsTheOthersCallsUnsent() throws Exception {
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO,
 				(id) -> new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", null)));
-		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.requests-per-second=1000",
-				"insprl.rate-limit.burst=1000");
+		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.store-timeout=10s",
+				"insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000");
 		replica.run((first) -> replica.run((second) -> {
 			assertThat(first.getBean(LettuceConnectionFactory.class).getNativeClient())
 				.as("Spring Boot's client is a cluster client")

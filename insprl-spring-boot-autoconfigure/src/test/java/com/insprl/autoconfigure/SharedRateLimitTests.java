@@ -60,6 +60,12 @@ class SharedRateLimitTests {
 		return closeable;
 	}
 
+	/**
+	 * Two replicas of one application. The tests of the shared budget and pauses give
+	 * Redis 10 s to answer (insprl.rate-limit.store-timeout), so that a busy machine
+	 * never makes a replica fall back to its own limit; the tests of Redis going away
+	 * keep the default.
+	 */
 	private ApplicationContextRunner replica(LoopbackRedis redis, RecordingStub stub, String... properties) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
@@ -83,8 +89,9 @@ class SharedRateLimitTests {
 	void twoReplicasShareOneBudget() throws Exception {
 		LoopbackRedis redis = closeLater(LoopbackRedis.start());
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
-		ApplicationContextRunner replica = replica(redis, stub, "insprl.rate-limit.requests-per-second=10",
-				"insprl.rate-limit.burst=5", "insprl.rate-limit.max-wait=60s");
+		ApplicationContextRunner replica = replica(redis, stub, "insprl.rate-limit.store-timeout=10s",
+				"insprl.rate-limit.requests-per-second=10", "insprl.rate-limit.burst=5",
+				"insprl.rate-limit.max-wait=60s");
 		AtomicReference<ReplicaScenarios.Calls> calls = new AtomicReference<>();
 		replica.run((first) -> replica
 			.run((second) -> calls.set(ReplicaScenarios.callFromBoth(first, second, 4, (made) -> made < 50))));
@@ -100,9 +107,9 @@ class SharedRateLimitTests {
 	void aRetryAfterSeenByOneReplicaPausesTheOther() throws Exception {
 		LoopbackRedis redis = closeLater(LoopbackRedis.start());
 		RecordingStub stub = closeLater(ReplicaScenarios.limitingStub());
-		ReplicaScenarios.assertARetryAfterSeenByOnePausesTheOther(
-				replica(redis, stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"),
-				stub);
+		ReplicaScenarios
+			.assertARetryAfterSeenByOnePausesTheOther(replica(redis, stub, "insprl.rate-limit.store-timeout=10s",
+					"insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"), stub);
 	}
 
 	/**
@@ -131,8 +138,8 @@ class SharedRateLimitTests {
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		// nothing listens on the standalone port: only the sentinel knows where the
 		// master is
-		ApplicationContextRunner replica = replica(redis, stub, "spring.data.redis.port=" + LoopbackRedis.freePort(),
-				"spring.data.redis.sentinel.master=insprl",
+		ApplicationContextRunner replica = replica(redis, stub, "insprl.rate-limit.store-timeout=10s",
+				"spring.data.redis.port=" + LoopbackRedis.freePort(), "spring.data.redis.sentinel.master=insprl",
 				"spring.data.redis.sentinel.nodes=127.0.0.1:" + sentinelPort,
 				"insprl.rate-limit.requests-per-second=20", "insprl.rate-limit.burst=5",
 				"insprl.rate-limit.max-wait=60s");
