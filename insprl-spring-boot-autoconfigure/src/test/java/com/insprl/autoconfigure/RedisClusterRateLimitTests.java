@@ -11,6 +11,7 @@ import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.testing.LongRunning;
 import com.insprl.testing.LoopbackRedisCluster;
 import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Arrival;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * by the test: they share one budget, a pause seen by one stops the other, and a master
  * killed mid-run gives fail-open or fail-closed as configured.
  */
+@LongRunning("a 20-second budget run on a Redis Cluster it starts")
 class RedisClusterRateLimitTests {
 
 	private static final String BUCKET_KEY = "insprl:rate-limit:{client-42}:bucket";

@@ -13,6 +13,7 @@ import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.testing.LongRunning;
 import com.insprl.testing.LoopbackRedis;
 import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Reply;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * pauses both. Then Redis goes away.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@LongRunning("budget runs of several seconds through Redis")
 class SharedRateLimitTests {
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.ratelimit.LocalRateLimiter;
+import com.insprl.testing.LongRunning;
 import com.insprl.testing.RawHttpServer;
 import com.insprl.testing.TestCertificates;
 import com.insprl.whatsapp.InsprlWhatsAppService;
@@ -53,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * on its time far below what it would take otherwise.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@LongRunning("waits for timeouts, deadlines, back-offs and Retry-After")
 abstract class AbstractFaultToleranceTests {
 
 	static final String PATH = "/api/whatsapp/instance/logout";

@@ -18,6 +18,7 @@ import com.insprl.client.InsprlRetrySettings;
 import com.insprl.client.InsprlValidationException;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
+import com.insprl.testing.LongRunning;
 import com.insprl.testing.RawHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.fail;
  * run, and {@code -Dinsprl.fuzz.seed=S} to replay one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@LongRunning("decodes 20,000 generated replies")
 class ReplyFuzzTests {
 
 	static final int DEFAULT_REPLIES = 10_000;
