@@ -70,7 +70,7 @@ final class BulkLogout {
 				worker.run();
 			}
 		}
-		if (awaitInterruptibly(done, running, cancelled)) {
+		if (awaitWorkers(done, running, cancelled)) {
 			Thread.currentThread().interrupt();
 		}
 		if (unexpected.get() != null) {
@@ -91,7 +91,7 @@ final class BulkLogout {
 	 * @param cancelled set when workers are to take no more ids
 	 * @return whether the caller was interrupted
 	 */
-	private static boolean awaitInterruptibly(CountDownLatch done, Set<Thread> running, AtomicBoolean cancelled) {
+	private static boolean awaitWorkers(CountDownLatch done, Set<Thread> running, AtomicBoolean cancelled) {
 		boolean interrupted = false;
 		while (true) {
 			try {
