@@ -1,0 +1,72 @@
+package com.insprl.client;
+
+import java.time.Duration;
+
+import com.insprl.ratelimit.InsprlRateLimiter;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Tests for {@link InsprlClientBuilder}: what it refuses, and that the message names what
+ * to fix.
+ */
+class InsprlClientBuilderTests {
+
+	private final InsprlClientBuilder builder = InsprlClient.builder();
+
+	@Test
+	void aMissingArgumentIsRefusedByName() {
+		assertRefused(() -> this.builder.credentials(null), "credentials must not be null");
+		assertRefused(() -> this.builder.rateLimiter(null, Duration.ZERO), "rateLimiter must not be null");
+		assertRefused(() -> this.builder.rateLimiter(InsprlRateLimiter.pauseOnly(), null),
+				"maxWait must not be negative");
+		assertRefused(() -> this.builder.callTimeout(null), "callTimeout must be positive");
+		assertRefused(() -> this.builder.usageLimitPause(null), "usageLimitPause must not be negative");
+		assertRefused(() -> this.builder.transport(null), "transport must not be null");
+		assertRefused(() -> this.builder.timeouts(null, Duration.ofSeconds(1)), "connectTimeout must be positive");
+		assertRefused(() -> this.builder.timeouts(Duration.ofSeconds(1), null), "readTimeout must be positive");
+		assertRefused(() -> this.builder.customizer(null), "customizer must not be null");
+		assertRefused(() -> this.builder.observationRegistry(null), "observationRegistry must not be null");
+		assertRefused(() -> this.builder.observationConvention(null), "observationConvention must not be null");
+		assertRefused(() -> this.builder.retry(null), "retrySettings must not be null");
+		assertRefused(() -> this.builder.listener(null), "listener must not be null");
+		assertRefused(() -> this.builder.deferredListeners(null), "listeners must not be null");
+	}
+
+	@Test
+	void aValueOutOfRangeIsRefusedByName() {
+		assertRefused(() -> this.builder.callTimeout(Duration.ZERO), "callTimeout must be positive");
+		assertRefused(() -> this.builder.timeouts(Duration.ofSeconds(-1), Duration.ofSeconds(1)),
+				"connectTimeout must be positive");
+		assertRefused(() -> this.builder.timeouts(Duration.ofSeconds(1), Duration.ZERO),
+				"readTimeout must be positive");
+		assertRefused(() -> this.builder.usageLimitPause(Duration.ofMillis(-1)),
+				"usageLimitPause must not be negative");
+		assertRefused(() -> this.builder.rateLimiter(InsprlRateLimiter.pauseOnly(), Duration.ofMillis(-1)),
+				"maxWait must not be negative");
+		assertRefused(() -> this.builder.maxReplyBytes(1023), "maxReplyBytes must be at least 1024");
+	}
+
+	@Test
+	void theSmallestAllowedValuesAreAccepted() {
+		assertThatNoException().isThrownBy(() -> this.builder.callTimeout(Duration.ofMillis(1))
+			.usageLimitPause(Duration.ZERO)
+			.rateLimiter(InsprlRateLimiter.pauseOnly(), Duration.ZERO)
+			.maxReplyBytes(1024));
+	}
+
+	@Test
+	void aClientWithoutCredentialsMustSaySoBeforeItIsBuilt() {
+		assertThatIllegalStateException().isThrownBy(this.builder::build)
+			.withMessage("credentials must be set, unless the client is built with noDefaultAccount()");
+	}
+
+	private static void assertRefused(ThrowingCallable call, String message) {
+		assertThatIllegalArgumentException().isThrownBy(call).withMessage(message);
+	}
+
+}
