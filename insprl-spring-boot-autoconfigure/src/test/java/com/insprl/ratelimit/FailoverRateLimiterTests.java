@@ -59,11 +59,34 @@ class FailoverRateLimiterTests {
 		assertThat(limiter.acquire("client-42", Duration.ZERO)).isGreaterThan(Duration.ofSeconds(50));
 	}
 
-	static final class FlakyStore implements InsprlRateLimiter {
+	@Test
+	void aPauseThatCannotReachTheStoreMarksItUnreachable() {
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock);
+		this.store.down = true;
+		limiter.pause("client-42", Instant.now().plusSeconds(60));
+		assertThat(limiter.isFailing()).isTrue();
+		assertThat(limiter.healthDetails().get("state").toString()).startsWith("store unreachable since");
+		assertThatExceptionOfType(RateLimitStoreException.class)
+			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
+			.withMessageContaining("unreachable since");
+		assertThat(this.store.calls.get()).as("not asked within the retry interval").isZero();
+	}
+
+	@Test
+	void closingTheLimiterClosesTheSharedOne() throws Exception {
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock);
+		assertThat(this.store.closed).isFalse();
+		limiter.close();
+		assertThat(this.store.closed).isTrue();
+	}
+
+	static final class FlakyStore implements InsprlRateLimiter, AutoCloseable {
 
 		final AtomicInteger calls = new AtomicInteger();
 
 		volatile boolean down;
+
+		volatile boolean closed;
 
 		@Override
 		public Duration acquire(String account, Duration maxWait) {
@@ -79,6 +102,11 @@ class FailoverRateLimiterTests {
 			if (this.down) {
 				throw new RateLimitStoreException("Redis did not answer", null);
 			}
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
 		}
 
 	}

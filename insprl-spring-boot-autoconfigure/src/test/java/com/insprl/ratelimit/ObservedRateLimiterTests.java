@@ -1,0 +1,102 @@
+package com.insprl.ratelimit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ObservedRateLimiter}.
+ */
+class ObservedRateLimiterTests {
+
+	private final TestObservationRegistry observations = TestObservationRegistry.create();
+
+	private final ScriptedLimiter delegate = new ScriptedLimiter();
+
+	private final ObservedRateLimiter limiter = new ObservedRateLimiter(this.delegate, this.observations, "redis");
+
+	@Test
+	void aPermitIsObservedAsPermitted() throws Exception {
+		this.delegate.wait = Duration.ZERO;
+		assertThat(this.limiter.acquire("client-42", Duration.ZERO)).isZero();
+		TestObservationRegistryAssert.assertThat(this.observations)
+			.hasSingleObservationThat()
+			.hasNameEqualTo(ObservedRateLimiter.NAME)
+			.hasLowCardinalityKeyValue("store", "redis")
+			.hasLowCardinalityKeyValue("outcome", "permitted")
+			.doesNotHaveError()
+			.hasBeenStopped();
+	}
+
+	@Test
+	void aRefusalIsObservedAsRefusedAndItsWaitReturned() throws Exception {
+		this.delegate.wait = Duration.ofSeconds(3);
+		assertThat(this.limiter.acquire("client-42", Duration.ZERO)).isEqualTo(Duration.ofSeconds(3));
+		TestObservationRegistryAssert.assertThat(this.observations)
+			.hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("outcome", "refused")
+			.doesNotHaveError()
+			.hasBeenStopped();
+	}
+
+	@Test
+	void aStoreFailureIsObservedAsFailedWithItsErrorAndRethrown() {
+		RateLimitStoreException failure = new RateLimitStoreException("Redis did not answer", null);
+		this.delegate.failure = failure;
+		assertThatExceptionOfType(RateLimitStoreException.class)
+			.isThrownBy(() -> this.limiter.acquire("client-42", Duration.ZERO))
+			.isSameAs(failure);
+		TestObservationRegistryAssert.assertThat(this.observations)
+			.hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("outcome", "failed")
+			.hasError(failure)
+			.hasBeenStopped();
+	}
+
+	@Test
+	void pausesAndClosingReachTheDelegate() throws Exception {
+		Instant until = Instant.now().plusSeconds(60);
+		this.limiter.pause("client-42", until);
+		assertThat(this.delegate.pausedUntil).isEqualTo(until);
+		assertThat(this.delegate.closed).isFalse();
+		this.limiter.close();
+		assertThat(this.delegate.closed).isTrue();
+	}
+
+	static final class ScriptedLimiter implements InsprlRateLimiter, AutoCloseable {
+
+		volatile Duration wait = Duration.ZERO;
+
+		volatile RuntimeException failure;
+
+		volatile Instant pausedUntil;
+
+		volatile boolean closed;
+
+		@Override
+		public Duration acquire(String account, Duration maxWait) {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return this.wait;
+		}
+
+		@Override
+		public void pause(String account, Instant until) {
+			this.pausedUntil = until;
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+		}
+
+	}
+
+}
