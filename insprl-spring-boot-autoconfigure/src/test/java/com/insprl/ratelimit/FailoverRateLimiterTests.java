@@ -2,10 +2,16 @@ package com.insprl.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.insprl.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -13,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link FailoverRateLimiter}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FailoverRateLimiterTests {
 
 	private final MutableClock clock = new MutableClock();
@@ -70,6 +77,45 @@ class FailoverRateLimiterTests {
 			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
 			.withMessageContaining("unreachable since");
 		assertThat(this.store.calls.get()).as("not asked within the retry interval").isZero();
+	}
+
+	/**
+	 * Each limiter loses the store on a thread named by the test, so that the lines of
+	 * other tests running at the same time are told apart (in 15 characters at most, all
+	 * that Spring Boot's log pattern shows).
+	 */
+	@Test
+	void theWarningSaysWhetherCallsGoOnOrFail(CapturedOutput output) throws InterruptedException {
+		this.store.down = true;
+		FailoverRateLimiter failOpen = new FailoverRateLimiter(this.store, this.local, true, this.clock);
+		FailoverRateLimiter failClosed = new FailoverRateLimiter(this.store, this.local, false, this.clock);
+		runOn("failopen-test", () -> failOpen.acquire("client-42", Duration.ZERO));
+		runOn("failclosed-test", () -> failClosed.acquire("client-42", Duration.ZERO));
+		assertThat(linesOf(output, "failopen-test")).singleElement()
+			.asString()
+			.endsWith("The insprl rate limit's store is unreachable (Redis did not answer): "
+					+ "insprl calls go on with this JVM's own limit until it is back");
+		assertThat(linesOf(output, "failclosed-test")).singleElement()
+			.asString()
+			.endsWith("The insprl rate limit's store is unreachable (Redis did not answer): "
+					+ "insprl calls fail until it is back (insprl.rate-limit.fail-open=false)");
+	}
+
+	private static void runOn(String name, Callable<?> task) throws InterruptedException {
+		Thread thread = new Thread(() -> {
+			try {
+				task.call();
+			}
+			catch (Exception ex) {
+				// fail closed: the call fails, as the warning says
+			}
+		}, name);
+		thread.start();
+		thread.join(10_000);
+	}
+
+	private static List<String> linesOf(CapturedOutput output, String thread) {
+		return output.getAll().lines().filter((line) -> line.contains(thread + "]")).toList();
 	}
 
 	@Test

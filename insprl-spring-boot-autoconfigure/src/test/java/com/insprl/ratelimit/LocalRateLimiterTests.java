@@ -91,6 +91,24 @@ class LocalRateLimiterTests {
 	}
 
 	@Test
+	void anAccountIsForgottenAtTheInstantItsBucketIsFullAgain() throws InterruptedException {
+		MutableClock clock = new MutableClock();
+		// one permit a second, a burst of one: the bucket is full again a second after
+		// the permit, when the next sweep is due
+		LocalRateLimiter limiter = new LocalRateLimiter(1, 1, clock);
+		limiter.acquire("client-42", Duration.ZERO);
+		clock.advance(Duration.ofSeconds(1));
+		limiter.acquire("customer-7", Duration.ZERO);
+		assertThat(limiter.accountsHeld()).as("only the account just seen").isEqualTo(1);
+	}
+
+	@Test
+	void aLocalLimiterNeverFails() {
+		assertThat(new LocalRateLimiter(1, 1).isFailing()).isFalse();
+		assertThat(InsprlRateLimiter.pauseOnly().isFailing()).isFalse();
+	}
+
+	@Test
 	void aPausedAccountIsKeptUntilItsPauseIsOver() throws InterruptedException {
 		MutableClock clock = new MutableClock();
 		LocalRateLimiter limiter = new LocalRateLimiter(2, 3, clock);

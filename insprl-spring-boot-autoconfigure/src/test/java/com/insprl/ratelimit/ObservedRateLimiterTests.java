@@ -2,6 +2,7 @@ package com.insprl.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Tests for {@link ObservedRateLimiter}.
@@ -69,7 +71,17 @@ class ObservedRateLimiterTests {
 		assertThat(this.delegate.closed).isTrue();
 	}
 
+	@Test
+	void healthIsTheDelegates() {
+		assertThat(this.limiter.healthDetails()).containsExactly(entry("store", "scripted"));
+		assertThat(this.limiter.isFailing()).isFalse();
+		this.delegate.failing = true;
+		assertThat(this.limiter.isFailing()).isTrue();
+	}
+
 	static final class ScriptedLimiter implements InsprlRateLimiter, AutoCloseable {
+
+		volatile boolean failing;
 
 		volatile Duration wait = Duration.ZERO;
 
@@ -90,6 +102,16 @@ class ObservedRateLimiterTests {
 		@Override
 		public void pause(String account, Instant until) {
 			this.pausedUntil = until;
+		}
+
+		@Override
+		public Map<String, Object> healthDetails() {
+			return Map.of("store", "scripted");
+		}
+
+		@Override
+		public boolean isFailing() {
+			return this.failing;
 		}
 
 		@Override

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * {@link RedisRateLimiter} against a real Redis on loopback: the commands it sends, the
@@ -137,6 +140,66 @@ class RedisRateLimiterTests {
 			assertThat(limiter.keys("%7B")[0]).as("escaping is one to one").isNotEqualTo(limiter.keys("{")[0]);
 			assertThat(SlotHash.getSlot(limiter.keys("client-42")[0]))
 				.isEqualTo(SlotHash.getSlot("client-42".getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	@Test
+	void aMissingConnectionOrAPrefixHoldingBracesIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RedisRateLimiter(null, 1, 1, Duration.ofSeconds(1), "insprl:rate-limit:"))
+			.withMessage("connection must not be null");
+		try (StatefulRedisConnection<byte[], byte[]> connection = this.client.connect(ByteArrayCodec.INSTANCE)) {
+			for (String prefix : new String[] { "{insprl}:", "{insprl:", "insprl{:", "}insprl:", "insprl}:" }) {
+				assertThatIllegalArgumentException()
+					.isThrownBy(() -> new RedisRateLimiter(connection, 1, 1, Duration.ofSeconds(1), prefix))
+					.withMessage("keyPrefix must not be null or hold braces");
+			}
+		}
+	}
+
+	@Test
+	void healthDetailsNameTheStoreAndTheBudget() {
+		try (RedisRateLimiter limiter = limiter(2, 4)) {
+			assertThat(limiter.healthDetails()).containsExactly(entry("store", "redis"),
+					entry("requestsPerSecond", 2.0), entry("burst", 4));
+		}
+	}
+
+	@Test
+	void aPauseAlreadyOverSendsNothing() throws Exception {
+		try (RedisRateLimiter limiter = limiter(2, 4)) {
+			// under a millisecond ahead rounds down to none: nothing is sent (Redis would
+			// refuse an expiry of zero)
+			limiter.pause("client-42", Instant.now().plusNanos(999_000));
+			limiter.pause("client-42", Instant.now().minusSeconds(1));
+			assertThat(this.admin.sync().keys("*")).isEmpty();
+			assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
+		}
+	}
+
+	@Test
+	void closingTheLimiterClosesItsConnection() {
+		StatefulRedisConnection<byte[], byte[]> connection = this.client.connect(ByteArrayCodec.INSTANCE);
+		RedisRateLimiter limiter = new RedisRateLimiter(connection, 1, 1, Duration.ofSeconds(1), "p:");
+		assertThat(connection.isOpen()).isTrue();
+		limiter.close();
+		assertThat(connection.isOpen()).isFalse();
+		limiter.close();
+	}
+
+	@Test
+	void anInterruptedWaitForRedisFailsAndKeepsTheInterrupt() {
+		try (RedisRateLimiter limiter = limiter(2, 4)) {
+			Thread.currentThread().interrupt();
+			try {
+				assertThatExceptionOfType(RateLimitStoreException.class)
+					.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
+					.withMessage("Interrupted while waiting for Redis");
+				assertThat(Thread.currentThread().isInterrupted()).isTrue();
+			}
+			finally {
+				Thread.interrupted();
+			}
 		}
 	}
 
