@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -195,6 +196,21 @@ class BulkLogoutWorkersTests {
 			}, this.succeeded, this.failed))
 			.withMessageStartingWith("a bug in ");
 		assertThat(taken).as("ids taken before the failure").hasSize(2);
+	}
+
+	@Test
+	void whenTheExecutorRefusesAWorkerTheCallerRunsIt() {
+		Thread caller = Thread.currentThread();
+		List<Thread> ranOn = new CopyOnWriteArrayList<>();
+		new BulkLogout((task) -> {
+			throw new RejectedExecutionException("full");
+		}, 2).run(ids("a", "b", "c"), (id) -> {
+			ranOn.add(Thread.currentThread());
+			return OK;
+		}, this.succeeded, this.failed);
+		assertThat(this.succeeded).containsOnlyKeys("a", "b", "c");
+		assertThat(this.failed).isEmpty();
+		assertThat(ranOn).containsOnly(caller);
 	}
 
 	private static Set<String> ids(String... ids) {

@@ -233,6 +233,17 @@ class CampaignTrackingTests {
 	}
 
 	@Test
+	void aRequestSaysWhatItAsksFor() {
+		assertThat(CampaignTrackingRequest.builder("acc-1", "cmp-9")
+			.perPage(25)
+			.status(ContactStatus.DELIVERED)
+			.phone("+4915112345678")
+			.build())
+			.hasToString("CampaignTrackingRequest{accountId='acc-1', campaignUid='cmp-9', perPage=25, "
+					+ "status=DELIVERED, phone='+4915112345678'}");
+	}
+
+	@Test
 	void itIsRetriedLikeLogout() {
 		insprl.stubFor(post(PATH).inScenario("flaky")
 			.whenScenarioStateIs(Scenario.STARTED)

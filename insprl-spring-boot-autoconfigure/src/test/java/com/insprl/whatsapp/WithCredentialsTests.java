@@ -112,6 +112,9 @@ class WithCredentialsTests {
 			.withMessageContaining("withCredentials");
 		assertThatIllegalStateException().isThrownBy(() -> noDefault.logoutAll(List.of("x")))
 			.withMessageContaining("withCredentials");
+		assertThatIllegalStateException().as("even with no id to log out")
+			.isThrownBy(() -> noDefault.logoutAll(List.of()))
+			.withMessageContaining("withCredentials");
 		assertThat(insprl.getAllServeEvents()).isEmpty();
 		assertThat(noDefault.withCredentials("customer-7", CUSTOMER_KEY).logout("x").code()).isEqualTo(100);
 	}
