@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -24,14 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JdkBodyWritersTests {
 
 	@Test
-	void onPlatformThreadsBodiesAreWrittenOnTheTransportsDaemonThreads() throws Exception {
-		try (InsprlHttpTransport transport = InsprlHttpTransport.create(ClientHttpRequestFactoryBuilder.jdk(),
-				HttpClientSettings.defaults(), 10, false)) {
-			Executor executor = executor(transport).orElseThrow();
-			Thread writer = CompletableFuture.supplyAsync(Thread::currentThread, executor).get(10, TimeUnit.SECONDS);
-			assertThat(writer.getName()).startsWith("insprl-http-");
-			assertThat(writer.isDaemon()).as("%s is a daemon thread", writer.getName()).isTrue();
-		}
+	void onPlatformThreadsBodiesAreWrittenOnTheTransportsDaemonThreadsUntilItIsClosed() throws Exception {
+		InsprlHttpTransport transport = InsprlHttpTransport.create(ClientHttpRequestFactoryBuilder.jdk(),
+				HttpClientSettings.defaults(), 10, false);
+		Executor executor = executor(transport).orElseThrow();
+		Thread writer = CompletableFuture.supplyAsync(Thread::currentThread, executor).get(10, TimeUnit.SECONDS);
+		assertThat(writer.getName()).startsWith("insprl-http-");
+		assertThat(writer.isDaemon()).as("%s is a daemon thread", writer.getName()).isTrue();
+		transport.close();
+		assertThat(executor).isInstanceOfSatisfying(ExecutorService.class,
+				(pool) -> assertThat(pool.isShutdown()).as("the pool once the transport is closed").isTrue());
 	}
 
 	@Test
