@@ -1,0 +1,84 @@
+package com.insprl.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import com.insprl.http.internal.DeadlineExceededException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.mock.http.client.MockClientHttpRequest;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link DeadlineRequestFactory}: what becomes of a client library's unchecked
+ * failure, before and after the deadline.
+ */
+class DeadlineRequestFactoryTests {
+
+	private static final URI URL = URI.create("http://127.0.0.1/api/whatsapp/instance/logout");
+
+	private final AttemptWatchdog watchdog = new AttemptWatchdog();
+
+	@AfterEach
+	void close() {
+		this.watchdog.close();
+	}
+
+	@Test
+	void aLibraryFailureBeforeTheDeadlineIsRethrownAsItIsAndItsTimerCancelled() throws IOException {
+		IllegalStateException failure = new IllegalStateException("a fault of the library");
+		ClientHttpRequest request = new DeadlineRequestFactory(library(() -> {
+			throw failure;
+		}), this.watchdog, Duration.ofSeconds(30)).createRequest(URL, HttpMethod.POST);
+		assertThatIllegalStateException().isThrownBy(request::execute).isSameAs(failure);
+		assertThat(timer().getQueue()).as("timers besides the heartbeat, once the attempt failed").hasSize(1);
+	}
+
+	/**
+	 * The library is left waiting until the deadline interrupts it, and then fails as
+	 * some libraries do when cancelled: with an unchecked exception.
+	 */
+	@Test
+	void aLibraryFailureOnceTheDeadlineHasPassedIsReportedAsTheDeadline() throws IOException {
+		ClientHttpRequest request = new DeadlineRequestFactory(library(() -> {
+			try {
+				Thread.sleep(30_000);
+				throw new IllegalStateException("not interrupted by the deadline");
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException("cancelled", ex);
+			}
+		}), this.watchdog, Duration.ofMillis(100)).createRequest(URL, HttpMethod.POST);
+		assertThatExceptionOfType(DeadlineExceededException.class).isThrownBy(request::execute)
+			.withCauseInstanceOf(IOException.class);
+		assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt flag").isFalse();
+	}
+
+	private ScheduledThreadPoolExecutor timer() {
+		return (ScheduledThreadPoolExecutor) ReflectionTestUtils.getField(this.watchdog, "timer");
+	}
+
+	private static ClientHttpRequestFactory library(Runnable execution) {
+		return (uri, method) -> new MockClientHttpRequest(method, uri) {
+
+			@Override
+			protected ClientHttpResponse executeInternal() {
+				execution.run();
+				throw new IllegalStateException("no reply");
+			}
+
+		};
+	}
+
+}
