@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +20,13 @@ class DeadlineBodyTests {
 
 	private final AtomicInteger cancels = new AtomicInteger();
 
+	@BeforeEach
+	void countCancels() {
+		this.attempt.onCancel(this.cancels::incrementAndGet);
+	}
+
 	@Test
 	void anEmptyBodyOfDeclaredLengthZeroIsCompleteAndClosedAsSuch() throws IOException {
-		this.attempt.onCancel(this.cancels::incrementAndGet);
 		CountingStream in = new CountingStream(new byte[0]);
 		DeadlineBody body = new DeadlineBody(in, this.attempt, 0);
 		assertThat(body.isComplete()).isTrue();
@@ -32,7 +37,6 @@ class DeadlineBodyTests {
 
 	@Test
 	void aBodyReadToItsDeclaredLengthIsCompleteAndClosedAsSuch() throws IOException {
-		this.attempt.onCancel(this.cancels::incrementAndGet);
 		CountingStream in = new CountingStream(new byte[] { 1, 2, 3 });
 		DeadlineBody body = new DeadlineBody(in, this.attempt, 3);
 		assertThat(body.readNBytes(3)).hasSize(3);
@@ -44,7 +48,6 @@ class DeadlineBodyTests {
 
 	@Test
 	void aBodyLeftUnreadIsNotCompleteAndClosingItAbortsTheAttempt() throws IOException {
-		this.attempt.onCancel(this.cancels::incrementAndGet);
 		CountingStream in = new CountingStream(new byte[] { 1, 2, 3 });
 		DeadlineBody body = new DeadlineBody(in, this.attempt, 3);
 		assertThat(body.read()).isEqualTo(1);

@@ -218,11 +218,7 @@ class BulkLogoutWorkersTests {
 	}
 
 	private static <T> T awaitNonNull(AtomicReference<T> reference) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (reference.get() == null && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
-		assertThat(reference.get()).isNotNull();
+		awaitTrue(() -> reference.get() != null);
 		return reference.get();
 	}
 
