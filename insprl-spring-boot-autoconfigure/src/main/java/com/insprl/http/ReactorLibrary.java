@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import reactor.netty.Connection;
 
@@ -42,12 +43,20 @@ final class ReactorLibrary extends ClientLibrary {
 			.build(settings);
 	}
 
+	/**
+	 * Close the connection's channel once the limit has passed, unless a complete reply
+	 * disarms the timer first. The channel is held as it is now: once the exchange is
+	 * over, the connection hands out a stand-in, and the channel itself may be back in
+	 * the pool, serving the next exchange.
+	 * @param connection the connection the request goes out on
+	 * @param limit the time the exchange may take, in nanoseconds
+	 */
 	private static void arm(Connection connection, long limit) {
 		disarm(connection);
-		ScheduledFuture<?> timer = connection.channel()
-			.eventLoop()
-			.schedule(() -> connection.channel().close(), limit, TimeUnit.NANOSECONDS);
-		connection.channel().attr(DEADLINE).set(timer);
+		Channel channel = connection.channel();
+		Runnable close = channel::close;
+		ScheduledFuture<?> timer = channel.eventLoop().schedule(close, limit, TimeUnit.NANOSECONDS);
+		channel.attr(DEADLINE).set(timer);
 	}
 
 	private static void disarm(Connection connection) {
