@@ -1,8 +1,16 @@
 package com.insprl.http;
 
+import java.net.URI;
+import java.time.Duration;
+
+import com.insprl.testing.RawHttpServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +31,25 @@ class ClientLibraryTests {
 		assertThat(
 				ClientLibrary.of(ClientHttpRequestFactoryBuilder.of(SimpleClientHttpRequestFactory::new), null).name())
 			.isNotEqualTo("simple");
+	}
+
+	/**
+	 * {@code HttpURLConnection} follows a redirect by default, and Spring lets it for a
+	 * {@code GET}: the {@code simple} library follows none, whatever the method.
+	 */
+	@Test
+	void theSimpleLibraryFollowsNoRedirectEvenForAGet() throws Exception {
+		try (RawHttpServer server = RawHttpServer.start((exchange) -> exchange
+			.write("HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))) {
+			ClientHttpRequestFactory factory = new ClientLibrary.Simple().build(HttpClientSettings.defaults(),
+					Duration.ofSeconds(5), 1);
+			try (ClientHttpResponse response = factory
+				.createRequest(URI.create(server.baseUrl() + "/whatsapp/instance/status"), HttpMethod.GET)
+				.execute()) {
+				assertThat(response.getStatusCode().value()).isEqualTo(302);
+			}
+			assertThat(server.requests()).hasSize(1);
+		}
 	}
 
 	@Test

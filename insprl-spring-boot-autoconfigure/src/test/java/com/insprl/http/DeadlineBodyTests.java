@@ -57,6 +57,19 @@ class DeadlineBodyTests {
 		assertThat(in.closes).hasValue(0);
 	}
 
+	@Test
+	void readingByteByByteGivesEachByteUnsignedThenTheEndAndCompletesABodyOfUnknownLength() throws IOException {
+		CountingStream in = new CountingStream(new byte[] { (byte) 0xC3, 0x7F });
+		DeadlineBody body = new DeadlineBody(in, this.attempt, -1);
+		assertThat(body.available()).isEqualTo(2);
+		assertThat(body.read()).isEqualTo(0xC3);
+		assertThat(body.available()).isEqualTo(1);
+		assertThat(body.read()).isEqualTo(0x7F);
+		assertThat(body.isComplete()).as("before its end is seen").isFalse();
+		assertThat(body.read()).isEqualTo(-1);
+		assertThat(body.isComplete()).isTrue();
+	}
+
 	/**
 	 * A stream counting the times it is closed.
 	 */

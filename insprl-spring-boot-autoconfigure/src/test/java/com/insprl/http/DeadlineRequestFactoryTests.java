@@ -2,6 +2,7 @@ package com.insprl.http;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
@@ -43,6 +45,27 @@ class DeadlineRequestFactoryTests {
 		}), this.watchdog, Duration.ofSeconds(30)).createRequest(URL, HttpMethod.POST);
 		assertThatIllegalStateException().isThrownBy(request::execute).isSameAs(failure);
 		assertThat(timer().getQueue()).as("timers besides the heartbeat, once the attempt failed").hasSize(1);
+	}
+
+	@Test
+	void aLibraryErrorIsRethrownAsItIsAndItsTimerCancelled() throws IOException {
+		NoClassDefFoundError error = new NoClassDefFoundError("org/example/Missing");
+		ClientHttpRequest request = new DeadlineRequestFactory(library(() -> {
+			throw error;
+		}), this.watchdog, Duration.ofSeconds(30)).createRequest(URL, HttpMethod.POST);
+		assertThatExceptionOfType(NoClassDefFoundError.class).isThrownBy(request::execute).isSameAs(error);
+		assertThat(timer().getQueue()).as("timers besides the heartbeat, once the attempt failed").hasSize(1);
+	}
+
+	@Test
+	void aBodyIsWrittenToALibraryRequestThatDoesNotStream() throws IOException {
+		MockClientHttpRequest library = new MockClientHttpRequest(HttpMethod.POST, URL);
+		ClientHttpRequest request = new DeadlineRequestFactory((uri, method) -> library, this.watchdog,
+				Duration.ofSeconds(30))
+			.createRequest(URL, HttpMethod.POST);
+		((StreamingHttpOutputMessage) request)
+			.setBody((out) -> out.write("{\"instance_id\":\"i-1\"}".getBytes(StandardCharsets.UTF_8)));
+		assertThat(library.getBodyAsString()).isEqualTo("{\"instance_id\":\"i-1\"}");
 	}
 
 	/**

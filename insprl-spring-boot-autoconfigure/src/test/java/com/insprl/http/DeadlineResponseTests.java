@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,6 +69,49 @@ class DeadlineResponseTests {
 		assertThat(library.closes).as("the library's close, which would drain").hasValue(0);
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 204, 304, 100, 199 })
+	void aReplyWithoutABodyByItsStatusIsClosedByTheLibraryAndNotCancelled(int status) {
+		Attempt attempt = new Attempt(Duration.ofSeconds(5));
+		AtomicInteger cancels = new AtomicInteger();
+		attempt.onCancel(cancels::incrementAndGet);
+		LibraryResponse library = new LibraryResponse(HttpStatusCode.valueOf(status), -1);
+		new DeadlineResponse(library, attempt, false).close();
+		assertThat(cancels).hasValue(0);
+		assertThat(library.closes).hasValue(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 200, 201, 205, 303, 404 })
+	void aReplyThatMayHaveABodyAndIsClosedUnreadIsCancelled(int status) {
+		Attempt attempt = new Attempt(Duration.ofSeconds(5));
+		AtomicInteger cancels = new AtomicInteger();
+		attempt.onCancel(cancels::incrementAndGet);
+		new DeadlineResponse(new LibraryResponse(HttpStatusCode.valueOf(status), -1), attempt, false).close();
+		assertThat(cancels).hasValue(1);
+	}
+
+	@Test
+	void aReplyToHeadOrDeclaredEmptyIsClosedByTheLibraryAndNotCancelled() {
+		for (boolean head : new boolean[] { true, false }) {
+			Attempt attempt = new Attempt(Duration.ofSeconds(5));
+			AtomicInteger cancels = new AtomicInteger();
+			attempt.onCancel(cancels::incrementAndGet);
+			LibraryResponse library = new LibraryResponse(HttpStatus.OK, head ? -1 : 0);
+			new DeadlineResponse(library, attempt, head).close();
+			assertThat(cancels).hasValue(0);
+			assertThat(library.closes).hasValue(1);
+		}
+	}
+
+	@Test
+	void theStatusTextIsTheLibrarys() throws Exception {
+		Attempt attempt = new Attempt(Duration.ofSeconds(5));
+		try (DeadlineResponse response = new DeadlineResponse(new LibraryResponse(0), attempt, false)) {
+			assertThat(response.getStatusText()).isEqualTo("OK");
+		}
+	}
+
 	/**
 	 * A client library's response, counting the times it is closed.
 	 */
@@ -78,13 +123,22 @@ class DeadlineResponseTests {
 
 		private final HttpHeaders headers = new HttpHeaders();
 
+		private final HttpStatusCode status;
+
 		LibraryResponse(long contentLength) {
-			this.headers.setContentLength(contentLength);
+			this(HttpStatus.OK, contentLength);
+		}
+
+		LibraryResponse(HttpStatusCode status, long contentLength) {
+			this.status = status;
+			if (contentLength >= 0) {
+				this.headers.setContentLength(contentLength);
+			}
 		}
 
 		@Override
 		public HttpStatusCode getStatusCode() {
-			return HttpStatus.OK;
+			return this.status;
 		}
 
 		@Override

@@ -20,6 +20,8 @@ class DurationsTests {
 		assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
 		assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
 		assertThat(Durations.format(Duration.ofNanos(1500))).isEqualTo("1500ns");
+		assertThat(Durations.format(Duration.ofNanos(1_500_000))).isEqualTo("1500us");
+		assertThat(Durations.format(Duration.ofHours(49))).isEqualTo("2d1h");
 		assertThat(Durations.format(null)).isEqualTo("null");
 	}
 
