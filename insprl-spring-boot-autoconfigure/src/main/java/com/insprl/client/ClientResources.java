@@ -30,7 +30,9 @@ final class ClientResources {
 
 	final Listeners<InsprlCallListener, InsprlCallEvent> listeners;
 
-	final @Nullable InsprlHttpTransport ownTransport;
+	final InsprlHttpTransport transport;
+
+	final boolean ownsTransport;
 
 	final ObservationRegistry observationRegistry;
 
@@ -49,16 +51,17 @@ final class ClientResources {
 	@Nullable InsprlClient origin;
 
 	ClientResources(RestClient restClient, String baseUrl, int maxReplyBytes, InsprlRetrySettings retrySettings,
-			Listeners<InsprlCallListener, InsprlCallEvent> listeners, @Nullable InsprlHttpTransport ownTransport,
-			ObservationRegistry observationRegistry, @Nullable InsprlObservationConvention observationConvention,
-			InsprlRateLimiter rateLimiter, Duration rateLimitMaxWait, Duration usageLimitPause, Duration callTimeout,
-			Duration attemptDeadline) {
+			Listeners<InsprlCallListener, InsprlCallEvent> listeners, InsprlHttpTransport transport,
+			boolean ownsTransport, ObservationRegistry observationRegistry,
+			@Nullable InsprlObservationConvention observationConvention, InsprlRateLimiter rateLimiter,
+			Duration rateLimitMaxWait, Duration usageLimitPause, Duration callTimeout, Duration attemptDeadline) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.maxReplyBytes = maxReplyBytes;
 		this.retrySettings = retrySettings;
 		this.listeners = listeners;
-		this.ownTransport = ownTransport;
+		this.transport = transport;
+		this.ownsTransport = ownsTransport;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.rateLimiter = rateLimiter;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.insprl.client.internal.RequestBodies;
-import com.insprl.http.InsprlHttpTransport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -141,7 +140,7 @@ public class InsprlClient implements AutoCloseable {
 	 * or numbers
 	 * @return the successful reply
 	 * @throws IllegalStateException if this client has no account (see
-	 * {@link #withCredentials})
+	 * {@link #withCredentials}), or if its transport is closed
 	 * @throws InsprlException if insprl did not answer with success
 	 */
 	public InsprlReply post(InsprlOperation operation, Map<String, ?> fields) {
@@ -151,6 +150,8 @@ public class InsprlClient implements AutoCloseable {
 		ReplyDecoder decoder = this.decoder;
 		Assert.state(credentials != null && decoder != null, "No default insprl account: set insprl.client-id and "
 				+ "insprl.client-key, or call withCredentials(clientId, clientKey) for the account to use");
+		Assert.state(!this.resources.transport.isClosed(),
+				"This insprl client's HTTP transport is closed: calls need a client whose transport is open");
 		fields.forEach((name, value) -> Assert.isTrue(value instanceof String || value instanceof Number,
 				() -> "field '" + name + "' must be a string or a number"));
 		byte[] body = (operation.encoding() == InsprlOperation.Encoding.JSON)
@@ -167,9 +168,8 @@ public class InsprlClient implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		InsprlHttpTransport transport = this.resources.ownTransport;
-		if (transport != null && this == this.resources.origin) {
-			transport.close();
+		if (this.resources.ownsTransport && this == this.resources.origin) {
+			this.resources.transport.close();
 		}
 	}
 

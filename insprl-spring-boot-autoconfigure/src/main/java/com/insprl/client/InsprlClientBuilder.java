@@ -282,7 +282,7 @@ public final class InsprlClientBuilder {
 		ClientResources resources = new ClientResources(restClient, this.baseUrl, this.maxReplyBytes,
 				this.retrySettings,
 				new Listeners<>(this.listeners, this.deferredListeners, InsprlCallListener::onCall, InsprlClient.class),
-				owned, this.observationRegistry, this.observationConvention,
+				used, owned != null, this.observationRegistry, this.observationConvention,
 				Objects.requireNonNullElseGet(this.rateLimiter, InsprlRateLimiter::pauseOnly),
 				Objects.requireNonNullElse(this.rateLimitMaxWait, this.retrySettings.maxBackoff()),
 				this.usageLimitPause, this.callTimeout, this.connectTimeout.plus(this.readTimeout));

@@ -62,6 +62,8 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 
 	private final List<ClientHttpRequestFactory> opened = new ArrayList<>();
 
+	private volatile boolean closed;
+
 	private InsprlHttpTransport(ClientHttpRequestFactoryBuilder<?> builder, HttpClientSettings settings,
 			int maxConnections, boolean virtualThreads) {
 		this.settings = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
@@ -109,12 +111,14 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	 * @param connectTimeout the time allowed to open a connection
 	 * @param readTimeout the time allowed for the reply once connected
 	 * @return a request factory, released when this transport is closed
+	 * @throws IllegalStateException if this transport is closed
 	 */
 	public synchronized ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
 		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
 				"connectTimeout must be positive");
 		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
 				"readTimeout must be positive");
+		Assert.state(!this.closed, "The insprl HTTP transport is closed");
 		Duration deadline = connectTimeout.plus(readTimeout);
 		ClientHttpRequestFactory factory = this.library.build(this.settings.withTimeouts(connectTimeout, readTimeout),
 				deadline, this.maxConnections);
@@ -135,8 +139,18 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 		close();
 	}
 
+	/**
+	 * Return whether this transport is closed, so that nothing more can be sent through
+	 * it.
+	 * @return {@code true} once {@link #close()} has been called
+	 */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
 	@Override
 	public synchronized void close() {
+		this.closed = true;
 		this.watchdog.close();
 		for (ClientHttpRequestFactory factory : this.opened) {
 			this.library.release(factory);
