@@ -22,6 +22,15 @@ class InsprlCredentialsTests {
 	}
 
 	@Test
+	void aRefusedKeySaysWhereItsBadCharacterIsSoThatItCanBeFoundWithoutBeingQuoted() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new InsprlCredentials("client-42", "secret key"))
+			.withMessageContaining("(at position 7 of 10)");
+		assertThatIllegalArgumentException().isThrownBy(() -> new InsprlCredentials("client-42", "\u007Fsecret"))
+			.withMessageContaining("(at position 1 of 7)");
+		assertThat(new InsprlCredentials("client-42", "!~secret~!").getClientId()).isEqualTo("client-42");
+	}
+
+	@Test
 	void unresolvedPlaceholdersAreRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new InsprlCredentials("client-42", "${INSPRL_CLIENT_KEY}"))
