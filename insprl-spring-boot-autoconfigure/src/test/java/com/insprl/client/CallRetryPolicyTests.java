@@ -37,6 +37,47 @@ class CallRetryPolicyTests {
 		assertThat(this.policy.shouldRetry(throttle(SETTINGS.maxBackoff().plusSeconds(1)))).isFalse();
 	}
 
+	@Test
+	void aFailureARetryCannotHelpIsNotRetried() {
+		assertThat(this.policy.shouldRetry(new IllegalStateException("not insprl's"))).isFalse();
+		assertThat(this.policy.shouldRetry(
+				new InsprlApiException("insprl says no", LOGOUT.name(), 400, 104, List.of("INVALID_INSTANCE"))))
+			.isFalse();
+		assertThat(this.policy.shouldRetry(new InsprlRateLimitException("the daily limit is reached", LOGOUT.name(),
+				429, 129, List.of("DAILY_LIMIT_REACHED"), null)))
+			.as("a usage limit")
+			.isFalse();
+	}
+
+	@Test
+	void aCallTheClientsOwnRateLimitRefusedIsNotRetried() {
+		assertThat(this.policy
+			.shouldRetry(InsprlRateLimitException.refusedByClient("paused", LOGOUT.name(), Duration.ofSeconds(1))))
+			.isFalse();
+	}
+
+	@Test
+	void aRequestThatMayHaveTakenEffectIsRetriedOnlyForAnIdempotentOperation() {
+		InsprlApiException badGateway = new InsprlApiException("bad gateway", LOGOUT.name(), 502, null, List.of());
+		assertThat(badGateway.isPossiblyProcessed()).isTrue();
+		assertThat(this.policy.shouldRetry(badGateway)).isTrue();
+		InsprlOperation send = new InsprlOperation("whatsapp.message.send", "/whatsapp/message/send",
+				InsprlOperation.AuthScheme.RAW_KEY, false);
+		assertThat(new CallRetryPolicy(send, SETTINGS, new CallBudget(Duration.ofMinutes(1), System.nanoTime()))
+			.shouldRetry(badGateway)).isFalse();
+	}
+
+	@Test
+	void anInterruptedThreadDoesNotRetry() {
+		Thread.currentThread().interrupt();
+		try {
+			assertThat(this.policy.shouldRetry(throttle(Duration.ofSeconds(1)))).isFalse();
+		}
+		finally {
+			Thread.interrupted();
+		}
+	}
+
 	private static InsprlRateLimitException throttle(Duration retryAfter) {
 		return new InsprlRateLimitException("insprl asked to slow down", LOGOUT.name(), 429, null, List.of(),
 				retryAfter);
