@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for the rate limit's permit a call asks for: which bound a refusal names when the
- * wait is exactly the longest a call may wait.
+ * wait is exactly the longest a call may wait, and a limiter's error.
  */
 class CallPermitTests {
 
@@ -54,11 +54,30 @@ class CallPermitTests {
 		assertThat(this.server.requests()).isEmpty();
 	}
 
+	@Test
+	void anErrorOfTheLimiterIsRethrownAsItIs() {
+		NoClassDefFoundError error = new NoClassDefFoundError("org/example/Missing");
+		InsprlClient client = client(Duration.ofSeconds(30), new Busy() {
+
+			@Override
+			public Duration acquire(String account, Duration maxWait) {
+				throw error;
+			}
+
+		});
+		assertThatExceptionOfType(NoClassDefFoundError.class).isThrownBy(() -> logout(client)).isSameAs(error);
+		assertThat(this.server.requests()).isEmpty();
+	}
+
 	private InsprlClient client(Duration callTimeout) {
+		return client(callTimeout, new Busy());
+	}
+
+	private InsprlClient client(Duration callTimeout, InsprlRateLimiter limiter) {
 		return InsprlClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
-			.rateLimiter(new Busy(), MAX_WAIT)
+			.rateLimiter(limiter, MAX_WAIT)
 			.callTimeout(callTimeout)
 			.build();
 	}
@@ -75,7 +94,7 @@ class CallPermitTests {
 	/**
 	 * A limiter whose account must wait exactly the longest a call may wait.
 	 */
-	private static final class Busy implements InsprlRateLimiter {
+	private static class Busy implements InsprlRateLimiter {
 
 		@Override
 		public Duration acquire(String account, Duration maxWait) {
