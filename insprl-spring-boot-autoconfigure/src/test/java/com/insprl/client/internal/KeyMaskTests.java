@@ -27,6 +27,22 @@ class KeyMaskTests {
 		assertThat(this.mask.mask("five sk-li only")).isEqualTo("five sk-li only");
 	}
 
+	/**
+	 * The six characters of {@code LOOKALIKE} were found (by lattice reduction) so that
+	 * their rolling hash is that of the key's run {@code k3y-Zq}: the mask compares the
+	 * characters before it masks.
+	 */
+	@Test
+	void textWhoseHashIsThatOfARunOfTheKeyButNotItsCharactersIsReturnedAsItIs() {
+		String lookalike = "\u6959\u67d2\u6a92\u6927\u6b42\u68d3";
+		assertThat(rollingHash(lookalike)).isEqualTo(rollingHash("k3y-Zq"));
+		KeyMask mask = new KeyMask("sk-k3y-Zq-live");
+		String text = "reply " + lookalike + " and k3y-Z";
+		assertThat(mask.mask(text)).isSameAs(text);
+		assertThat(mask.exposes(text)).isFalse();
+		assertThat(mask.mask("reply " + lookalike + " and k3y-Zq")).isEqualTo("reply " + lookalike + " and ******");
+	}
+
 	@Test
 	void textWithoutTheKeyIsReturnedAsItIs() {
 		String text = "Logout request sent to WhatsApp";
@@ -46,6 +62,14 @@ class KeyMaskTests {
 	void exposesTellsWhetherMaskingWouldChangeTheText() {
 		assertThat(this.mask.exposes("..Q7f3a9..")).isTrue();
 		assertThat(this.mask.exposes("..Q7f3a..")).isFalse();
+	}
+
+	private static long rollingHash(String run) {
+		long hash = 0;
+		for (int i = 0; i < run.length(); i++) {
+			hash = hash * 1_000_003L + run.charAt(i);
+		}
+		return hash;
 	}
 
 }
