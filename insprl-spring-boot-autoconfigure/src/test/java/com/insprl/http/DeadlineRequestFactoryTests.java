@@ -48,6 +48,18 @@ class DeadlineRequestFactoryTests {
 	}
 
 	@Test
+	void aLibraryThatCannotCreateTheRequestLeavesNoAttemptOnTheThread() {
+		IOException failure = new IOException("no route to the library");
+		ClientHttpRequestFactory factory = new DeadlineRequestFactory((uri, method) -> {
+			assertThat(Attempt.current()).as("the attempt the library's hooks see").isNotNull();
+			throw failure;
+		}, this.watchdog, Duration.ofSeconds(30));
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> factory.createRequest(URL, HttpMethod.POST))
+			.isSameAs(failure);
+		assertThat(Attempt.current()).isNull();
+	}
+
+	@Test
 	void aLibraryErrorIsRethrownAsItIsAndItsTimerCancelled() throws IOException {
 		NoClassDefFoundError error = new NoClassDefFoundError("org/example/Missing");
 		ClientHttpRequest request = new DeadlineRequestFactory(library(() -> {
