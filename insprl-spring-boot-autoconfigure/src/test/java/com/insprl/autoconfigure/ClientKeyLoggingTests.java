@@ -2,6 +2,7 @@ package com.insprl.autoconfigure;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.logging.Handler;
 import java.util.logging.LogManager;
 
 import ch.qos.logback.classic.Level;
@@ -74,6 +75,8 @@ class ClientKeyLoggingTests {
 
 	private final LevelChangePropagator julLevels = new LevelChangePropagator();
 
+	private final Runnable julRootRestorer = julRootRestorer();
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
@@ -111,6 +114,24 @@ class ClientKeyLoggingTests {
 		this.julLevels.stop();
 		SLF4JBridgeHandler.uninstall();
 		LogManager.getLogManager().reset();
+		this.julRootRestorer.run();
+	}
+
+	/**
+	 * Return what puts JDK logging's root logger back as it is now: its level and
+	 * handlers, which the bridge to SLF4J and the reset after each test remove.
+	 * @return the restorer
+	 */
+	private static Runnable julRootRestorer() {
+		var root = LogManager.getLogManager().getLogger("");
+		var level = root.getLevel();
+		Handler[] handlers = root.getHandlers();
+		return () -> {
+			root.setLevel(level);
+			for (Handler handler : handlers) {
+				root.addHandler(handler);
+			}
+		};
 	}
 
 	@ParameterizedTest

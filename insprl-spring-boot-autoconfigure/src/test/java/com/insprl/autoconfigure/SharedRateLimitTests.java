@@ -15,6 +15,7 @@ import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.LongRunning;
 import com.insprl.testing.LoopbackRedis;
+import com.insprl.testing.ReadsLogs;
 import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Reply;
 import com.insprl.whatsapp.InsprlWhatsAppService;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * pauses both. Then Redis goes away.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@ReadsLogs
 @LongRunning("budget runs of several seconds through Redis")
 class SharedRateLimitTests {
 

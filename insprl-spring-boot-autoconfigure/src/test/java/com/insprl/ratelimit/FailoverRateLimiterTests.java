@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.insprl.testing.MutableClock;
+import com.insprl.testing.ReadsLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for {@link FailoverRateLimiter}.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@ReadsLogs
 class FailoverRateLimiterTests {
 
 	private final MutableClock clock = new MutableClock();

@@ -6,6 +6,7 @@ import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.test.AutoConfigureInsprlStub;
 import com.insprl.test.InsprlStub;
+import com.insprl.test.StartsSpringApplication;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code application.properties}, and the stand-in is reset between tests.
  */
 @SpringBootTest
+@StartsSpringApplication
 @AutoConfigureInsprlStub
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutoConfigureInsprlStubTests {

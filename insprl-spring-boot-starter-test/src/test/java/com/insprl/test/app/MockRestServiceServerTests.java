@@ -1,5 +1,6 @@
 package com.insprl.test.app;
 
+import com.insprl.test.StartsSpringApplication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import static org.springframework.test.web.client.response.MockRestResponseCreat
  * nothing reaches the {@code insprl.base-url} of {@code application.properties}.
  */
 @SpringBootTest
+@StartsSpringApplication
 @AutoConfigureMockRestServiceServer
 class MockRestServiceServerTests {
 

@@ -1,5 +1,6 @@
 package com.insprl.test.app;
 
+import com.insprl.test.StartsSpringApplication;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import com.insprl.whatsapp.LogoutResult;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.mockito.BDDMockito.then;
  * {@code @MockitoBean} replaces the auto-configured service, which then sends nothing.
  */
 @SpringBootTest
+@StartsSpringApplication
 class MockitoBeanTests {
 
 	@MockitoBean
