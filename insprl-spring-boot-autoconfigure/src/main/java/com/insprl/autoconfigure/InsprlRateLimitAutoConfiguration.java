@@ -21,10 +21,12 @@ import org.springframework.util.ClassUtils;
  * budget per account, in this JVM or shared by every replica through the Redis client of
  * Spring Boot's own Redis auto-configuration ({@code spring.data.redis.*}: standalone,
  * sentinel or cluster). Redis is optional: an application that keeps the budget in its
- * JVM needs nothing more.
+ * JVM needs nothing more. Like the rest of the starter, it is off when
+ * {@code insprl.enabled} is {@code false}.
  */
 @AutoConfiguration(before = InsprlAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "insprl.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("insprl.rate-limit.enabled")
 @EnableConfigurationProperties(InsprlProperties.class)
 public final class InsprlRateLimitAutoConfiguration {

@@ -11,7 +11,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -37,23 +36,29 @@ final class RedisRateLimiters {
 					"is redis, but the application has no Lettuce Redis connection: add "
 							+ "spring-boot-starter-data-redis and set spring.data.redis.*");
 		}
-		RedisRateLimiter shared = new RedisRateLimiter(connect(factory.getNativeClient()),
-				rateLimit.requestsPerSecond(), rateLimit.burst(),
-				requestTimeout(properties.getStoreTimeout(), properties.getMaxWait()), KEY_PREFIX);
+		AbstractRedisClient client = factory.getNativeClient();
+		if (!(client instanceof RedisClusterClient) && !(client instanceof RedisClient)) {
+			throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
+					"is redis, but Spring Data Redis's Lettuce client is neither a Redis nor a Redis Cluster client: "
+							+ client);
+		}
+		RedisRateLimiter shared = new RedisRateLimiter(() -> connect(client), rateLimit.requestsPerSecond(),
+				rateLimit.burst(), requestTimeout(properties.getStoreTimeout(), properties.getMaxWait()), KEY_PREFIX);
 		LocalRateLimiter local = new LocalRateLimiter(rateLimit.requestsPerSecond(), rateLimit.burst());
 		return new FailoverRateLimiter(shared, local, properties.isFailOpen());
 	}
 
-	private static StatefulConnection<byte[], byte[]> connect(@Nullable AbstractRedisClient client) {
+	/**
+	 * Open a connection of the limiter's own, when it is first used: nothing is opened
+	 * while the application starts.
+	 * @param client the Lettuce client of Spring Data Redis
+	 * @return the connection
+	 */
+	private static StatefulConnection<byte[], byte[]> connect(AbstractRedisClient client) {
 		if (client instanceof RedisClusterClient cluster) {
 			return cluster.connect(ByteArrayCodec.INSTANCE);
 		}
-		if (client instanceof RedisClient standaloneOrSentinel) {
-			return standaloneOrSentinel.connect(ByteArrayCodec.INSTANCE);
-		}
-		throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
-				"is redis, but Spring Data Redis's Lettuce client is neither a Redis nor a Redis Cluster client: "
-						+ client);
+		return ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
 	}
 
 	/**

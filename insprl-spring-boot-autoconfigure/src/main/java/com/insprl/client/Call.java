@@ -189,7 +189,7 @@ final class Call implements Retryable<InsprlReply> {
 			Duration pause = ex.getRetryAfter()
 				.orElse(ex.isUsageLimit() ? this.resources.usageLimitPause : Duration.ZERO);
 			if (!pause.isZero()) {
-				this.resources.rateLimiter.pause(this.credentials.getClientId(), Instant.now().plus(pause));
+				this.resources.rateLimiter.pause(this.credentials.getClientId(), pause);
 			}
 			throw ex;
 		}

@@ -162,6 +162,18 @@ public class InsprlClient implements AutoCloseable {
 	}
 
 	/**
+	 * Forget what this client remembers of earlier calls in this JVM: the pauses insprl
+	 * asked its accounts for and their rate-limit budgets, for every view of it (a
+	 * {@link #withCredentials} view forgets with its origin). The next call of any
+	 * account is sent at once. The test starter calls it between tests, so that one
+	 * test's 429 never fails the next. What a shared store holds for other replicas is
+	 * left as it is.
+	 */
+	public void reset() {
+		this.resources.rateLimiter.reset();
+	}
+
+	/**
 	 * Release the transport this client created; a transport it was given is left to its
 	 * owner. A client from {@link #withCredentials} shares its origin's and releases
 	 * nothing.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
@@ -35,6 +36,8 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 
 	private final Clock clock;
 
+	private final LongSupplier nanoTime;
+
 	private final Object probeLock = new Object();
 
 	private volatile @Nullable ProbeResult lastProbe;
@@ -57,7 +60,7 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 	 * concern, and one customer's bad key must not turn the whole application DOWN)
 	 */
 	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, @Nullable String defaultClientId) {
-		this(probe, cacheTtl, defaultClientId, null, Clock.systemUTC());
+		this(probe, cacheTtl, defaultClientId, null, Clock.systemUTC(), System::nanoTime);
 	}
 
 	/**
@@ -71,22 +74,23 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 	 */
 	public InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, @Nullable String defaultClientId,
 			@Nullable InsprlRateLimiter rateLimiter) {
-		this(probe, cacheTtl, defaultClientId, rateLimiter, Clock.systemUTC());
+		this(probe, cacheTtl, defaultClientId, rateLimiter, Clock.systemUTC(), System::nanoTime);
 	}
 
 	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, @Nullable String defaultClientId,
-			Clock clock) {
-		this(probe, cacheTtl, defaultClientId, null, clock);
+			Clock clock, LongSupplier nanoTime) {
+		this(probe, cacheTtl, defaultClientId, null, clock, nanoTime);
 	}
 
 	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, @Nullable String defaultClientId,
-			@Nullable InsprlRateLimiter rateLimiter, Clock clock) {
+			@Nullable InsprlRateLimiter rateLimiter, Clock clock, LongSupplier nanoTime) {
 		super("insprl health check failed");
 		this.probe = probe;
 		this.cacheTtl = cacheTtl;
 		this.defaultClientId = defaultClientId;
 		this.rateLimiter = rateLimiter;
 		this.clock = clock;
+		this.nanoTime = nanoTime;
 	}
 
 	@Override
@@ -101,6 +105,16 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 		else if (event.outcome() == InsprlCallEvent.Outcome.SUCCESS) {
 			this.credentialsRejected = null;
 		}
+	}
+
+	/**
+	 * Forget the last call, a rejected key and the last probe's answer, as a new
+	 * application would. The test starter calls it between tests.
+	 */
+	public void reset() {
+		this.lastCall = null;
+		this.credentialsRejected = null;
+		this.lastProbe = null;
 	}
 
 	@Override
@@ -150,17 +164,18 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 	}
 
 	private boolean isFresh(ProbeResult result) {
-		return this.clock.instant().isBefore(result.checkedAt().plus(this.cacheTtl));
+		return this.nanoTime.getAsLong() - result.checkedAtNanos() < this.cacheTtl.toNanos();
 	}
 
 	private ProbeResult runProbe() {
 		Instant now = this.clock.instant();
+		long nanos = this.nanoTime.getAsLong();
 		try {
 			int status = this.probe.probe();
-			return new ProbeResult(true, now, "HTTP " + status);
+			return new ProbeResult(true, now, nanos, "HTTP " + status);
 		}
 		catch (Exception ex) {
-			return new ProbeResult(false, now, "unreachable: " + ex.getClass().getSimpleName()
+			return new ProbeResult(false, now, nanos, "unreachable: " + ex.getClass().getSimpleName()
 					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
 		}
 	}
@@ -177,7 +192,7 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 		return details;
 	}
 
-	private record ProbeResult(boolean reachable, Instant checkedAt, String answer) {
+	private record ProbeResult(boolean reachable, Instant checkedAt, long checkedAtNanos, String answer) {
 
 		Map<String, Object> details() {
 			Map<String, Object> details = new LinkedHashMap<>();

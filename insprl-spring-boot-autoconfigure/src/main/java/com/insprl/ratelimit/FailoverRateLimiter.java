@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * back on this JVM's own limit (fail open) or fails the calls (fail closed), logs one
  * WARN when the store is lost and one INFO when it is back, and asks the store again at
  * most every {@link #RETRY_INTERVAL}, so that an outage costs calls no more than one
- * store timeout now and then.
+ * store timeout now and then. The interval is measured on a monotonic clock; the wall
+ * clock only dates the outage in the health details. A caller interrupted while it waits
+ * for the store ends with its interrupt, and says nothing of the store.
  */
 public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
@@ -32,9 +35,13 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
 	private final Clock clock;
 
+	private final LongSupplier nanoTime;
+
 	private volatile @Nullable Instant unreachableSince;
 
-	private volatile Instant retryAt = Instant.MIN;
+	private volatile boolean skipping;
+
+	private volatile long retryAt;
 
 	/**
 	 * Create a limiter.
@@ -45,19 +52,30 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	 * unreachable ({@code true}), or fail
 	 */
 	public FailoverRateLimiter(InsprlRateLimiter shared, InsprlRateLimiter local, boolean failOpen) {
-		this(shared, local, failOpen, Clock.systemUTC());
+		this(shared, local, failOpen, Clock.systemUTC(), System::nanoTime);
 	}
 
-	FailoverRateLimiter(InsprlRateLimiter shared, InsprlRateLimiter local, boolean failOpen, Clock clock) {
+	FailoverRateLimiter(InsprlRateLimiter shared, InsprlRateLimiter local, boolean failOpen, Clock clock,
+			LongSupplier nanoTime) {
 		this.shared = shared;
 		this.local = local;
 		this.failOpen = failOpen;
 		this.clock = clock;
+		this.nanoTime = nanoTime;
+	}
+
+	/**
+	 * Return whether the store is being skipped now, within the retry interval after it
+	 * was found unreachable.
+	 * @return {@code true} if the store is not to be asked now
+	 */
+	private boolean skipping() {
+		return this.skipping && this.nanoTime.getAsLong() - this.retryAt < 0;
 	}
 
 	@Override
 	public Duration acquire(String account, Duration maxWait) throws InterruptedException {
-		if (this.clock.instant().isBefore(this.retryAt)) {
+		if (skipping()) {
 			return withoutStore(account, maxWait, null);
 		}
 		try {
@@ -81,13 +99,13 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	}
 
 	@Override
-	public void pause(String account, Instant until) {
-		this.local.pause(account, until);
-		if (this.clock.instant().isBefore(this.retryAt)) {
+	public void pause(String account, Duration pause) {
+		this.local.pause(account, pause);
+		if (skipping()) {
 			return;
 		}
 		try {
-			this.shared.pause(account, until);
+			this.shared.pause(account, pause);
 		}
 		catch (RateLimitStoreException ex) {
 			unreachable(ex);
@@ -99,17 +117,26 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			logger.info("The insprl rate limit's store is reachable again; calls share its limit again");
 			this.unreachableSince = null;
 		}
+		this.skipping = false;
 	}
 
 	private synchronized void unreachable(RateLimitStoreException ex) {
-		Instant now = this.clock.instant();
-		this.retryAt = now.plus(RETRY_INTERVAL);
+		this.retryAt = this.nanoTime.getAsLong() + RETRY_INTERVAL.toNanos();
+		this.skipping = true;
 		if (this.unreachableSince == null) {
-			this.unreachableSince = now;
+			this.unreachableSince = this.clock.instant();
 			logger.warn("The insprl rate limit's store is unreachable (" + ex.getMessage() + "): "
 					+ (this.failOpen ? "insprl calls go on with this JVM's own limit until it is back"
 							: "insprl calls fail until it is back (insprl.rate-limit.fail-open=false)"));
 		}
+	}
+
+	@Override
+	public void reset() {
+		this.local.reset();
+		this.shared.reset();
+		this.skipping = false;
+		this.unreachableSince = null;
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package com.insprl.ratelimit;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -29,12 +27,22 @@ public interface InsprlRateLimiter {
 	Duration acquire(String account, Duration maxWait) throws InterruptedException;
 
 	/**
-	 * insprl asked the account to wait until the given time: no request of the account is
-	 * permitted before it.
+	 * insprl asked the account to wait: no request of the account is permitted for the
+	 * given time from now. A pause is a duration, measured from when it arrives, so that
+	 * a wall clock that steps neither lengthens nor shortens it; one too long to hold is
+	 * held as the longest the implementation keeps.
 	 * @param account the account's client id
-	 * @param until when requests may be sent again
+	 * @param pause how long requests must wait; zero or negative for none
 	 */
-	void pause(String account, Instant until);
+	void pause(String account, Duration pause);
+
+	/**
+	 * Forget what this limiter holds in this JVM: every account's pause and budget, and
+	 * what it remembers of its store. What a shared store holds for every replica is left
+	 * as it is. Does nothing by default.
+	 */
+	default void reset() {
+	}
 
 	/**
 	 * Return what the health endpoint shows of this limiter.
@@ -58,7 +66,7 @@ public interface InsprlRateLimiter {
 	 * @return a new limiter
 	 */
 	static InsprlRateLimiter pauseOnly() {
-		return LocalRateLimiter.pausesOnly(Clock.systemUTC());
+		return LocalRateLimiter.pausesOnly(System::nanoTime);
 	}
 
 }

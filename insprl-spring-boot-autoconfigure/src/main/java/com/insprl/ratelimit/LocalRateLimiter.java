@@ -1,13 +1,12 @@
 package com.insprl.ratelimit;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * application serving any number of accounts holds no more than those active within the
  * last refill time, and nothing for an account that took one permit long ago. No thread
  * is started.
+ * <p>
+ * Every interval is measured on a monotonic clock ({@link System#nanoTime()}): a wall
+ * clock that steps back or forward neither stalls nor frees an account.
  */
 public class LocalRateLimiter implements InsprlRateLimiter {
 
@@ -31,13 +33,13 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	private static final int STRIPES = 64;
 
 	/**
-	 * The longest pause held: longer ones (a {@code Retry-After} date centuries ahead)
-	 * are held this long, which is as good as for ever, and keeps the arithmetic in
-	 * range.
+	 * The longest pause held, here and in Redis: longer ones (a {@code Retry-After}
+	 * centuries ahead) are held this long, which is as good as for ever, and keeps the
+	 * arithmetic in range.
 	 */
-	private static final Duration MAX_PAUSE = Duration.ofDays(365L * 100);
+	static final Duration MAX_PAUSE = Duration.ofDays(365L * 100);
 
-	/** No time: before any the clock gives. */
+	/** No time: the limiter's start, before which the clock gives nothing. */
 	private static final long NONE = 0;
 
 	private final Stripe[] stripes = new Stripe[STRIPES];
@@ -48,7 +50,9 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 
 	private final int burst;
 
-	private final Clock clock;
+	private final LongSupplier nanoTime;
+
+	private final long origin;
 
 	private final long sweepInterval;
 
@@ -60,18 +64,19 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	 * @param burst the requests an account may send at once
 	 */
 	public LocalRateLimiter(double requestsPerSecond, int burst) {
-		this(Budget.of(requestsPerSecond, burst), requestsPerSecond, burst, Clock.systemUTC());
+		this(Budget.of(requestsPerSecond, burst), requestsPerSecond, burst, System::nanoTime);
 	}
 
-	LocalRateLimiter(double requestsPerSecond, int burst, Clock clock) {
-		this(Budget.of(requestsPerSecond, burst), requestsPerSecond, burst, clock);
+	LocalRateLimiter(double requestsPerSecond, int burst, LongSupplier nanoTime) {
+		this(Budget.of(requestsPerSecond, burst), requestsPerSecond, burst, nanoTime);
 	}
 
-	private LocalRateLimiter(@Nullable Budget budget, double requestsPerSecond, int burst, Clock clock) {
+	private LocalRateLimiter(@Nullable Budget budget, double requestsPerSecond, int burst, LongSupplier nanoTime) {
 		this.budget = budget;
 		this.requestsPerSecond = requestsPerSecond;
 		this.burst = burst;
-		this.clock = clock;
+		this.nanoTime = nanoTime;
+		this.origin = nanoTime.getAsLong();
 		long refill = (budget != null) ? budget.refill() : 0;
 		this.sweepInterval = Math.min(Math.max(refill, MIN_SWEEP_NANOS), MAX_SWEEP_INTERVAL.toNanos());
 		for (int i = 0; i < STRIPES; i++) {
@@ -81,11 +86,11 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 
 	/**
 	 * Return a limiter that sets no budget and only honours the pauses insprl asks for.
-	 * @param clock the clock
+	 * @param nanoTime the monotonic clock, in nanoseconds
 	 * @return a new limiter
 	 */
-	static LocalRateLimiter pausesOnly(Clock clock) {
-		return new LocalRateLimiter(null, 0, 0, clock);
+	static LocalRateLimiter pausesOnly(LongSupplier nanoTime) {
+		return new LocalRateLimiter(null, 0, 0, nanoTime);
 	}
 
 	@Override
@@ -121,9 +126,8 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	}
 
 	@Override
-	public void pause(String account, Instant until) {
+	public void pause(String account, Duration pause) {
 		long now = now();
-		Duration pause = Duration.between(this.clock.instant(), until);
 		if (pause.isNegative() || pause.isZero()) {
 			return;
 		}
@@ -135,6 +139,15 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 				state = stripe.add(account);
 			}
 			state.pausedUntil = Math.max(state.pausedUntil, pausedUntil);
+		}
+	}
+
+	@Override
+	public void reset() {
+		for (Stripe stripe : this.stripes) {
+			synchronized (stripe) {
+				stripe.clear();
+			}
 		}
 	}
 
@@ -174,9 +187,13 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		return held;
 	}
 
+	/**
+	 * Return the monotonic clock's reading since this limiter was created: never
+	 * negative, and in range for centuries.
+	 * @return the time, in nanoseconds
+	 */
 	private long now() {
-		Instant now = this.clock.instant();
-		return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		return this.nanoTime.getAsLong() - this.origin;
 	}
 
 	@Override
@@ -209,6 +226,11 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 			return state;
 		}
 
+		void clear() {
+			this.accounts = new HashMap<>();
+			this.peak = 0;
+		}
+
 		void sweep(long now) {
 			this.accounts.values().removeIf((state) -> state.tat <= now && state.pausedUntil <= now);
 			if (this.accounts.size() < this.peak / 4) {
@@ -221,7 +243,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 
 	/**
 	 * What is known of an account: its budget's theoretical arrival time and the end of
-	 * its pause, in nanoseconds of the clock since the epoch ({@link #NONE} for none).
+	 * its pause, in nanoseconds since the limiter was created ({@link #NONE} for none).
 	 */
 	private static final class State {
 

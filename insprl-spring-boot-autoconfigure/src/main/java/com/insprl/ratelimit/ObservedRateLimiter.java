@@ -1,7 +1,6 @@
 package com.insprl.ratelimit;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import io.micrometer.common.KeyValues;
@@ -52,8 +51,13 @@ public class ObservedRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	}
 
 	@Override
-	public void pause(String account, Instant until) {
-		this.delegate.pause(account, until);
+	public void pause(String account, Duration pause) {
+		this.delegate.pause(account, pause);
+	}
+
+	@Override
+	public void reset() {
+		this.delegate.reset();
 	}
 
 	@Override

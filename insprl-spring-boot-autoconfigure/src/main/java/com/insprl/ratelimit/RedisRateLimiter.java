@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +21,7 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -39,7 +40,14 @@ import org.springframework.util.Assert;
  * holds nothing in Redis.
  * <p>
  * Each Redis request waits at most the request timeout; one that fails or times out is a
- * {@link RateLimitStoreException}.
+ * {@link RateLimitStoreException}. A caller interrupted while it waits for Redis ends
+ * with an {@link InterruptedException}: an interrupt says nothing of the store.
+ * <p>
+ * The connection is opened on first use, not when the limiter is created, so that an
+ * application starts whether or not Redis answers. It is opened on a thread of its own,
+ * one attempt at a time, and callers wait for it no longer than the request timeout; an
+ * attempt that fails is made again by the next caller. Once open, the client reconnects
+ * it by itself after Redis restarts.
  */
 public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
@@ -75,9 +83,15 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			end
 			return 1""";
 
-	private final StatefulConnection<byte[], byte[]> connection;
+	private final Supplier<? extends StatefulConnection<byte[], byte[]>> connector;
 
-	private final RedisScriptingAsyncCommands<byte[], byte[]> commands;
+	private final Object connectLock = new Object();
+
+	private volatile @Nullable Connected connected;
+
+	private @Nullable CompletableFuture<Connected> connecting;
+
+	private boolean closed;
 
 	private final Budget budget;
 
@@ -94,7 +108,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	private final Script pause = new Script(PAUSE, ScriptOutputType.INTEGER);
 
 	/**
-	 * Create a limiter.
+	 * Create a limiter on an open connection.
 	 * @param connection a connection to Redis ({@link StatefulRedisConnection} for a
 	 * standalone or sentinel Redis, {@link StatefulRedisClusterConnection} for a
 	 * cluster), closed with this limiter
@@ -106,16 +120,39 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	 */
 	public RedisRateLimiter(StatefulConnection<byte[], byte[]> connection, double requestsPerSecond, int burst,
 			Duration requestTimeout, String keyPrefix) {
-		Assert.notNull(connection, "connection must not be null");
+		this(checked(connection), requestsPerSecond, burst, requestTimeout, keyPrefix);
+		this.connected = new Connected(connection, commands(connection));
+	}
+
+	/**
+	 * Create a limiter that connects to Redis when it is first used.
+	 * @param connector opens a connection to Redis ({@link StatefulRedisConnection} for a
+	 * standalone or sentinel Redis, {@link StatefulRedisClusterConnection} for a
+	 * cluster), closed with this limiter; called again after a failed attempt
+	 * @param requestsPerSecond the requests per second each account may send, on average,
+	 * across every replica
+	 * @param burst the requests an account may send at once
+	 * @param requestTimeout the longest each Redis request may take
+	 * @param keyPrefix the prefix of the Redis keys, such as {@code insprl:rate-limit:}
+	 */
+	public RedisRateLimiter(Supplier<? extends StatefulConnection<byte[], byte[]>> connector, double requestsPerSecond,
+			int burst, Duration requestTimeout, String keyPrefix) {
+		Assert.notNull(connector, "connector must not be null");
 		Assert.isTrue(keyPrefix != null && keyPrefix.indexOf('{') < 0 && keyPrefix.indexOf('}') < 0,
 				"keyPrefix must not be null or hold braces");
-		this.connection = connection;
-		this.commands = commands(connection);
+		Assert.isTrue(requestTimeout != null && requestTimeout.compareTo(Duration.ZERO) > 0,
+				"requestTimeout must be positive");
+		this.connector = connector;
 		this.budget = Budget.of(requestsPerSecond, burst).inMicros();
 		this.requestTimeout = requestTimeout;
 		this.keyPrefix = keyPrefix;
 		this.requestsPerSecond = requestsPerSecond;
 		this.burst = burst;
+	}
+
+	private static Supplier<StatefulConnection<byte[], byte[]>> checked(StatefulConnection<byte[], byte[]> connection) {
+		Assert.notNull(connection, "connection must not be null");
+		return () -> connection;
 	}
 
 	private static RedisScriptingAsyncCommands<byte[], byte[]> commands(StatefulConnection<byte[], byte[]> connection) {
@@ -146,11 +183,87 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	}
 
 	@Override
-	public void pause(String account, Instant until) {
-		long millis = Duration.between(Instant.now(), until).toMillis();
-		if (millis > 0) {
+	public void pause(String account, Duration pause) {
+		long millis = ((pause.compareTo(LocalRateLimiter.MAX_PAUSE) < 0) ? pause : LocalRateLimiter.MAX_PAUSE)
+			.toMillis();
+		if (millis <= 0) {
+			return;
+		}
+		try {
 			this.pause.run(new byte[][] { key(account, "pause") }, arg(millis));
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Return the commands of the open connection, opening it first if need be.
+	 * @return the commands
+	 * @throws InterruptedException if the caller was interrupted while it waited for the
+	 * connection
+	 */
+	private RedisScriptingAsyncCommands<byte[], byte[]> commands() throws InterruptedException {
+		Connected open = this.connected;
+		if (open != null) {
+			return open.commands();
+		}
+		CompletableFuture<Connected> attempt;
+		synchronized (this.connectLock) {
+			if (this.closed) {
+				throw new RateLimitStoreException("The rate limit's Redis connection is closed", null);
+			}
+			open = this.connected;
+			if (open != null) {
+				return open.commands();
+			}
+			attempt = this.connecting;
+			if (attempt == null) {
+				attempt = new CompletableFuture<>();
+				this.connecting = attempt;
+				startConnecting(attempt);
+			}
+		}
+		try {
+			return attempt.get(this.requestTimeout.toNanos(), TimeUnit.NANOSECONDS).commands();
+		}
+		catch (ExecutionException ex) {
+			throw new RateLimitStoreException("Could not connect to Redis", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new RateLimitStoreException("Redis did not take a connection within " + this.requestTimeout, ex);
+		}
+	}
+
+	private void startConnecting(CompletableFuture<Connected> attempt) {
+		Thread thread = new Thread(() -> connect(attempt), "insprl-redis-connect");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private void connect(CompletableFuture<Connected> attempt) {
+		Connected open;
+		try {
+			StatefulConnection<byte[], byte[]> connection = this.connector.get();
+			open = new Connected(connection, commands(connection));
+		}
+		catch (RuntimeException ex) {
+			synchronized (this.connectLock) {
+				this.connecting = null;
+			}
+			attempt.completeExceptionally(ex);
+			return;
+		}
+		synchronized (this.connectLock) {
+			this.connecting = null;
+			if (!this.closed) {
+				this.connected = open;
+				attempt.complete(open);
+				return;
+			}
+		}
+		open.connection().close();
+		attempt.completeExceptionally(new RateLimitStoreException("The rate limit's Redis connection is closed", null));
 	}
 
 	/**
@@ -183,9 +296,20 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.connection.isOpen()) {
-			this.connection.close();
+		Connected open;
+		synchronized (this.connectLock) {
+			this.closed = true;
+			open = this.connected;
+			this.connected = null;
 		}
+		if (open != null && open.connection().isOpen()) {
+			open.connection().close();
+		}
+	}
+
+	private record Connected(StatefulConnection<byte[], byte[]> connection,
+			RedisScriptingAsyncCommands<byte[], byte[]> commands) {
+
 	}
 
 	/**
@@ -206,8 +330,8 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			this.type = type;
 		}
 
-		<T> T run(byte[][] keys, byte[]... args) {
-			RedisScriptingAsyncCommands<byte[], byte[]> commands = RedisRateLimiter.this.commands;
+		<T> T run(byte[][] keys, byte[]... args) throws InterruptedException {
+			RedisScriptingAsyncCommands<byte[], byte[]> commands = commands();
 			try {
 				return await(() -> commands.evalsha(this.sha, this.type, keys, args));
 			}
@@ -216,15 +340,17 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			}
 		}
 
-		private <T> T await(Supplier<RedisFuture<T>> command) {
+		private <T> T await(Supplier<RedisFuture<T>> command) throws InterruptedException {
 			RedisFuture<T> future = null;
 			try {
 				future = command.get();
 				return future.get(RedisRateLimiter.this.requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new RateLimitStoreException("Interrupted while waiting for Redis", ex);
+				if (future != null) {
+					future.cancel(false);
+				}
+				throw ex;
 			}
 			catch (ExecutionException ex) {
 				if (ex.getCause() instanceof RedisNoScriptException noScript) {

@@ -3,10 +3,12 @@ package com.insprl.autoconfigure;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.ratelimit.ObservedRateLimiter;
+import com.insprl.testing.LoopbackRedis;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
@@ -117,6 +120,31 @@ class InsprlRateLimitAutoConfigurationTests {
 						.hasLowCardinalityKeyValue("store", "local"))
 					.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("outcome", "refused"));
 			});
+	}
+
+	@Test
+	void offWithTheStarterItOpensNoRedisConnectionEvenWhileRedisIsDown() throws Exception {
+		int down = LoopbackRedis.freePort();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("insprl.enabled=false", "insprl.rate-limit.enabled=true",
+					"insprl.rate-limit.requests-per-second=5", "insprl.rate-limit.store=redis",
+					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + down)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(InsprlRateLimiter.class)
+				.doesNotHaveBean(InsprlClient.class)
+				.doesNotHaveBean(InsprlHealthIndicator.class));
+	}
+
+	@Test
+	void theRedisStoreStartsWhileRedisIsDown() throws Exception {
+		int down = LoopbackRedis.freePort();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
+					"insprl.rate-limit.store=redis", "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=" + down)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(InsprlRateLimiter.class)
+				.satisfies((limiter) -> assertThat(limiter.healthDetails()).containsEntry("state", "shared")));
 	}
 
 	@Test

@@ -164,6 +164,35 @@ class RedisClusterRateLimitTests {
 		assertThat(stub.requests()).as("every call was sent").hasSize(20);
 	}
 
+	/**
+	 * A replica restarted while the cluster is down starts, fails its calls at once
+	 * (fail-closed, health DOWN), and shares the limit once the cluster is up, without a
+	 * restart.
+	 */
+	@Test
+	void aReplicaStartsWhileTheClusterIsDownAndSharesTheLimitOnceItIsUp() throws Exception {
+		this.cluster = closeLater(LoopbackRedisCluster.notStarted());
+		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		replica(stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000",
+				"insprl.rate-limit.fail-open=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				InsprlHealthIndicator health = context.getBean(InsprlHealthIndicator.class);
+				assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> service.logout("down"))
+					.satisfies((ex) -> assertThat(ex.getReason())
+						.isEqualTo(InsprlConnectionException.Reason.RATE_LIMIT_UNAVAILABLE));
+				assertThat(health.health(true).getStatus()).isEqualTo(Status.DOWN);
+				this.cluster.startAndJoin();
+				ReplicaScenarios.awaitShared(service, health);
+				assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+			});
+		assertThat(stub.requests()).extracting(RecordingStub.Arrival::instanceId)
+			.as("nothing sent without the shared limit")
+			.isNotEmpty()
+			.doesNotContain("down");
+	}
+
 	@Test
 	void aMasterKilledMidRunFailsClosedIfToldTo() throws Exception {
 		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));

@@ -12,10 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
+import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.ratelimit.FailoverRateLimiter;
 import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Arrival;
 import com.insprl.testing.RecordingStub.Reply;
 import com.insprl.whatsapp.InsprlWhatsAppService;
+import org.awaitility.Awaitility;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -146,6 +149,24 @@ final class ReplicaScenarios {
 			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)))
 			.filteredOn((wait) -> wait.compareTo(Duration.ofMillis(1950)) < 0)
 			.hasSizeLessThanOrEqualTo(2);
+	}
+
+	/**
+	 * Call until the rate limit shares its store again. A store found unreachable is
+	 * asked again at most every {@link FailoverRateLimiter#RETRY_INTERVAL}, so this takes
+	 * that long at least; calls that fail meanwhile (failing closed) are tried again.
+	 * @param service the replica's service
+	 * @param health the replica's health indicator
+	 */
+	static void awaitShared(InsprlWhatsAppService service, InsprlHealthIndicator health) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				assertThat(service.logout("after").code()).isEqualTo(100);
+				assertThat(health.health(true).getDetails().get("rateLimit").toString()).contains("state=shared");
+			});
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package com.insprl.autoconfigure;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +28,7 @@ import redis.embedded.RedisSentinel;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
@@ -152,7 +152,7 @@ class SharedRateLimitTests {
 			calls.set(ReplicaScenarios.callFromBoth(first, second, 4, (made) -> made < 10));
 			assertThat(calls.get().made()).isEqualTo(40);
 			// a pause, which outlives any scheduling delay, shows where the keys are
-			first.getBean(InsprlRateLimiter.class).pause("client-42", Instant.now().plusSeconds(30));
+			first.getBean(InsprlRateLimiter.class).pause("client-42", Duration.ofSeconds(30));
 			RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", redis.port()));
 			try (StatefulRedisConnection<String, String> connection = client.connect()) {
 				assertThat(connection.sync().pttl("insprl:rate-limit:{client-42}:pause")).isPositive()
@@ -203,6 +203,59 @@ class SharedRateLimitTests {
 			.lines()
 			.filter((line) -> line.contains("[" + caller + "]"))
 			.filter((line) -> line.contains("rate limit's store is unreachable"))).as("one WARN").hasSize(1);
+	}
+
+	/**
+	 * A replica restarted while Redis is down starts, serves calls under its own limit
+	 * (fail-open), and shares the limit once Redis is up, without a restart: nothing
+	 * connects to Redis while the application starts.
+	 */
+	@Test
+	void aReplicaStartsWhileRedisIsDownAndSharesTheLimitOnceItIsUp() throws Exception {
+		LoopbackRedis redis = closeLater(LoopbackRedis.notStarted());
+		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		replica(redis, stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				InsprlHealthIndicator health = context.getBean(InsprlHealthIndicator.class);
+				assertThat(service.logout("while-down").code()).isEqualTo(100);
+				assertThat(health.health(true).getDetails().get("rateLimit").toString())
+					.contains("store unreachable since");
+				redis.startServer();
+				ReplicaScenarios.awaitShared(service, health);
+			});
+	}
+
+	/**
+	 * An interrupt belongs to the interrupted caller: its call ends as interrupted, and
+	 * the next call, failing closed, still shares the limit through Redis.
+	 */
+	@Test
+	void anInterruptedCallerEndsInterruptedAndOthersKeepTheSharedLimit() throws Exception {
+		LoopbackRedis redis = closeLater(LoopbackRedis.start());
+		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		replica(redis, stub, "insprl.rate-limit.store-timeout=10s", "insprl.rate-limit.requests-per-second=1000",
+				"insprl.rate-limit.burst=1000", "insprl.rate-limit.fail-open=false")
+			.run((context) -> {
+				InsprlWhatsAppService service = context.getBean(InsprlWhatsAppService.class);
+				assertThat(service.logout("before").code()).isEqualTo(100);
+				Thread.currentThread().interrupt();
+				try {
+					assertThatExceptionOfType(InsprlConnectionException.class)
+						.isThrownBy(() -> service.logout("interrupted"))
+						.satisfies((ex) -> assertThat(ex.getReason())
+							.isEqualTo(InsprlConnectionException.Reason.INTERRUPTED));
+				}
+				finally {
+					Thread.interrupted();
+				}
+				assertThat(service.logout("after").code()).isEqualTo(100);
+				Health health = context.getBean(InsprlHealthIndicator.class).health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails().get("rateLimit").toString()).contains("state=shared");
+			});
+		assertThat(stub.requests()).as("the interrupted call was not sent").hasSize(2);
 	}
 
 	@Test

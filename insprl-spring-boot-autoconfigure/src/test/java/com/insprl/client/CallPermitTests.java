@@ -2,7 +2,6 @@ package com.insprl.client;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import com.insprl.ratelimit.InsprlRateLimiter;
@@ -102,7 +101,7 @@ class CallPermitTests {
 		}
 
 		@Override
-		public void pause(String account, Instant until) {
+		public void pause(String account, Duration pause) {
 		}
 
 	}

@@ -44,7 +44,7 @@ class InsprlHealthIndicatorTests {
 	private final FakeProbe probe = new FakeProbe();
 
 	private final InsprlHealthIndicator indicator = new InsprlHealthIndicator(this.probe, Duration.ofSeconds(30),
-			"client-42", this.clock);
+			"client-42", this.clock, this.clock);
 
 	private static InsprlCallEvent call(Outcome outcome, Integer code) {
 		return call(outcome, code, "client-42");
@@ -60,7 +60,7 @@ class InsprlHealthIndicatorTests {
 		this.indicator.onCall(call(Outcome.AUTHENTICATION, 101, "customer-7"));
 		assertThat(this.indicator.health(true).getStatus()).isEqualTo(Status.UP);
 		InsprlHealthIndicator withoutDefaultAccount = new InsprlHealthIndicator(this.probe, Duration.ofSeconds(30),
-				null, this.clock);
+				null, this.clock, this.clock);
 		withoutDefaultAccount.onCall(call(Outcome.AUTHENTICATION, 101, "customer-7"));
 		assertThat(withoutDefaultAccount.health(true).getStatus()).isEqualTo(Status.UP);
 	}
@@ -102,6 +102,30 @@ class InsprlHealthIndicatorTests {
 		this.clock.advance(Duration.ofSeconds(5));
 		this.indicator.health(true);
 		assertThat(this.probe.calls.get()).isEqualTo(2);
+	}
+
+	@Test
+	void theCacheIsKeptWhateverTheWallClockDoes() {
+		this.indicator.health(true);
+		this.clock.step(Duration.ofHours(1));
+		this.indicator.health(true);
+		assertThat(this.probe.calls).as("a step forward does not end the TTL").hasValue(1);
+		this.clock.step(Duration.ofHours(-2));
+		this.clock.advance(Duration.ofSeconds(30));
+		this.indicator.health(true);
+		assertThat(this.probe.calls).as("a step back does not lengthen it").hasValue(2);
+	}
+
+	@Test
+	void resetForgetsTheLastCallARejectedKeyAndTheProbe() {
+		this.indicator.health(true);
+		this.indicator.onCall(call(Outcome.AUTHENTICATION, 101));
+		assertThat(this.indicator.health(true).getStatus()).isEqualTo(Status.DOWN);
+		this.indicator.reset();
+		Health health = this.indicator.health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).doesNotContainKeys("lastCall", "credentials");
+		assertThat(this.probe.calls).as("probed again").hasValue(2);
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package com.insprl.ratelimit;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +31,7 @@ class FailoverRateLimiterTests {
 
 	@Test
 	void anUnreachableStoreIsSkippedForTheRetryIntervalThenTriedAgain() throws InterruptedException {
-		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock);
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock, this.clock);
 		this.store.down = true;
 		assertThat(limiter.acquire("client-42", Duration.ZERO)).as("the local limit permits").isZero();
 		assertThat(this.store.calls.get()).isEqualTo(1);
@@ -49,8 +48,47 @@ class FailoverRateLimiterTests {
 	}
 
 	@Test
+	void theRetryIntervalIsKeptWhateverTheWallClockDoes() throws InterruptedException {
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock, this.clock);
+		this.store.down = true;
+		limiter.acquire("client-42", Duration.ZERO);
+		this.store.down = false;
+		this.clock.step(Duration.ofHours(1));
+		limiter.acquire("client-42", Duration.ZERO);
+		assertThat(this.store.calls.get()).as("a step forward does not end the interval").isEqualTo(1);
+		this.clock.step(Duration.ofHours(-2));
+		this.clock.advance(FailoverRateLimiter.RETRY_INTERVAL);
+		limiter.acquire("client-42", Duration.ZERO);
+		assertThat(this.store.calls.get()).as("a step back does not lengthen it").isEqualTo(2);
+		assertThat(limiter.healthDetails()).containsEntry("state", "shared");
+	}
+
+	@Test
+	void anInterruptedWaitForTheStoreLeavesItShared() {
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock, this.clock);
+		this.store.interrupted = true;
+		assertThatExceptionOfType(InterruptedException.class)
+			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
+		assertThat(limiter.isFailing()).isFalse();
+		assertThat(limiter.healthDetails()).containsEntry("state", "shared");
+	}
+
+	@Test
+	void resetForgetsTheOutageAndTheLocalState() throws InterruptedException {
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock, this.clock);
+		this.store.down = true;
+		assertThatExceptionOfType(RateLimitStoreException.class)
+			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
+		this.store.down = false;
+		limiter.reset();
+		assertThat(limiter.isFailing()).isFalse();
+		assertThat(limiter.acquire("client-42", Duration.ZERO)).as("the store is asked at once").isZero();
+		assertThat(this.store.calls.get()).isEqualTo(2);
+	}
+
+	@Test
 	void failingClosedRefusesWhileTheStoreIsUnreachable() throws InterruptedException {
-		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock);
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock, this.clock);
 		this.store.down = true;
 		assertThatExceptionOfType(RateLimitStoreException.class)
 			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
@@ -62,17 +100,17 @@ class FailoverRateLimiterTests {
 
 	@Test
 	void aPauseReachesTheLocalLimitEvenWhenTheStoreIsUnreachable() throws InterruptedException {
-		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock);
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock, this.clock);
 		this.store.down = true;
-		limiter.pause("client-42", Instant.now().plusSeconds(60));
+		limiter.pause("client-42", Duration.ofSeconds(60));
 		assertThat(limiter.acquire("client-42", Duration.ZERO)).isGreaterThan(Duration.ofSeconds(50));
 	}
 
 	@Test
 	void aPauseThatCannotReachTheStoreMarksItUnreachable() {
-		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock);
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock, this.clock);
 		this.store.down = true;
-		limiter.pause("client-42", Instant.now().plusSeconds(60));
+		limiter.pause("client-42", Duration.ofSeconds(60));
 		assertThat(limiter.isFailing()).isTrue();
 		assertThat(limiter.healthDetails().get("state").toString()).startsWith("store unreachable since");
 		assertThatExceptionOfType(RateLimitStoreException.class)
@@ -89,8 +127,8 @@ class FailoverRateLimiterTests {
 	@Test
 	void theWarningSaysWhetherCallsGoOnOrFail(CapturedOutput output) throws InterruptedException {
 		this.store.down = true;
-		FailoverRateLimiter failOpen = new FailoverRateLimiter(this.store, this.local, true, this.clock);
-		FailoverRateLimiter failClosed = new FailoverRateLimiter(this.store, this.local, false, this.clock);
+		FailoverRateLimiter failOpen = new FailoverRateLimiter(this.store, this.local, true, this.clock, this.clock);
+		FailoverRateLimiter failClosed = new FailoverRateLimiter(this.store, this.local, false, this.clock, this.clock);
 		runOn("failopen-test", () -> failOpen.acquire("client-42", Duration.ZERO));
 		runOn("failclosed-test", () -> failClosed.acquire("client-42", Duration.ZERO));
 		assertThat(linesOf(output, "failopen-test")).singleElement()
@@ -122,7 +160,7 @@ class FailoverRateLimiterTests {
 
 	@Test
 	void closingTheLimiterClosesTheSharedOne() throws Exception {
-		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock);
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock, this.clock);
 		assertThat(this.store.closed).isFalse();
 		limiter.close();
 		assertThat(this.store.closed).isTrue();
@@ -134,11 +172,16 @@ class FailoverRateLimiterTests {
 
 		volatile boolean down;
 
+		volatile boolean interrupted;
+
 		volatile boolean closed;
 
 		@Override
-		public Duration acquire(String account, Duration maxWait) {
+		public Duration acquire(String account, Duration maxWait) throws InterruptedException {
 			this.calls.incrementAndGet();
+			if (this.interrupted) {
+				throw new InterruptedException();
+			}
 			if (this.down) {
 				throw new RateLimitStoreException("Redis did not answer", null);
 			}
@@ -146,7 +189,7 @@ class FailoverRateLimiterTests {
 		}
 
 		@Override
-		public void pause(String account, Instant until) {
+		public void pause(String account, Duration pause) {
 			if (this.down) {
 				throw new RateLimitStoreException("Redis did not answer", null);
 			}

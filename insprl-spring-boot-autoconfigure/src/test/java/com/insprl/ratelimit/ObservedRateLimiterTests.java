@@ -1,7 +1,6 @@
 package com.insprl.ratelimit;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -63,9 +62,8 @@ class ObservedRateLimiterTests {
 
 	@Test
 	void pausesAndClosingReachTheDelegate() throws Exception {
-		Instant until = Instant.now().plusSeconds(60);
-		this.limiter.pause("client-42", until);
-		assertThat(this.delegate.pausedUntil).isEqualTo(until);
+		this.limiter.pause("client-42", Duration.ofSeconds(60));
+		assertThat(this.delegate.paused).isEqualTo(Duration.ofSeconds(60));
 		assertThat(this.delegate.closed).isFalse();
 		this.limiter.close();
 		assertThat(this.delegate.closed).isTrue();
@@ -87,7 +85,7 @@ class ObservedRateLimiterTests {
 
 		volatile RuntimeException failure;
 
-		volatile Instant pausedUntil;
+		volatile Duration paused;
 
 		volatile boolean closed;
 
@@ -100,8 +98,8 @@ class ObservedRateLimiterTests {
 		}
 
 		@Override
-		public void pause(String account, Instant until) {
-			this.pausedUntil = until;
+		public void pause(String account, Duration pause) {
+			this.paused = pause;
 		}
 
 		@Override

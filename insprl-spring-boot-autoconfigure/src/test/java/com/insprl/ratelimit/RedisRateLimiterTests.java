@@ -2,17 +2,22 @@ package com.insprl.ratelimit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.insprl.testing.LoopbackRedis;
 import com.insprl.testing.RedisMonitor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.codec.ByteArrayCodec;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +76,7 @@ class RedisRateLimiterTests {
 			for (int i = 0; i < 10; i++) {
 				assertThat(limiter.acquire("client-" + (i % 3), Duration.ZERO)).isZero();
 			}
-			limiter.pause("client-9", Instant.now().plusSeconds(5));
+			limiter.pause("client-9", Duration.ofSeconds(5));
 			try (RedisMonitor monitor = new RedisMonitor(this.redis.port())) {
 				this.admin.sync().echo("start-marker");
 				monitor.linesUntil("start-marker");
@@ -101,7 +106,7 @@ class RedisRateLimiterTests {
 			assertThat(bucketTtl).as("two of four taken at 2/s: full again within a second")
 				.isBetween(1000L - millisSince(start) - ROUNDING, 1000L);
 			start = System.nanoTime();
-			limiter.pause("client-42", Instant.now().plusSeconds(30));
+			limiter.pause("client-42", Duration.ofSeconds(30));
 			assertThat(this.admin.sync().pttl("insprl:rate-limit:{client-42}:pause"))
 				.isBetween(30_000L - millisSince(start) - ROUNDING, 30_000L);
 			assertThat(limiter.acquire("client-42", Duration.ofSeconds(1)))
@@ -146,7 +151,8 @@ class RedisRateLimiterTests {
 	@Test
 	void aMissingConnectionOrAPrefixHoldingBracesIsRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RedisRateLimiter(null, 1, 1, Duration.ofSeconds(1), "insprl:rate-limit:"))
+			.isThrownBy(() -> new RedisRateLimiter((StatefulRedisConnection<byte[], byte[]>) null, 1, 1,
+					Duration.ofSeconds(1), "insprl:rate-limit:"))
 			.withMessage("connection must not be null");
 		try (StatefulRedisConnection<byte[], byte[]> connection = this.client.connect(ByteArrayCodec.INSTANCE)) {
 			for (String prefix : new String[] { "{insprl}:", "{insprl:", "insprl{:", "}insprl:", "insprl}:" }) {
@@ -170,8 +176,8 @@ class RedisRateLimiterTests {
 		try (RedisRateLimiter limiter = limiter(2, 4)) {
 			// under a millisecond ahead rounds down to none: nothing is sent (Redis would
 			// refuse an expiry of zero)
-			limiter.pause("client-42", Instant.now().plusNanos(999_000));
-			limiter.pause("client-42", Instant.now().minusSeconds(1));
+			limiter.pause("client-42", Duration.ofNanos(999_000));
+			limiter.pause("client-42", Duration.ofSeconds(-1));
 			assertThat(this.admin.sync().keys("*")).isEmpty();
 			assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
 		}
@@ -188,19 +194,101 @@ class RedisRateLimiterTests {
 	}
 
 	@Test
-	void anInterruptedWaitForRedisFailsAndKeepsTheInterrupt() {
+	void anInterruptedWaitForRedisEndsWithTheInterruptAndSaysNothingOfTheStore() throws Exception {
 		try (RedisRateLimiter limiter = limiter(2, 4)) {
 			Thread.currentThread().interrupt();
 			try {
-				assertThatExceptionOfType(RateLimitStoreException.class)
-					.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
-					.withMessage("Interrupted while waiting for Redis");
+				assertThatExceptionOfType(InterruptedException.class)
+					.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
+			}
+			finally {
+				Thread.interrupted();
+			}
+			assertThat(limiter.acquire("client-42", Duration.ZERO)).as("the next call is served").isZero();
+		}
+	}
+
+	@Test
+	void anInterruptedPauseKeepsTheInterrupt() {
+		try (RedisRateLimiter limiter = limiter(2, 4)) {
+			Thread.currentThread().interrupt();
+			try {
+				limiter.pause("client-42", Duration.ofSeconds(30));
 				assertThat(Thread.currentThread().isInterrupted()).isTrue();
 			}
 			finally {
 				Thread.interrupted();
 			}
 		}
+	}
+
+	@Test
+	void nothingIsConnectedUntilTheFirstRequestAndAFailedConnectionIsTriedAgain() throws Exception {
+		AtomicInteger attempts = new AtomicInteger();
+		AtomicBoolean down = new AtomicBoolean(true);
+		try (RedisRateLimiter limiter = new RedisRateLimiter(() -> {
+			attempts.incrementAndGet();
+			if (down.get()) {
+				throw new RedisConnectionException("Connection refused");
+			}
+			return this.client.connect(ByteArrayCodec.INSTANCE);
+		}, 2, 4, Duration.ofSeconds(10), "insprl:rate-limit:")) {
+			assertThat(attempts).as("nothing at creation").hasValue(0);
+			assertThatExceptionOfType(RateLimitStoreException.class)
+				.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
+				.withMessage("Could not connect to Redis")
+				.withCauseInstanceOf(RedisConnectionException.class);
+			down.set(false);
+			assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
+			assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
+			assertThat(attempts).as("connected once, then kept").hasValue(2);
+		}
+	}
+
+	@Test
+	void aConnectionThatHangsIsWaitedForNoLongerThanTheRequestTimeout() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		try (RedisRateLimiter limiter = new RedisRateLimiter(() -> {
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return this.client.connect(ByteArrayCodec.INSTANCE);
+		}, 2, 4, Duration.ofMillis(50), "insprl:rate-limit:")) {
+			assertThatExceptionOfType(RateLimitStoreException.class)
+				.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
+				.withMessage("Redis did not take a connection within PT0.05S");
+			release.countDown();
+		}
+	}
+
+	@Test
+	void aClosedLimiterRefusesAndClosesAConnectionThatArrivesLate() throws Exception {
+		CountDownLatch connecting = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<StatefulRedisConnection<byte[], byte[]>> opened = new AtomicReference<>();
+		RedisRateLimiter limiter = new RedisRateLimiter(() -> {
+			connecting.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			opened.set(this.client.connect(ByteArrayCodec.INSTANCE));
+			return opened.get();
+		}, 2, 4, Duration.ofMillis(50), "insprl:rate-limit:");
+		assertThatExceptionOfType(RateLimitStoreException.class)
+			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
+		connecting.await();
+		limiter.close();
+		release.countDown();
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> opened.get() != null && !opened.get().isOpen());
+		assertThatExceptionOfType(RateLimitStoreException.class)
+			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
+			.withMessage("The rate limit's Redis connection is closed");
 	}
 
 	private static long millisSince(long nanoTime) {

@@ -24,7 +24,6 @@ public final class LoopbackRedis implements AutoCloseable {
 			.setting("save \"\"")
 			.setting("appendonly no")
 			.build();
-		this.server.start();
 	}
 
 	/**
@@ -33,7 +32,28 @@ public final class LoopbackRedis implements AutoCloseable {
 	 * @throws IOException if it cannot start
 	 */
 	public static LoopbackRedis start() throws IOException {
-		return onFreePort(LoopbackRedis::freePort, LoopbackRedis::new);
+		return onFreePort(LoopbackRedis::freePort, (port) -> new LoopbackRedis(port).startServer());
+	}
+
+	/**
+	 * Return a server not started yet, as a Redis that is down when an application
+	 * starts, on a port free now and below the range the system hands out to outgoing
+	 * connections, so that nothing takes it before {@link #startServer()}.
+	 * @return the server, not started
+	 * @throws IOException if no port is free
+	 */
+	public static LoopbackRedis notStarted() throws IOException {
+		return new LoopbackRedis(LoopbackRedisCluster.freePortWithFreeBusPort());
+	}
+
+	/**
+	 * Start the server.
+	 * @return this server
+	 * @throws IOException if it cannot start
+	 */
+	public LoopbackRedis startServer() throws IOException {
+		this.server.start();
+		return this;
 	}
 
 	/**

@@ -16,6 +16,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
+import org.jspecify.annotations.Nullable;
 import redis.embedded.RedisServer;
 
 import org.springframework.util.FileSystemUtils;
@@ -50,7 +51,7 @@ public final class LoopbackRedisCluster implements AutoCloseable {
 	public static LoopbackRedisCluster start() throws Exception {
 		LoopbackRedisCluster cluster = new LoopbackRedisCluster();
 		try {
-			cluster.startNodes();
+			cluster.startNodes(null);
 			cluster.join();
 			return cluster;
 		}
@@ -60,9 +61,37 @@ public final class LoopbackRedisCluster implements AutoCloseable {
 		}
 	}
 
-	private void startNodes() throws IOException {
+	/**
+	 * Return a cluster not started yet, as one that is down when an application starts:
+	 * its nodes' ports are chosen now, so that {@link #nodes()} can be configured.
+	 * @return the cluster, not started
+	 * @throws IOException if no ports are free
+	 */
+	public static LoopbackRedisCluster notStarted() throws IOException {
+		LoopbackRedisCluster cluster = new LoopbackRedisCluster();
 		for (int i = 0; i < MASTERS; i++) {
-			int port = LoopbackRedis.onFreePort(LoopbackRedisCluster::freePortWithFreeBusPort, (free) -> {
+			cluster.ports.add(freePortWithFreeBusPort());
+		}
+		return cluster;
+	}
+
+	/**
+	 * Start the nodes of a cluster from {@link #notStarted()} on their ports, join them
+	 * and wait until the cluster is ok.
+	 * @throws Exception if it cannot start in time
+	 */
+	public void startAndJoin() throws Exception {
+		List<Integer> chosen = List.copyOf(this.ports);
+		this.ports.clear();
+		startNodes(chosen);
+		join();
+	}
+
+	private void startNodes(@Nullable List<Integer> chosen) throws IOException {
+		for (int i = 0; i < MASTERS; i++) {
+			LoopbackRedis.PortProbe probe = (chosen != null) ? fixed(chosen.get(i))
+					: LoopbackRedisCluster::freePortWithFreeBusPort;
+			int port = LoopbackRedis.onFreePort(probe, (free) -> {
 				Path dir = Files.createDirectories(this.directory.resolve("node-" + free));
 				RedisServer server = RedisServer.newRedisServer()
 					.port(free)
@@ -80,6 +109,10 @@ public final class LoopbackRedisCluster implements AutoCloseable {
 			});
 			this.ports.add(port);
 		}
+	}
+
+	private static LoopbackRedis.PortProbe fixed(int port) {
+		return () -> port;
 	}
 
 	private void join() throws InterruptedException {
@@ -174,7 +207,7 @@ public final class LoopbackRedisCluster implements AutoCloseable {
 	 * below the range the system hands out for outgoing connections (from 32768), so that
 	 * no client socket takes a bus port between this check and the node's start.
 	 */
-	private static int freePortWithFreeBusPort() throws IOException {
+	static int freePortWithFreeBusPort() throws IOException {
 		for (int tries = 0; tries < 100; tries++) {
 			int port = ThreadLocalRandom.current().nextInt(20000, 22700);
 			if (free(port) && free(port + 10000)) {

@@ -1,15 +1,27 @@
 package com.insprl.test;
 
+import com.insprl.client.InsprlClient;
+import com.insprl.health.InsprlHealthIndicator;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
+import org.springframework.util.ClassUtils;
 
 /**
- * Resets the {@link InsprlStub} of a test's application context after each test method,
- * so that answers scripted and requests received in one test do not leak into the next.
+ * After each test method, resets what the insprl beans of a test's application context
+ * remember, so that nothing of one test leaks into the next: the {@link InsprlStub}'s
+ * scripted answers and received requests, the {@link InsprlClient}'s pauses and
+ * rate-limit budgets (one test's 429 never fails the next), and the health indicator's
+ * last call. Contexts are cached between test classes, so this is what makes a user's
+ * tests independent of their order.
  */
 class InsprlStubResetTestExecutionListener extends AbstractTestExecutionListener {
+
+	private static final boolean HEALTH_PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.health.contributor.AbstractHealthIndicator",
+			InsprlStubResetTestExecutionListener.class.getClassLoader());
 
 	@Override
 	public int getOrder() {
@@ -23,7 +35,27 @@ class InsprlStubResetTestExecutionListener extends AbstractTestExecutionListener
 			for (InsprlStub stub : context.getBeansOfType(InsprlStub.class, false, false).values()) {
 				stub.reset();
 			}
+			for (InsprlClient client : context.getBeansOfType(InsprlClient.class, false, false).values()) {
+				client.reset();
+			}
+			if (HEALTH_PRESENT) {
+				Health.reset(context);
+			}
 		}
+	}
+
+	/**
+	 * Loaded only when Spring Boot's health support is on the class path.
+	 */
+	private static final class Health {
+
+		static void reset(ApplicationContext context) {
+			for (InsprlHealthIndicator indicator : context.getBeansOfType(InsprlHealthIndicator.class, false, false)
+				.values()) {
+				indicator.reset();
+			}
+		}
+
 	}
 
 }

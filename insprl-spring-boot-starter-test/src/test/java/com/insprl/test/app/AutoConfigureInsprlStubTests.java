@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * A user's test of their own service, with three lines of setup: the starter talks to the
  * stand-in, never to the {@code insprl.base-url} and key of
- * {@code application.properties}, and the stand-in is reset between tests.
+ * {@code application.properties}, and the stand-in and what the client remembers (a pause
+ * insprl asked for) are reset between tests.
  */
 @SpringBootTest
 @StartsSpringApplication
@@ -70,6 +71,14 @@ class AutoConfigureInsprlStubTests {
 		this.insprl.logout("busy-phone").isRateLimited(Duration.ofSeconds(60));
 		assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> whatsApp.logout("busy-phone"))
 			.satisfies((ex) -> assertThat(ex.getRetryAfter()).contains(Duration.ofSeconds(60)));
+		assertThat(this.insprl.logoutsOf("busy-phone")).isEqualTo(1);
+	}
+
+	@Test
+	@Order(4)
+	void anEarlierTestsRateLimitDoesNotHoldTheNext(@Autowired InsprlWhatsAppService whatsApp) {
+		assertThat(whatsApp.logout("busy-phone").result()).as("paused for 60 s by the test before")
+			.isEqualTo("Logout request sent to WhatsApp");
 		assertThat(this.insprl.logoutsOf("busy-phone")).isEqualTo(1);
 	}
 
