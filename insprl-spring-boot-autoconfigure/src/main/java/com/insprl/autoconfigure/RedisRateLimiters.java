@@ -42,8 +42,10 @@ final class RedisRateLimiters {
 					"is redis, but Spring Data Redis's Lettuce client is neither a Redis nor a Redis Cluster client: "
 							+ client);
 		}
-		RedisRateLimiter shared = new RedisRateLimiter(() -> connect(client), rateLimit.requestsPerSecond(),
-				rateLimit.burst(), requestTimeout(properties.getStoreTimeout(), properties.getMaxWait()), KEY_PREFIX);
+		Duration requestTimeout = requestTimeout(properties.getStoreTimeout(), properties.getMaxWait());
+		RedisRateLimiter shared = new RedisRateLimiter(() -> connect(client),
+				connectWait(requestTimeout, properties.getMaxWait()), rateLimit.requestsPerSecond(), rateLimit.burst(),
+				requestTimeout, KEY_PREFIX);
 		LocalRateLimiter local = new LocalRateLimiter(rateLimit.requestsPerSecond(), rateLimit.burst());
 		return new FailoverRateLimiter(shared, local, properties.isFailOpen());
 	}
@@ -59,6 +61,18 @@ final class RedisRateLimiters {
 			return cluster.connect(ByteArrayCodec.INSTANCE);
 		}
 		return ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
+	}
+
+	/**
+	 * A call waits for the connection to open, on first use or after an outage, as long
+	 * as it may wait for a permit, and at least a request's timeout: opening takes longer
+	 * than a request (a cluster's topology is read first).
+	 * @param requestTimeout the timeout of one Redis request
+	 * @param maxWait the longest a call may wait for a permit
+	 * @return the longest a call waits for the connection
+	 */
+	static Duration connectWait(Duration requestTimeout, Duration maxWait) {
+		return (maxWait.compareTo(requestTimeout) > 0) ? maxWait : requestTimeout;
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +20,6 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -43,11 +41,9 @@ import org.springframework.util.Assert;
  * {@link RateLimitStoreException}. A caller interrupted while it waits for Redis ends
  * with an {@link InterruptedException}: an interrupt says nothing of the store.
  * <p>
- * The connection is opened on first use, not when the limiter is created, so that an
- * application starts whether or not Redis answers. It is opened on a thread of its own,
- * one attempt at a time, and callers wait for it no longer than the request timeout; an
- * attempt that fails is made again by the next caller. Once open, the client reconnects
- * it by itself after Redis restarts.
+ * The connection can be opened on first use rather than when the limiter is created, so
+ * that an application starts whether or not Redis answers ({@link RedisConnector}). Once
+ * open, the client reconnects it by itself after Redis restarts.
  */
 public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
@@ -83,15 +79,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			end
 			return 1""";
 
-	private final Supplier<? extends StatefulConnection<byte[], byte[]>> connector;
-
-	private final Object connectLock = new Object();
-
-	private volatile @Nullable Connected connected;
-
-	private @Nullable CompletableFuture<Connected> connecting;
-
-	private boolean closed;
+	private final RedisConnector connector;
 
 	private final Budget budget;
 
@@ -120,8 +108,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	 */
 	public RedisRateLimiter(StatefulConnection<byte[], byte[]> connection, double requestsPerSecond, int burst,
 			Duration requestTimeout, String keyPrefix) {
-		this(checked(connection), requestsPerSecond, burst, requestTimeout, keyPrefix);
-		this.connected = new Connected(connection, commands(connection));
+		this(RedisConnector.open(connection), requestsPerSecond, burst, requestTimeout, keyPrefix);
 	}
 
 	/**
@@ -129,15 +116,20 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	 * @param connector opens a connection to Redis ({@link StatefulRedisConnection} for a
 	 * standalone or sentinel Redis, {@link StatefulRedisClusterConnection} for a
 	 * cluster), closed with this limiter; called again after a failed attempt
+	 * @param connectWait the longest a caller waits for the connection to open
 	 * @param requestsPerSecond the requests per second each account may send, on average,
 	 * across every replica
 	 * @param burst the requests an account may send at once
 	 * @param requestTimeout the longest each Redis request may take
 	 * @param keyPrefix the prefix of the Redis keys, such as {@code insprl:rate-limit:}
 	 */
-	public RedisRateLimiter(Supplier<? extends StatefulConnection<byte[], byte[]>> connector, double requestsPerSecond,
-			int burst, Duration requestTimeout, String keyPrefix) {
-		Assert.notNull(connector, "connector must not be null");
+	public RedisRateLimiter(Supplier<? extends StatefulConnection<byte[], byte[]>> connector, Duration connectWait,
+			double requestsPerSecond, int burst, Duration requestTimeout, String keyPrefix) {
+		this(RedisConnector.lazy(connector, connectWait), requestsPerSecond, burst, requestTimeout, keyPrefix);
+	}
+
+	private RedisRateLimiter(RedisConnector connector, double requestsPerSecond, int burst, Duration requestTimeout,
+			String keyPrefix) {
 		Assert.isTrue(keyPrefix != null && keyPrefix.indexOf('{') < 0 && keyPrefix.indexOf('}') < 0,
 				"keyPrefix must not be null or hold braces");
 		Assert.isTrue(requestTimeout != null && requestTimeout.compareTo(Duration.ZERO) > 0,
@@ -148,21 +140,6 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		this.keyPrefix = keyPrefix;
 		this.requestsPerSecond = requestsPerSecond;
 		this.burst = burst;
-	}
-
-	private static Supplier<StatefulConnection<byte[], byte[]>> checked(StatefulConnection<byte[], byte[]> connection) {
-		Assert.notNull(connection, "connection must not be null");
-		return () -> connection;
-	}
-
-	private static RedisScriptingAsyncCommands<byte[], byte[]> commands(StatefulConnection<byte[], byte[]> connection) {
-		if (connection instanceof StatefulRedisConnection<byte[], byte[]> standalone) {
-			return standalone.async();
-		}
-		if (connection instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster) {
-			return cluster.async();
-		}
-		throw new IllegalArgumentException("Not a standalone, sentinel or cluster connection: " + connection);
 	}
 
 	@Override
@@ -198,75 +175,6 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	}
 
 	/**
-	 * Return the commands of the open connection, opening it first if need be.
-	 * @return the commands
-	 * @throws InterruptedException if the caller was interrupted while it waited for the
-	 * connection
-	 */
-	private RedisScriptingAsyncCommands<byte[], byte[]> commands() throws InterruptedException {
-		Connected open = this.connected;
-		if (open != null) {
-			return open.commands();
-		}
-		CompletableFuture<Connected> attempt;
-		synchronized (this.connectLock) {
-			if (this.closed) {
-				throw new RateLimitStoreException("The rate limit's Redis connection is closed", null);
-			}
-			open = this.connected;
-			if (open != null) {
-				return open.commands();
-			}
-			attempt = this.connecting;
-			if (attempt == null) {
-				attempt = new CompletableFuture<>();
-				this.connecting = attempt;
-				startConnecting(attempt);
-			}
-		}
-		try {
-			return attempt.get(this.requestTimeout.toNanos(), TimeUnit.NANOSECONDS).commands();
-		}
-		catch (ExecutionException ex) {
-			throw new RateLimitStoreException("Could not connect to Redis", ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw new RateLimitStoreException("Redis did not take a connection within " + this.requestTimeout, ex);
-		}
-	}
-
-	private void startConnecting(CompletableFuture<Connected> attempt) {
-		Thread thread = new Thread(() -> connect(attempt), "insprl-redis-connect");
-		thread.setDaemon(true);
-		thread.start();
-	}
-
-	private void connect(CompletableFuture<Connected> attempt) {
-		Connected open;
-		try {
-			StatefulConnection<byte[], byte[]> connection = this.connector.get();
-			open = new Connected(connection, commands(connection));
-		}
-		catch (RuntimeException ex) {
-			synchronized (this.connectLock) {
-				this.connecting = null;
-			}
-			attempt.completeExceptionally(ex);
-			return;
-		}
-		synchronized (this.connectLock) {
-			this.connecting = null;
-			if (!this.closed) {
-				this.connected = open;
-				attempt.complete(open);
-				return;
-			}
-		}
-		open.connection().close();
-		attempt.completeExceptionally(new RateLimitStoreException("The rate limit's Redis connection is closed", null));
-	}
-
-	/**
 	 * Return the account's keys: its bucket, then its pause.
 	 * @param account the account
 	 * @return the keys
@@ -296,20 +204,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
 	@Override
 	public void close() {
-		Connected open;
-		synchronized (this.connectLock) {
-			this.closed = true;
-			open = this.connected;
-			this.connected = null;
-		}
-		if (open != null && open.connection().isOpen()) {
-			open.connection().close();
-		}
-	}
-
-	private record Connected(StatefulConnection<byte[], byte[]> connection,
-			RedisScriptingAsyncCommands<byte[], byte[]> commands) {
-
+		this.connector.close();
 	}
 
 	/**
@@ -331,7 +226,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		}
 
 		<T> T run(byte[][] keys, byte[]... args) throws InterruptedException {
-			RedisScriptingAsyncCommands<byte[], byte[]> commands = commands();
+			RedisScriptingAsyncCommands<byte[], byte[]> commands = RedisRateLimiter.this.connector.commands();
 			try {
 				return await(() -> commands.evalsha(this.sha, this.type, keys, args));
 			}

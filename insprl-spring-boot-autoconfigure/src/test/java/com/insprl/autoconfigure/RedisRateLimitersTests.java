@@ -24,4 +24,12 @@ class RedisRateLimitersTests {
 			.isEqualTo(Duration.ofMillis(100));
 	}
 
+	@Test
+	void aCallWaitsForTheConnectionAsLongAsForAPermitAndAtLeastARequestsTimeout() {
+		assertThat(RedisRateLimiters.connectWait(Duration.ofSeconds(1), Duration.ofSeconds(10)))
+			.isEqualTo(Duration.ofSeconds(10));
+		assertThat(RedisRateLimiters.connectWait(Duration.ofMillis(100), Duration.ZERO))
+			.isEqualTo(Duration.ofMillis(100));
+	}
+
 }

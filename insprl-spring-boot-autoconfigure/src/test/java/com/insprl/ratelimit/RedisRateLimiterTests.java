@@ -232,7 +232,7 @@ class RedisRateLimiterTests {
 				throw new RedisConnectionException("Connection refused");
 			}
 			return this.client.connect(ByteArrayCodec.INSTANCE);
-		}, 2, 4, Duration.ofSeconds(10), "insprl:rate-limit:")) {
+		}, Duration.ofSeconds(10), 2, 4, Duration.ofSeconds(10), "insprl:rate-limit:")) {
 			assertThat(attempts).as("nothing at creation").hasValue(0);
 			assertThatExceptionOfType(RateLimitStoreException.class)
 				.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
@@ -256,7 +256,7 @@ class RedisRateLimiterTests {
 				Thread.currentThread().interrupt();
 			}
 			return this.client.connect(ByteArrayCodec.INSTANCE);
-		}, 2, 4, Duration.ofMillis(50), "insprl:rate-limit:")) {
+		}, Duration.ofMillis(50), 2, 4, Duration.ofSeconds(10), "insprl:rate-limit:")) {
 			assertThatExceptionOfType(RateLimitStoreException.class)
 				.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
 				.withMessage("Redis did not take a connection within PT0.05S");
@@ -279,7 +279,7 @@ class RedisRateLimiterTests {
 			}
 			opened.set(this.client.connect(ByteArrayCodec.INSTANCE));
 			return opened.get();
-		}, 2, 4, Duration.ofMillis(50), "insprl:rate-limit:");
+		}, Duration.ofMillis(50), 2, 4, Duration.ofSeconds(10), "insprl:rate-limit:");
 		assertThatExceptionOfType(RateLimitStoreException.class)
 			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
 		connecting.await();
