@@ -1,10 +1,9 @@
 package com.insprl.whatsapp;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,13 +12,17 @@ import java.util.function.Function;
 
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One bulk logout: at most {@code concurrency} workers on the executor, each taking the
- * next id until none is left, in the caller's context. If the executor refuses a worker,
- * the caller's thread does its share. If the caller is interrupted, the workers stop
- * taking ids and the logouts in flight are interrupted and waited for; every id never
- * sent is then a failure that says so.
+ * One bulk logout: at most {@code concurrency} logouts at once, each share taking the
+ * next id until none is left. The caller's thread does one share itself and hands the
+ * others to the executor, in the caller's context; it waits only for the shares that the
+ * executor has started, so a bulk logout finishes whatever the executor does: called from
+ * the executor's only thread, on a throttled executor, or on one that refuses (the caller
+ * then does every share). A share the executor starts once the ids are all taken does
+ * nothing. If the caller is interrupted, no share takes another id, the logouts in flight
+ * are interrupted and waited for, and every id never sent is then a failure that says so.
  */
 final class BulkLogout {
 
@@ -34,96 +37,175 @@ final class BulkLogout {
 
 	void run(Set<String> ids, Function<String, LogoutResult> logout, Map<String, LogoutResult> succeeded,
 			Map<String, InsprlException> failed) {
-		ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(ids);
+		Shares shares = new Shares(new ConcurrentLinkedQueue<>(ids), logout, succeeded, failed);
+		Runnable worker = CallerContext.propagate(shares::work);
 		int workers = Math.min(this.concurrency, ids.size());
-		CountDownLatch done = new CountDownLatch(workers);
-		AtomicBoolean cancelled = new AtomicBoolean();
-		Set<Thread> running = ConcurrentHashMap.newKeySet();
-		AtomicReference<RuntimeException> unexpected = new AtomicReference<>();
-		Runnable worker = CallerContext.propagate(() -> {
-			running.add(Thread.currentThread());
-			try {
-				String id;
-				while (!cancelled.get() && (id = queue.poll()) != null) {
-					try {
-						succeeded.put(id, logout.apply(id));
-					}
-					catch (InsprlException ex) {
-						failed.put(id, ex);
-					}
-				}
-			}
-			catch (RuntimeException ex) {
-				unexpected.compareAndSet(null, ex);
-				cancelled.set(true);
-			}
-			finally {
-				leave(running);
-				done.countDown();
-			}
-		});
-		for (int i = 0; i < workers; i++) {
+		for (int i = 1; i < workers; i++) {
 			try {
 				this.executor.execute(worker);
 			}
 			catch (RejectedExecutionException ex) {
-				worker.run();
+				// the caller's own share takes the ids this one would have
+				break;
 			}
 		}
-		if (awaitWorkers(done, running, cancelled)) {
+		shares.workOnCallersThread();
+		if (shares.awaitWorkers()) {
 			Thread.currentThread().interrupt();
 		}
-		if (unexpected.get() != null) {
-			throw unexpected.get();
+		RuntimeException unexpected = shares.unexpected.get();
+		if (unexpected != null) {
+			throw unexpected;
 		}
-		for (String id : queue) {
+		for (String id : shares.queue) {
 			failed.put(id, new InsprlConnectionException("Not sent: the bulk logout was interrupted",
 					InsprlWhatsAppService.LOGOUT.name(), InsprlConnectionException.Reason.INTERRUPTED, null));
 		}
 	}
 
 	/**
-	 * Wait until every worker is done. An interrupt stops the workers taking ids and
-	 * interrupts the logouts in flight, whose outcomes are still waited for: an id is
-	 * either done, with its outcome, or was never sent.
-	 * @param done counted down by each worker that is done
-	 * @param running the workers' threads that may be interrupted
-	 * @param cancelled set when workers are to take no more ids
-	 * @return whether the caller was interrupted
+	 * The ids left and the shares working on them. A share on the executor joins only
+	 * while the bulk logout is open, and is then waited for; once the caller's own share
+	 * is done the bulk logout closes, and a share that starts later does nothing.
 	 */
-	private static boolean awaitWorkers(CountDownLatch done, Set<Thread> running, AtomicBoolean cancelled) {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				done.await();
-				return interrupted;
+	private static final class Shares {
+
+		final ConcurrentLinkedQueue<String> queue;
+
+		final AtomicReference<@Nullable RuntimeException> unexpected = new AtomicReference<>();
+
+		private final Function<String, LogoutResult> logout;
+
+		private final Map<String, LogoutResult> succeeded;
+
+		private final Map<String, InsprlException> failed;
+
+		private final AtomicBoolean cancelled = new AtomicBoolean();
+
+		/**
+		 * The executor's threads working now that an interrupt has not reached yet;
+		 * guarded by this.
+		 */
+		private final Set<Thread> running = new HashSet<>();
+
+		/** The shares on the executor's threads working now; guarded by this. */
+		private int active;
+
+		/** Whether shares may still join; guarded by this. */
+		private boolean open = true;
+
+		Shares(ConcurrentLinkedQueue<String> queue, Function<String, LogoutResult> logout,
+				Map<String, LogoutResult> succeeded, Map<String, InsprlException> failed) {
+			this.queue = queue;
+			this.logout = logout;
+			this.succeeded = succeeded;
+			this.failed = failed;
+		}
+
+		/**
+		 * A share on one of the executor's threads.
+		 */
+		void work() {
+			synchronized (this) {
+				if (!this.open) {
+					return;
+				}
+				this.running.add(Thread.currentThread());
+				this.active++;
 			}
-			catch (InterruptedException ex) {
-				if (!interrupted) {
-					interrupted = true;
-					synchronized (running) {
-						cancelled.set(true);
-						running.forEach(Thread::interrupt);
-						running.clear();
+			try {
+				takeIds(false);
+			}
+			finally {
+				leave();
+			}
+		}
+
+		/**
+		 * The caller's own share. An interrupt of the caller, seen by its logout in
+		 * flight or between two ids, stops every share taking more.
+		 */
+		void workOnCallersThread() {
+			takeIds(true);
+			if (Thread.currentThread().isInterrupted()) {
+				this.cancelled.set(true);
+			}
+		}
+
+		/**
+		 * Take ids until none is left or the shares are cancelled. The executor's threads
+		 * stop only when the caller cancels, whatever their own interrupt flag says; the
+		 * caller's thread stops when it is interrupted.
+		 * @param onCallersThread whether this is the caller's own share
+		 */
+		private void takeIds(boolean onCallersThread) {
+			try {
+				String id;
+				while (!this.cancelled.get() && !(onCallersThread && Thread.currentThread().isInterrupted())
+						&& (id = this.queue.poll()) != null) {
+					try {
+						this.succeeded.put(id, this.logout.apply(id));
+					}
+					catch (InsprlException ex) {
+						this.failed.put(id, ex);
 					}
 				}
 			}
+			catch (RuntimeException ex) {
+				this.unexpected.compareAndSet(null, ex);
+				this.cancelled.set(true);
+			}
 		}
-	}
 
-	/**
-	 * A worker leaves: once it has, it is never interrupted for this bulk logout, and an
-	 * interrupt this bulk logout sent it is cleared, so that the executor's thread goes
-	 * on as it was.
-	 * @param running the workers' threads that may be interrupted
-	 */
-	private static void leave(Set<Thread> running) {
-		synchronized (running) {
-			if (!running.remove(Thread.currentThread())) {
+		/**
+		 * Close the bulk logout to shares that have not started, and wait until those
+		 * working are done. An interrupt stops the shares taking ids and interrupts the
+		 * logouts in flight, whose outcomes are still waited for: an id is either done,
+		 * with its outcome, or was never sent.
+		 * @return whether the caller was interrupted
+		 */
+		boolean awaitWorkers() {
+			boolean interrupted = Thread.interrupted();
+			synchronized (this) {
+				this.open = false;
+				if (interrupted) {
+					interruptRunning();
+				}
+				while (this.active > 0) {
+					try {
+						wait();
+					}
+					catch (InterruptedException ex) {
+						if (!interrupted) {
+							interrupted = true;
+							interruptRunning();
+						}
+					}
+				}
+			}
+			return interrupted;
+		}
+
+		private void interruptRunning() {
+			this.cancelled.set(true);
+			this.running.forEach(Thread::interrupt);
+			this.running.clear();
+		}
+
+		/**
+		 * A share leaves: once it has, it is never interrupted for this bulk logout, and
+		 * an interrupt this bulk logout sent it is cleared, so that the executor's thread
+		 * goes on as it was.
+		 */
+		private synchronized void leave() {
+			this.active--;
+			if (!this.running.remove(Thread.currentThread())) {
 				// interrupted, and taken out of the running set, by the caller
 				Thread.interrupted();
 			}
+			notifyAll();
 		}
+
 	}
 
 }

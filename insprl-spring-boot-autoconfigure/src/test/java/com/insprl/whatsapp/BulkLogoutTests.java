@@ -142,6 +142,26 @@ class BulkLogoutTests {
 		}
 	}
 
+	/**
+	 * An application's task on the single-threaded executor it gave for bulk logouts
+	 * calls a bulk logout: the caller's thread does the work the executor cannot start.
+	 */
+	@Test
+	void aBulkLogoutCalledFromItsExecutorsOnlyThreadFinishes() throws Exception {
+		this.stub = new RecordingStub(Duration.ZERO, (id) -> new Reply(200, OK, null));
+		ExecutorService single = Executors.newFixedThreadPool(1);
+		try {
+			InsprlWhatsAppService service = new InsprlWhatsAppService(client(), null, 4, single);
+			List<String> ids = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+			BulkLogoutResult result = single.submit(() -> service.logoutAll(ids)).get(30, TimeUnit.SECONDS);
+			assertThat(result.succeeded()).containsOnlyKeys(ids);
+			assertThat(this.stub.requests()).hasSize(8);
+		}
+		finally {
+			single.shutdownNow();
+		}
+	}
+
 	@Test
 	void duplicatesAreSentOnce() throws IOException {
 		this.stub = new RecordingStub(Duration.ZERO, (id) -> new Reply(200, OK, null));

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -99,27 +102,26 @@ class BulkLogoutWorkersTests {
 	}
 
 	/**
-	 * One worker, in the middle of its first logout, when the caller is interrupted: the
-	 * logout in flight sees the interrupt and still ends with its outcome, the other ids
-	 * are never taken, and the worker's thread is handed back without the interrupt.
+	 * Two shares, the caller's and a worker's, each in the middle of a logout when the
+	 * caller is interrupted: each logout in flight sees the interrupt and still ends with
+	 * its outcome, the other ids are never taken, and the worker's thread is handed back
+	 * without the interrupt.
 	 */
 	@Test
-	void anInterruptReachesTheLogoutInFlightAndStopsTheWorkerTakingMore() throws Exception {
-		CountDownLatch inFlight = new CountDownLatch(1);
-		AtomicBoolean interruptSeen = new AtomicBoolean();
-		AtomicBoolean flagAtReturn = new AtomicBoolean();
+	void anInterruptReachesTheLogoutsInFlightAndStopsTheSharesTakingMore() throws Exception {
+		CountDownLatch inFlight = new CountDownLatch(2);
+		Map<String, Boolean> flagAtReturn = new ConcurrentHashMap<>();
 		List<String> taken = new CopyOnWriteArrayList<>();
 		AtomicBoolean callerFlag = new AtomicBoolean();
 		Thread caller = new Thread(() -> {
-			new BulkLogout(this.executor, 1).run(ids("a", "b", "c"), (id) -> {
+			new BulkLogout(this.executor, 2).run(ids("a", "b", "c", "d"), (id) -> {
 				taken.add(id);
 				inFlight.countDown();
 				// a logout that ignores interrupts until one arrives, then answers
 				while (!Thread.currentThread().isInterrupted()) {
 					Thread.onSpinWait();
 				}
-				interruptSeen.set(true);
-				flagAtReturn.set(Thread.currentThread().isInterrupted());
+				flagAtReturn.put(id, Thread.currentThread().isInterrupted());
 				return OK;
 			}, this.succeeded, this.failed);
 			callerFlag.set(Thread.currentThread().isInterrupted());
@@ -129,11 +131,12 @@ class BulkLogoutWorkersTests {
 		caller.interrupt();
 		caller.join(10_000);
 		assertThat(caller.isAlive()).isFalse();
-		assertThat(interruptSeen).as("the logout in flight was interrupted").isTrue();
-		assertThat(flagAtReturn).isTrue();
-		assertThat(taken).containsExactly("a");
-		assertThat(this.succeeded).containsOnlyKeys("a");
-		assertThat(this.failed).containsOnlyKeys("b", "c");
+		assertThat(taken).hasSize(2);
+		assertThat(flagAtReturn).as("each logout in flight was interrupted")
+			.containsOnlyKeys(taken)
+			.doesNotContainValue(false);
+		assertThat(this.succeeded).containsOnlyKeys(taken);
+		assertThat(this.failed).hasSize(2).doesNotContainKeys(taken.toArray(new String[0]));
 		assertThat(this.failed.values()).allSatisfy((ex) -> assertThat(ex)
 			.isInstanceOfSatisfying(InsprlConnectionException.class, (connection) -> assertThat(connection.getReason())
 				.isEqualTo(InsprlConnectionException.Reason.INTERRUPTED)));
@@ -143,41 +146,50 @@ class BulkLogoutWorkersTests {
 	}
 
 	/**
-	 * Two workers: the first finishes its logout, then the caller is interrupted while
-	 * the second is in flight. Only the second is interrupted; the first, which has left,
-	 * is not.
+	 * Three shares, each on one id: a worker finishes its logout and leaves, then the
+	 * caller is interrupted while its own logout and the other worker's are in flight.
+	 * Only those two are interrupted; the worker that has left is not.
 	 */
 	@Test
 	void aWorkerThatHasLeftIsNotInterrupted() throws Exception {
-		CountDownLatch slowInFlight = new CountDownLatch(1);
+		CountDownLatch allInFlight = new CountDownLatch(3);
+		AtomicReference<Thread> callerThread = new AtomicReference<>();
 		AtomicReference<Thread> quickThread = new AtomicReference<>();
-		Thread caller = new Thread(() -> new BulkLogout(this.executor, 2).run(ids("quick", "slow"), (id) -> {
-			if (id.equals("quick")) {
-				// answers once the other worker has taken the slow id
-				await(slowInFlight);
-				quickThread.set(Thread.currentThread());
+		AtomicBoolean callerFlag = new AtomicBoolean();
+		Thread caller = new Thread(() -> {
+			new BulkLogout(this.executor, 3).run(ids("a", "b", "c"), (id) -> {
+				allInFlight.countDown();
+				await(allInFlight);
+				if (Thread.currentThread() != callerThread.get()
+						&& quickThread.compareAndSet(null, Thread.currentThread())) {
+					return OK;
+				}
+				while (!Thread.currentThread().isInterrupted()) {
+					Thread.onSpinWait();
+				}
 				return OK;
-			}
-			slowInFlight.countDown();
-			while (!Thread.currentThread().isInterrupted()) {
-				Thread.onSpinWait();
-			}
-			return OK;
-		}, this.succeeded, this.failed));
+			}, this.succeeded, this.failed);
+			callerFlag.set(Thread.currentThread().isInterrupted());
+		});
+		callerThread.set(caller);
 		caller.start();
 		Thread quick = awaitNonNull(quickThread);
 		awaitTrue(() -> this.flagAtEnd.containsKey(quick));
 		caller.interrupt();
 		caller.join(10_000);
 		assertThat(caller.isAlive()).isFalse();
-		assertThat(this.succeeded).containsOnlyKeys("quick", "slow");
+		assertThat(callerFlag).isTrue();
+		assertThat(this.succeeded).containsOnlyKeys("a", "b", "c");
 		assertThat(workersLeftInterrupted()).as("worker threads left interrupted")
 			.containsOnly(entry("bulk-worker-0", false), entry("bulk-worker-1", false));
 	}
 
+	/**
+	 * Two shares, each failing with a bug once both have taken an id: the failure is
+	 * rethrown, and no share takes another id.
+	 */
 	@Test
-	void anUnexpectedFailureStopsTheOtherWorkersAndIsRethrown() {
-		AtomicReference<Thread> failedThread = new AtomicReference<>();
+	void anUnexpectedFailureStopsTheSharesAndIsRethrown() {
 		List<String> taken = new CopyOnWriteArrayList<>();
 		CountDownLatch bothTaken = new CountDownLatch(2);
 		assertThatIllegalStateException()
@@ -185,17 +197,54 @@ class BulkLogoutWorkersTests {
 				taken.add(id);
 				bothTaken.countDown();
 				await(bothTaken);
-				if (taken.get(0).equals(id)) {
-					failedThread.set(Thread.currentThread());
-					throw new IllegalStateException("a bug in " + id);
-				}
-				// the other worker goes on only once the failing one has ended
-				Thread failing = awaitNonNull(failedThread);
-				awaitTrue(() -> this.flagAtEnd.containsKey(failing));
-				return OK;
+				throw new IllegalStateException("a bug in " + id);
 			}, this.succeeded, this.failed))
 			.withMessageStartingWith("a bug in ");
 		assertThat(taken).as("ids taken before the failure").hasSize(2);
+		assertThat(this.succeeded).isEmpty();
+	}
+
+	/**
+	 * The bulk logout runs on the executor's only thread, so the shares it hands to the
+	 * executor can start only once it is done: the caller's own share does every logout,
+	 * and the shares that start afterwards do nothing.
+	 */
+	@Test
+	void calledFromTheExecutorsOnlyThreadItFinishesAlone() throws Exception {
+		ExecutorService single = Executors.newSingleThreadExecutor();
+		try {
+			List<Thread> ranOn = new CopyOnWriteArrayList<>();
+			Future<Thread> caller = single.submit(() -> {
+				new BulkLogout(single, 4).run(ids("a", "b", "c", "d", "e", "f", "g", "h"), (id) -> {
+					ranOn.add(Thread.currentThread());
+					return OK;
+				}, this.succeeded, this.failed);
+				return Thread.currentThread();
+			});
+			Thread thread = caller.get(30, TimeUnit.SECONDS);
+			single.submit(() -> null).get(30, TimeUnit.SECONDS);
+			assertThat(this.succeeded).hasSize(8);
+			assertThat(ranOn).hasSize(8).containsOnly(thread);
+		}
+		finally {
+			single.shutdownNow();
+		}
+	}
+
+	@Test
+	void anExecutorThatHoldsItsTasksDelaysNothing() {
+		Thread caller = Thread.currentThread();
+		List<Runnable> held = new CopyOnWriteArrayList<>();
+		List<Thread> ranOn = new CopyOnWriteArrayList<>();
+		new BulkLogout(held::add, 3).run(ids("a", "b", "c"), (id) -> {
+			ranOn.add(Thread.currentThread());
+			return OK;
+		}, this.succeeded, this.failed);
+		assertThat(this.succeeded).containsOnlyKeys("a", "b", "c");
+		assertThat(ranOn).containsOnly(caller);
+		assertThat(held).hasSize(2);
+		held.forEach(Runnable::run);
+		assertThat(ranOn).as("a share started late does nothing").hasSize(3);
 	}
 
 	@Test
