@@ -112,9 +112,12 @@ abstract class ClientLibrary {
 	}
 
 	/**
-	 * The JDK {@code HttpClient}. Spring's request times the whole exchange with the read
-	 * timeout and closes the body when it fires; it is given a little more than the
-	 * deadline so that the transport's own deadline, which reports itself, comes first.
+	 * The JDK {@code HttpClient}, built by Spring Boot's builder (its SSL bundle, connect
+	 * timeout and customizers), and sent with on the caller's thread by a
+	 * {@link JdkBlockingRequestFactory}: no thread is started per call. The client's
+	 * timeout bounds the wait for the reply's head; it is a little more than the deadline
+	 * so that the transport's own deadline, which reports itself, comes first. Should the
+	 * client not be reachable in Spring's factory, Spring's own request is used.
 	 * <p>
 	 * On Java 21 and later the client can be shut down: releasing the factory shuts its
 	 * client down, so that its selector thread ends with the transport. On Java 17 the
@@ -140,18 +143,26 @@ abstract class ClientLibrary {
 
 		@Override
 		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
-			return this.builder.build(settings.withReadTimeout(deadline.plus(GRACE)));
+			JdkClientHttpRequestFactory spring = this.builder.build(settings.withReadTimeout(deadline.plus(GRACE)));
+			HttpClient client = httpClient(spring);
+			return (client != null) ? new JdkBlockingRequestFactory(client, deadline.plus(GRACE)) : spring;
+		}
+
+		private static @Nullable HttpClient httpClient(JdkClientHttpRequestFactory factory) {
+			if (HTTP_CLIENT == null) {
+				return null;
+			}
+			ReflectionUtils.makeAccessible(HTTP_CLIENT);
+			return (HttpClient) ReflectionUtils.getField(HTTP_CLIENT, factory);
 		}
 
 		@Override
 		void release(ClientHttpRequestFactory factory) {
 			super.release(factory);
-			if (SHUTDOWN_NOW != null && HTTP_CLIENT != null && factory instanceof JdkClientHttpRequestFactory jdk) {
-				ReflectionUtils.makeAccessible(HTTP_CLIENT);
-				Object client = ReflectionUtils.getField(HTTP_CLIENT, jdk);
-				if (client != null) {
-					ReflectionUtils.invokeMethod(SHUTDOWN_NOW, client);
-				}
+			HttpClient client = (factory instanceof JdkBlockingRequestFactory blocking) ? blocking.client()
+					: (factory instanceof JdkClientHttpRequestFactory jdk) ? httpClient(jdk) : null;
+			if (SHUTDOWN_NOW != null && client != null) {
+				ReflectionUtils.invokeMethod(SHUTDOWN_NOW, client);
 			}
 		}
 

@@ -1,6 +1,5 @@
 package com.insprl.http;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,9 +46,8 @@ class JdkBodyWritersTests {
 	private static Optional<Executor> executor(InsprlHttpTransport transport) {
 		ClientHttpRequestFactory factory = transport.requestFactory(Duration.ofSeconds(1), Duration.ofSeconds(1));
 		Object library = ReflectionTestUtils.getField(factory, "library");
-		assertThat(library).isInstanceOf(JdkClientHttpRequestFactory.class);
-		HttpClient client = (HttpClient) ReflectionTestUtils.getField(library, "httpClient");
-		return client.executor();
+		assertThat(library).isInstanceOf(JdkBlockingRequestFactory.class);
+		return ((JdkBlockingRequestFactory) library).client().executor();
 	}
 
 }

@@ -1,0 +1,218 @@
+package com.insprl.http;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.AbstractBufferingClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Requests on the JDK {@code HttpClient} sent with its blocking {@code send}, on the
+ * caller's thread. Spring's own JDK request sends with {@code sendAsync} and waits for
+ * the future through {@code CompletableFuture}'s default executor, which on a machine
+ * with two processors (the common pool's parallelism is then 1) starts a new thread for
+ * every call; this one hands nothing to another executor. The body, a small form or JSON
+ * document, is buffered and sent from one array. The client's timeout bounds the wait for
+ * the reply's head; the transport bounds the rest.
+ */
+final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
+
+	/** Headers the JDK client sets itself and refuses from the caller. */
+	private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+	private final HttpClient client;
+
+	private final Duration timeout;
+
+	JdkBlockingRequestFactory(HttpClient client, Duration timeout) {
+		this.client = client;
+		this.timeout = timeout;
+	}
+
+	HttpClient client() {
+		return this.client;
+	}
+
+	@Override
+	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) {
+		return new Request(uri, httpMethod);
+	}
+
+	private final class Request extends AbstractBufferingClientHttpRequest {
+
+		private final URI uri;
+
+		private final HttpMethod method;
+
+		Request(URI uri, HttpMethod method) {
+			this.uri = uri;
+			this.method = method;
+		}
+
+		@Override
+		public HttpMethod getMethod() {
+			return this.method;
+		}
+
+		@Override
+		public URI getURI() {
+			return this.uri;
+		}
+
+		@Override
+		protected ClientHttpResponse executeInternal(HttpHeaders headers, byte[] body) throws IOException {
+			HttpRequest.Builder request = HttpRequest.newBuilder(this.uri)
+				.timeout(JdkBlockingRequestFactory.this.timeout);
+			headers.forEach((name, values) -> {
+				if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+					for (String value : values) {
+						request.header(name, value);
+					}
+				}
+			});
+			request.method(this.method.name(), (body.length > 0) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
+			try {
+				return new Response(JdkBlockingRequestFactory.this.client.send(request.build(),
+						HttpResponse.BodyHandlers.ofInputStream()));
+			}
+			catch (UncheckedIOException ex) {
+				throw ex.getCause();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("Could not send request: interrupted", ex);
+			}
+		}
+
+	}
+
+	private static final class Response implements ClientHttpResponse {
+
+		private final HttpResponse<InputStream> response;
+
+		private final HttpHeaders headers = new HttpHeaders();
+
+		private final Body body;
+
+		Response(HttpResponse<InputStream> response) {
+			this.response = response;
+			response.headers().map().forEach((name, values) -> {
+				if (!name.startsWith(":")) {
+					this.headers.addAll(name, List.copyOf(values));
+				}
+			});
+			this.body = new Body(response.body(), this.headers.getContentLength());
+		}
+
+		@Override
+		public HttpStatusCode getStatusCode() {
+			return HttpStatusCode.valueOf(this.response.statusCode());
+		}
+
+		@Override
+		public String getStatusText() {
+			return "";
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.headers;
+		}
+
+		@Override
+		public InputStream getBody() {
+			return this.body;
+		}
+
+		@Override
+		public void close() {
+			try {
+				this.body.close();
+			}
+			catch (IOException ex) {
+				// nothing more to release
+			}
+		}
+
+	}
+
+	/**
+	 * A reply's body. The JDK client keeps a connection only when the body's end has been
+	 * read, and reading exactly the declared length does not read it: a body read to its
+	 * declared length is read once more, for its end, when it is closed, so that the
+	 * connection serves the next request. A body closed before that is abandoned.
+	 */
+	private static final class Body extends FilterInputStream {
+
+		private final long declared;
+
+		private long read;
+
+		private boolean ended;
+
+		private boolean closed;
+
+		Body(InputStream in, long declared) {
+			super(in);
+			this.declared = declared;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b < 0) {
+				this.ended = true;
+			}
+			else {
+				this.read++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n < 0) {
+				this.ended = true;
+			}
+			else {
+				this.read += n;
+			}
+			return n;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			try {
+				if (!this.ended && this.declared >= 0 && this.read == this.declared) {
+					super.read();
+				}
+			}
+			finally {
+				super.close();
+			}
+		}
+
+	}
+
+}
