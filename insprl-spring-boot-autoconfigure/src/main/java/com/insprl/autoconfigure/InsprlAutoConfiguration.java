@@ -62,7 +62,7 @@ public final class InsprlAutoConfiguration {
 	InsprlHttpTransport insprlHttpTransport(InsprlProperties properties,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			ResourceLoader resourceLoader, Environment environment) {
+			ResourceLoader resourceLoader) {
 		InsprlPropertiesValidator.timeouts(properties);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
 		String bundle = properties.getSsl().getBundle();
@@ -72,7 +72,7 @@ public final class InsprlAutoConfiguration {
 		return InsprlHttpTransport.create(
 				requestFactoryBuilder
 					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				settings, properties.getMaxConnections(), Threading.VIRTUAL.isActive(environment));
+				settings, properties.getMaxConnections());
 	}
 
 	private static SslBundle sslBundle(String name, @Nullable SslBundles sslBundles) {

@@ -1,18 +1,13 @@
 package com.insprl.http;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.net.HttpURLConnection;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 
 import javax.net.ssl.HttpsURLConnection;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -22,10 +17,8 @@ import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder
 import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * What the transport needs to know of each client library: how to build its request
@@ -40,18 +33,24 @@ abstract class ClientLibrary {
 	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.netty.http.client.HttpClient",
 			ClientLibrary.class.getClassLoader());
 
+	/**
+	 * How much longer than the deadline a library's own timer for the whole exchange is
+	 * set, so that the transport's own deadline, which reports itself, comes first.
+	 */
+	static final Duration GRACE = Duration.ofMillis(250);
+
 	private final String name;
 
 	ClientLibrary(String name) {
 		this.name = name;
 	}
 
-	static ClientLibrary of(ClientHttpRequestFactoryBuilder<?> builder, @Nullable Executor bodyWriters) {
+	static ClientLibrary of(ClientHttpRequestFactoryBuilder<?> builder) {
 		if (HTTP_COMPONENTS_PRESENT && HttpComponentsLibrary.supports(builder)) {
 			return new HttpComponentsLibrary(builder);
 		}
 		if (builder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
-			return new Jdk((bodyWriters != null) ? jdk.withExecutor(bodyWriters) : jdk);
+			return new JdkLibrary(jdk);
 		}
 		if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
 			return new Simple();
@@ -109,84 +108,6 @@ abstract class ClientLibrary {
 					+ "client key in the Authorization header among them. Keep it at INFO or above " + "(logging.level."
 					+ headerLogger + "=info).");
 		}
-	}
-
-	/**
-	 * The JDK {@code HttpClient}, built by Spring Boot's builder (its SSL bundle, connect
-	 * timeout and customizers), and sent with on the caller's thread by a
-	 * {@link JdkBlockingRequestFactory}: no thread is started per call. The client's
-	 * timeout bounds the wait for the reply's head; it is a little more than the deadline
-	 * so that the transport's own deadline, which reports itself, comes first. Should the
-	 * client not be reachable in Spring's factory, Spring's own request is used.
-	 * <p>
-	 * On Java 21 and later the client can be shut down: releasing the factory shuts its
-	 * client down, so that its selector thread ends with the transport. On Java 17 the
-	 * client has no such method, and its thread ends when the client is
-	 * garbage-collected.
-	 */
-	static final class Jdk extends ClientLibrary {
-
-		static final Duration GRACE = Duration.ofMillis(250);
-
-		private static final @Nullable Field HTTP_CLIENT = ReflectionUtils.findField(JdkClientHttpRequestFactory.class,
-				"httpClient", HttpClient.class);
-
-		private static final @Nullable Method SHUTDOWN_NOW = ReflectionUtils.findMethod(HttpClient.class,
-				"shutdownNow");
-
-		private final JdkClientHttpRequestFactoryBuilder builder;
-
-		Jdk(JdkClientHttpRequestFactoryBuilder builder) {
-			super("jdk");
-			this.builder = builder;
-		}
-
-		@Override
-		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
-			JdkClientHttpRequestFactory spring = this.builder.build(settings.withReadTimeout(deadline.plus(GRACE)));
-			HttpClient client = httpClient(spring);
-			return (client != null) ? new JdkBlockingRequestFactory(client, deadline.plus(GRACE)) : spring;
-		}
-
-		private static @Nullable HttpClient httpClient(JdkClientHttpRequestFactory factory) {
-			if (HTTP_CLIENT == null) {
-				return null;
-			}
-			ReflectionUtils.makeAccessible(HTTP_CLIENT);
-			return (HttpClient) ReflectionUtils.getField(HTTP_CLIENT, factory);
-		}
-
-		@Override
-		void release(ClientHttpRequestFactory factory) {
-			super.release(factory);
-			HttpClient client = (factory instanceof JdkBlockingRequestFactory blocking) ? blocking.client()
-					: (factory instanceof JdkClientHttpRequestFactory jdk) ? httpClient(jdk) : null;
-			if (SHUTDOWN_NOW != null && client != null) {
-				ReflectionUtils.invokeMethod(SHUTDOWN_NOW, client);
-			}
-		}
-
-		@Override
-		void warnIfHeadersAreLogged(Log logger) {
-			if (logsHeaders(System.getProperty("jdk.httpclient.HttpClient.log"),
-					System.getProperty("jdk.internal.httpclient.debug"))) {
-				logger.warn("The JDK HttpClient's logging is on (system property jdk.httpclient.HttpClient.log or "
-						+ "jdk.internal.httpclient.debug) and prints HTTP request headers, the insprl client key in "
-						+ "the Authorization header among them. Turn it off.");
-			}
-		}
-
-		/**
-		 * Return whether the JDK client's logging, as its system properties set it,
-		 * prints request headers.
-		 * @param log the value of {@code jdk.httpclient.HttpClient.log}
-		 * @param debug the value of {@code jdk.internal.httpclient.debug}
-		 * @return {@code true} if headers are printed
-		 */
-		static boolean logsHeaders(String log, String debug) {
-			return (log != null && (log.contains("headers") || log.contains("all"))) || Boolean.parseBoolean(debug);
-		}
-
 	}
 
 	/**
@@ -261,7 +182,7 @@ abstract class ClientLibrary {
 
 		@Override
 		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
-			return this.builder.build(settings.withReadTimeout(deadline.plus(Jdk.GRACE)));
+			return this.builder.build(settings.withReadTimeout(deadline.plus(GRACE)));
 		}
 
 		@Override

@@ -3,22 +3,15 @@ package com.insprl.http;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -40,8 +33,8 @@ import org.springframework.util.Assert;
  * {@code HttpURLConnection} ({@code simple}) the connection is disconnected at the
  * deadline.
  * <p>
- * {@link #close()} releases what the transport opened: its deadline thread, the JDK
- * client's request-writing threads, Apache HttpClient's connection pool.
+ * {@link #close()} releases what the transport opened: its deadline thread, Apache
+ * HttpClient's connection pool, the JDK client (on Java 21 and later).
  */
 public final class InsprlHttpTransport implements DisposableBean, AutoCloseable {
 
@@ -58,20 +51,16 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 
 	private final AttemptWatchdog watchdog;
 
-	private final @Nullable ExecutorService bodyWriters;
-
 	private final List<ClientHttpRequestFactory> opened = new ArrayList<>();
 
 	private volatile boolean closed;
 
 	private InsprlHttpTransport(ClientHttpRequestFactoryBuilder<?> builder, HttpClientSettings settings,
-			int maxConnections, boolean virtualThreads) {
+			int maxConnections) {
 		this.settings = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		this.maxConnections = maxConnections;
 		this.watchdog = new AttemptWatchdog();
-		this.bodyWriters = (builder instanceof JdkClientHttpRequestFactoryBuilder && !virtualThreads) ? newBodyWriters()
-				: null;
-		this.library = ClientLibrary.of(builder, this.bodyWriters);
+		this.library = ClientLibrary.of(builder);
 		this.library.warnIfHeadersAreLogged(logger);
 	}
 
@@ -83,16 +72,14 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	 * example); redirects are never followed whatever they say
 	 * @param maxConnections the most connections kept open at once, where the library
 	 * pools them (Apache HttpClient 5)
-	 * @param virtualThreads whether the application runs on virtual threads (the JDK
-	 * client then needs no pool of its own)
 	 * @return a new transport, to be closed when no longer used
 	 */
 	public static InsprlHttpTransport create(ClientHttpRequestFactoryBuilder<?> builder, HttpClientSettings settings,
-			int maxConnections, boolean virtualThreads) {
+			int maxConnections) {
 		Assert.notNull(builder, "builder must not be null");
 		Assert.notNull(settings, "settings must not be null");
 		Assert.isTrue(maxConnections > 0, "maxConnections must be positive");
-		return new InsprlHttpTransport(builder, settings, maxConnections, virtualThreads);
+		return new InsprlHttpTransport(builder, settings, maxConnections);
 	}
 
 	/**
@@ -101,8 +88,7 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	 * @return a new transport, to be closed when no longer used
 	 */
 	public static InsprlHttpTransport detect() {
-		return create(ClientHttpRequestFactoryBuilder.detect(), HttpClientSettings.defaults(), DEFAULT_MAX_CONNECTIONS,
-				false);
+		return create(ClientHttpRequestFactoryBuilder.detect(), HttpClientSettings.defaults(), DEFAULT_MAX_CONNECTIONS);
 	}
 
 	/**
@@ -156,21 +142,6 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 			this.library.release(factory);
 		}
 		this.opened.clear();
-		if (this.bodyWriters != null) {
-			this.bodyWriters.shutdown();
-		}
-	}
-
-	/**
-	 * Spring's JDK request factory writes each request body on the client's executor and,
-	 * when the client has none, starts a new thread per request: the insprl client's
-	 * {@code HttpClient} gets a pool of reused daemon threads instead.
-	 * @return the pool
-	 */
-	private static ExecutorService newBodyWriters() {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("insprl-http-");
-		threads.setDaemon(true);
-		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
 	}
 
 }

@@ -36,7 +36,7 @@ final class ReactorLibrary extends ClientLibrary {
 
 	@Override
 	ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
-		long limit = deadline.plus(Jdk.GRACE).toNanos();
+		long limit = deadline.plus(ClientLibrary.GRACE).toNanos();
 		return this.builder
 			.withHttpClientCustomizer((client) -> client.doOnRequest((request, connection) -> arm(connection, limit))
 				.doAfterResponseSuccess((response, connection) -> disarm(connection)))

@@ -125,7 +125,7 @@ abstract class AbstractFaultToleranceTests {
 	}
 
 	private InsprlHttpTransport transport(HttpClientSettings settings) {
-		InsprlHttpTransport created = InsprlHttpTransport.create(library(), settings, 50, false);
+		InsprlHttpTransport created = InsprlHttpTransport.create(library(), settings, 50);
 		this.closeables.add(created);
 		assertThat(created.getLibrary()).isEqualTo(expectedLibraryName());
 		return created;

@@ -22,14 +22,13 @@ class ClientLibraryTests {
 
 	@Test
 	void eachBuilderIsRecognised() {
-		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.httpComponents(), null).name())
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.httpComponents()).name())
 			.isEqualTo("http-components");
-		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.jdk(), null).name()).isEqualTo("jdk");
-		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.simple(), null).name()).isEqualTo("simple");
-		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.jetty(), null).name()).isEqualTo("jetty");
-		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.reactor(), null).name()).isEqualTo("reactor");
-		assertThat(
-				ClientLibrary.of(ClientHttpRequestFactoryBuilder.of(SimpleClientHttpRequestFactory::new), null).name())
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.jdk()).name()).isEqualTo("jdk");
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.simple()).name()).isEqualTo("simple");
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.jetty()).name()).isEqualTo("jetty");
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.reactor()).name()).isEqualTo("reactor");
+		assertThat(ClientLibrary.of(ClientHttpRequestFactoryBuilder.of(SimpleClientHttpRequestFactory::new)).name())
 			.isNotEqualTo("simple");
 	}
 
@@ -54,11 +53,11 @@ class ClientLibraryTests {
 
 	@Test
 	void jdkClientLoggingPrintsHeadersWhenItsPropertiesSaySo() {
-		assertThat(ClientLibrary.Jdk.logsHeaders(null, null)).isFalse();
-		assertThat(ClientLibrary.Jdk.logsHeaders("errors,requests", "false")).isFalse();
-		assertThat(ClientLibrary.Jdk.logsHeaders("headers", null)).isTrue();
-		assertThat(ClientLibrary.Jdk.logsHeaders("all", null)).isTrue();
-		assertThat(ClientLibrary.Jdk.logsHeaders(null, "true")).isTrue();
+		assertThat(JdkLibrary.logsHeaders(null, null)).isFalse();
+		assertThat(JdkLibrary.logsHeaders("errors,requests", "false")).isFalse();
+		assertThat(JdkLibrary.logsHeaders("headers", null)).isTrue();
+		assertThat(JdkLibrary.logsHeaders("all", null)).isTrue();
+		assertThat(JdkLibrary.logsHeaders(null, "true")).isTrue();
 	}
 
 }

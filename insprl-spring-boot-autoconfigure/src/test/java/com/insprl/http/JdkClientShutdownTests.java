@@ -35,7 +35,7 @@ class JdkClientShutdownTests {
 				(exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
 						+ OK.length() + "\r\n\r\n" + OK))) {
 			InsprlHttpTransport transport = InsprlHttpTransport.create(ClientHttpRequestFactoryBuilder.jdk(),
-					HttpClientSettings.defaults(), 10, false);
+					HttpClientSettings.defaults(), 10);
 			InsprlWhatsAppService service = new InsprlWhatsAppService(InsprlClient.builder()
 				.transport(transport)
 				.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
