@@ -18,8 +18,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Demo mode: when neither {@code insprl.client-id} nor {@code insprl.client-key} is set
- * (no {@code INSPRL_CLIENT_ID} / {@code INSPRL_CLIENT_KEY}), starts the test starter's
+ * Demo mode, on the test class path only ({@link TestSampleApplication} and the tests):
+ * when neither {@code insprl.client-id} nor {@code insprl.client-key} is set (no
+ * {@code INSPRL_CLIENT_ID} / {@code INSPRL_CLIENT_KEY}), starts the test starter's
  * {@link InsprlStub} on loopback and points the starter at it, so the sample runs
  * offline. A few instance ids show insprl's error replies. Set
  * {@code sample.demo.enabled=false} to turn it off. Nothing is started while Spring AOT
