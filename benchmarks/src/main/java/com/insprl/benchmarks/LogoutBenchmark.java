@@ -37,11 +37,23 @@ public class LogoutBenchmark {
 	@Param("0")
 	public int stubDelayMillis;
 
+	/**
+	 * The client library Spring Boot builds the application's clients and the insprl
+	 * client on ({@code spring.http.clients.imperative.factory}): {@code detect} for the
+	 * one it detects on this class path (Apache HttpClient, which the benchmarks carry
+	 * for the raw Apache call), {@code jdk} for what an application without Apache
+	 * HttpClient gets, with or without the starter.
+	 */
+	@Param("detect")
+	public String factory = "detect";
+
 	private Contenders contenders;
 
 	@Setup
 	public void start() throws Exception {
-		this.contenders = new Contenders(Duration.ofMillis(this.stubDelayMillis));
+		this.contenders = this.factory.equals("detect") ? new Contenders(Duration.ofMillis(this.stubDelayMillis))
+				: new Contenders(Duration.ofMillis(this.stubDelayMillis),
+						"spring.http.clients.imperative.factory=" + this.factory);
 	}
 
 	@TearDown

@@ -1,5 +1,6 @@
 package com.insprl.test;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -90,11 +92,26 @@ class ReadmeExamplesTests {
 		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
 		StringWriter out = new StringWriter();
 		try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-			List<String> options = List.of("-proc:none", "-d", output.toString(), "-classpath",
-					System.getProperty("java.class.path"));
+			List<String> options = List.of("-proc:none", "-d", output.toString(), "-classpath", classPath());
 			boolean compiled = compiler.getTask(out, files, diagnostics, options, null, sources).call();
 			assertThat(compiled).as("README examples compile:%n%s%s", out, diagnostics.getDiagnostics()).isTrue();
 		}
+	}
+
+	/**
+	 * Return the tests' class path, and the jars of the libraries that an example names
+	 * but the tests do not carry (Apache HttpClient, which Spring Boot would otherwise
+	 * pick for the tests' clients), where the build provides them.
+	 */
+	private static String classPath() throws IOException {
+		List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path")));
+		String libraries = System.getProperty("readme.libraries");
+		if (libraries != null && Files.isDirectory(Path.of(libraries))) {
+			try (Stream<Path> jars = Files.list(Path.of(libraries))) {
+				jars.map(Path::toString).forEach(entries::add);
+			}
+		}
+		return String.join(File.pathSeparator, entries);
 	}
 
 	private static String unit(String example, int number) {
