@@ -78,6 +78,31 @@ class KeyExposureTests {
 			});
 	}
 
+	/**
+	 * A key of digits between letters, echoed as JSON numbers in the message and in the
+	 * field errors, names and values.
+	 */
+	@Test
+	void echoedKeyDigitsAreMaskedWhenTheReplyHoldsThemAsNumbers() {
+		String key = "kz-4815162342-qv";
+		InsprlWhatsAppService digits = new InsprlWhatsAppService(InsprlClient.builder()
+			.transport(transport)
+			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+			.baseUrl(insprl.baseUrl() + "/api")
+			.credentials(new InsprlCredentials("client-42", key))
+			.retry(InsprlRetrySettings.NONE)
+			.build(), null);
+		insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(422)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"code\":102,\"message\":4815162342,\"errors\":{\"client_key\":[4815162342,81516.2342]}}")));
+		assertThatExceptionOfType(InsprlValidationException.class).isThrownBy(() -> digits.logout("inst-1"))
+			.satisfies((ex) -> {
+				assertThat(ex.getApiMessages()).isNotEmpty();
+				assertThat(ex.getFieldErrors()).containsKey("client_key");
+				KeyRuns.assertNone(key, ex.getMessage(), ex.getApiMessages(), ex.getFieldErrors(), ex);
+			});
+	}
+
 	@Test
 	void echoedKeyIsMaskedInASuccessfulResult() {
 		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"message\":" + json("ok for " + KEY)

@@ -19,12 +19,14 @@ public final class CallBudget {
 
 	/**
 	 * Create the budget of a call.
-	 * @param timeout the time the call may take
+	 * @param timeout the time the call may take; one of more than a century (such as
+	 * {@code Long.MAX_VALUE} seconds, for "no limit") is held as a century, so that the
+	 * other bounds decide
 	 * @param startNanos when it started, in {@link System#nanoTime()} terms
 	 */
 	public CallBudget(Duration timeout, long startNanos) {
 		this.timeout = timeout;
-		this.deadline = startNanos + timeout.toNanos();
+		this.deadline = startNanos + ((timeout.compareTo(RetryAfter.MAX) < 0) ? timeout : RetryAfter.MAX).toNanos();
 	}
 
 	/**

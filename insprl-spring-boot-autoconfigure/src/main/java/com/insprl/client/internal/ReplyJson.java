@@ -105,14 +105,15 @@ public final class ReplyJson {
 	}
 
 	/**
-	 * Return the tree with every text in it, names and values, masked; the same tree when
-	 * nothing needed masking.
+	 * Return the tree with every text in it, names and values, masked, numbers included
+	 * (a number whose digits echo a run of the key becomes a masked string); the same
+	 * tree when nothing needed masking.
 	 * @param node a node of the reply
 	 * @param mask masks a text, returning the same instance when nothing is masked
 	 * @return the node masked
 	 */
 	public static JsonNode redact(JsonNode node, UnaryOperator<String> mask) {
-		if (node.isString()) {
+		if (node.isString() || node.isNumber()) {
 			String text = node.asString();
 			String masked = mask.apply(text);
 			return (masked == text) ? node : StringNode.valueOf(masked);

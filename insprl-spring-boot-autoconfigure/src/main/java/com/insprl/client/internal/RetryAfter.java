@@ -1,10 +1,10 @@
 package com.insprl.client.internal;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,34 +13,58 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RetryAfter {
 
+	/**
+	 * The longest wait held: a longer one, a number of seconds beyond any type or a date
+	 * centuries ahead, is held this long, which is as good as for ever and keeps every
+	 * sum of times in range.
+	 */
+	public static final Duration MAX = Duration.ofDays(365L * 100);
+
 	private RetryAfter() {
 	}
 
 	/**
 	 * Read a {@code Retry-After} header.
 	 * @param value the header value, may be {@code null}
-	 * @return the wait (zero for a date in the past), or {@code null} when unusable
+	 * @return the wait (zero for a date in the past, at most {@link #MAX}), or
+	 * {@code null} when unusable (negative, empty, neither seconds nor a date)
 	 */
 	public static @Nullable Duration parse(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		String trimmed = value.trim();
-		try {
-			long seconds = Long.parseLong(trimmed);
-			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
-		}
-		catch (NumberFormatException ex) {
-			// not seconds: try an HTTP date
+		if (isDigits(trimmed)) {
+			// seconds, however many digits: more than a long holds is the longest wait
+			try {
+				return atMostMax(Duration.ofSeconds(Long.parseLong(trimmed)));
+			}
+			catch (NumberFormatException ex) {
+				return MAX;
+			}
 		}
 		try {
 			Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
 			Duration wait = Duration.between(Instant.now(), at);
-			return wait.isNegative() ? Duration.ZERO : wait;
+			return wait.isNegative() ? Duration.ZERO : atMostMax(wait);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			return null;
 		}
+	}
+
+	private static boolean isDigits(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static Duration atMostMax(Duration wait) {
+		return (wait.compareTo(MAX) > 0) ? MAX : wait;
 	}
 
 }

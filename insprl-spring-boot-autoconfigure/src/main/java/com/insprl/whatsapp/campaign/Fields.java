@@ -14,6 +14,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class Fields {
 
+	/**
+	 * The longest numeric text read: longer ones hold more digits than an {@code int} or
+	 * a {@code double} can, and read as {@code null}, so that no parse costs more than a
+	 * few dozen characters' work whatever a reply holds.
+	 */
+	static final int MAX_NUMERIC_TEXT = 64;
+
+	/** The most digits an {@code int} has before its decimal point. */
+	private static final int INT_DIGITS = 10;
+
 	private Fields() {
 	}
 
@@ -24,7 +34,7 @@ final class Fields {
 
 	static @Nullable Integer integer(JsonNode node, String field) {
 		BigDecimal number = number(node, field);
-		if (number == null) {
+		if (number == null || number.precision() - number.scale() > INT_DIGITS) {
 			return null;
 		}
 		try {
@@ -54,8 +64,12 @@ final class Fields {
 			return (!floating || Double.isFinite(value.doubleValue())) ? value.decimalValue() : null;
 		}
 		if (value.isString()) {
+			String text = value.asString().trim();
+			if (text.length() > MAX_NUMERIC_TEXT) {
+				return null;
+			}
 			try {
-				return new BigDecimal(value.asString().trim());
+				return new BigDecimal(text);
 			}
 			catch (NumberFormatException ex) {
 				return null;
