@@ -7,6 +7,7 @@ import com.insprl.client.InsprlCredentials;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.health.InsprlReachabilityProbe;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.InsprlRateLimiter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +34,9 @@ public final class InsprlHealthContributorAutoConfiguration {
 			InsprlHttpTransport insprlHttpTransport, ObjectProvider<InsprlRateLimiter> rateLimiter) {
 		InsprlProperties.Health health = properties.getHealth();
 		InsprlPropertiesValidator.positive("insprl.health.timeout", health.getTimeout());
+		InsprlPropertiesValidator.atMost("insprl.health.timeout", health.getTimeout(), Durations.LONGEST_TIMEOUT);
 		InsprlPropertiesValidator.positive("insprl.health.cache-ttl", health.getCacheTtl());
+		InsprlPropertiesValidator.atMost("insprl.health.cache-ttl", health.getCacheTtl(), Durations.LONGEST_WAIT);
 		Duration timeout = health.getTimeout();
 		InsprlReachabilityProbe probe = new InsprlReachabilityProbe(insprlClient.getBaseUrl(),
 				insprlHttpTransport.requestFactory(timeout, timeout));

@@ -80,13 +80,18 @@ final class InsprlPropertiesValidator {
 			throw new InvalidInsprlPropertyException("insprl.retry.multiplier",
 					"must be at least 1, not " + retry.getMultiplier());
 		}
+		atMost("insprl.retry.max-backoff", retry.getMaxBackoff(), Durations.LONGEST_WAIT);
 		return new InsprlRetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 				retry.getMultiplier());
 	}
 
 	static void timeouts(InsprlProperties properties) {
 		positive("insprl.connect-timeout", properties.getConnectTimeout());
+		atMost("insprl.connect-timeout", properties.getConnectTimeout(), Durations.LONGEST_TIMEOUT);
 		positive("insprl.read-timeout", properties.getReadTimeout());
+		atMost("insprl.read-timeout", properties.getReadTimeout(), Durations.LONGEST_TIMEOUT);
+		// a call timeout of a century or more is held as a century: the other bounds
+		// decide
 		positive("insprl.call-timeout", properties.getCallTimeout());
 		if (properties.getWhatsapp().getBulkConcurrency() < 1) {
 			throw new InvalidInsprlPropertyException("insprl.whatsapp.bulk-concurrency",
@@ -118,7 +123,9 @@ final class InsprlPropertiesValidator {
 			throw new InvalidInsprlPropertyException("insprl.rate-limit.max-wait",
 					"must not be negative, not " + Durations.format(rateLimit.getMaxWait()));
 		}
+		atMost("insprl.rate-limit.max-wait", rateLimit.getMaxWait(), Durations.LONGEST_WAIT);
 		positive("insprl.rate-limit.store-timeout", rateLimit.getStoreTimeout());
+		atMost("insprl.rate-limit.store-timeout", rateLimit.getStoreTimeout(), Durations.LONGEST_WAIT);
 		return new RateLimit(rate, burst);
 	}
 
@@ -128,7 +135,21 @@ final class InsprlPropertiesValidator {
 			throw new InvalidInsprlPropertyException("insprl.usage-limit-pause",
 					"must not be negative (0 does not pause), not " + Durations.format(pause));
 		}
+		atMost("insprl.usage-limit-pause", pause, Durations.LONGEST_WAIT);
 		return pause;
+	}
+
+	/**
+	 * Refuse a duration longer than the longest allowed, naming it.
+	 * @param property the property
+	 * @param duration its value
+	 * @param longest the longest allowed
+	 */
+	static void atMost(String property, Duration duration, Duration longest) {
+		if (duration.compareTo(longest) > 0) {
+			throw new InvalidInsprlPropertyException(property,
+					"must be at most " + Durations.format(longest) + ", not " + Durations.format(duration));
+		}
 	}
 
 	static void positive(String property, Duration duration) {

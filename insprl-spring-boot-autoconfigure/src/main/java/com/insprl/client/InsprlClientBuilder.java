@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import com.insprl.client.internal.BaseUrls;
 import com.insprl.client.internal.Listeners;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.http.internal.Durations;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
@@ -177,6 +178,8 @@ public final class InsprlClientBuilder {
 	public InsprlClientBuilder timeouts(Duration connectTimeout, Duration readTimeout) {
 		requirePositive(connectTimeout, "connectTimeout");
 		requirePositive(readTimeout, "readTimeout");
+		requireAtMost(connectTimeout, Durations.LONGEST_TIMEOUT, "connectTimeout");
+		requireAtMost(readTimeout, Durations.LONGEST_TIMEOUT, "readTimeout");
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		return this;
@@ -293,6 +296,11 @@ public final class InsprlClientBuilder {
 
 	private static void requirePositive(Duration duration, String name) {
 		Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
+	}
+
+	private static void requireAtMost(Duration duration, Duration longest, String name) {
+		Assert.isTrue(duration.compareTo(longest) <= 0,
+				() -> name + " must be at most " + Durations.format(longest) + ", not " + Durations.format(duration));
 	}
 
 }

@@ -19,6 +19,7 @@ import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.testing.LateRequests;
 import com.insprl.testing.LoopbackConnections;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
@@ -233,6 +234,7 @@ class InsprlAutoConfigurationTests {
 					.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.TIMEOUT));
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
 			});
+		LateRequests.awaitServed(insprl, 1);
 	}
 
 	@Test
@@ -249,6 +251,7 @@ class InsprlAutoConfigurationTests {
 				});
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
 		});
+		LateRequests.awaitServed(insprl, 1);
 		withCredentials().withPropertyValues("insprl.call-timeout=0s")
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
 				.contains("insprl.call-timeout"));
@@ -466,6 +469,42 @@ class InsprlAutoConfigurationTests {
 			assertThat(analyze(context.getStartupFailure()).getDescription())
 				.contains("insprl.whatsapp.bulk-concurrency");
 		});
+	}
+
+	/**
+	 * Every duration property is refused at start-up beyond the longest it can hold,
+	 * naming the property and that longest value; the call timeout, whose natural "no
+	 * limit" is a huge value, is held as a century instead, and works.
+	 */
+	@Test
+	void durationsBeyondWhatTheyCanHoldAreRefusedNamingTheLongest() {
+		Map<String, String> longest = Map.of("insprl.connect-timeout=25d", "2147483647ms",
+				"insprl.read-timeout=25d", "2147483647ms", "insprl.retry.max-backoff=36501d", "36500d",
+				"insprl.usage-limit-pause=36501d", "36500d");
+		longest.forEach((property, expected) -> withCredentials().withPropertyValues(property)
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains(property.substring(0, property.indexOf('=')))
+				.contains("must be at most " + expected)));
+		for (String property : List.of("insprl.rate-limit.max-wait=36501d", "insprl.rate-limit.store-timeout=36501d")) {
+			withCredentials().withConfiguration(AutoConfigurations.of(InsprlRateLimitAutoConfiguration.class))
+				.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
+						property)
+				.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+					.contains(property.substring(0, property.indexOf('=')))
+					.contains("must be at most 36500d"));
+		}
+		for (String property : List.of("insprl.health.timeout=25d", "insprl.health.cache-ttl=36501d")) {
+			withCredentials().withConfiguration(AutoConfigurations.of(InsprlHealthContributorAutoConfiguration.class))
+				.withPropertyValues(property)
+				.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+					.contains(property.substring(0, property.indexOf('='))));
+		}
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
+		withCredentials()
+			.withPropertyValues("insprl.call-timeout=1000000d", "insprl.connect-timeout=24d", "insprl.read-timeout=24d",
+					"insprl.retry.max-backoff=36500d")
+			.run((context) -> assertThat(context.getBean(InsprlWhatsAppService.class).logout("inst-1").code())
+				.isEqualTo(100));
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {

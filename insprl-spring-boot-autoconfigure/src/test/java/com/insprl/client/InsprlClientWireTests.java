@@ -9,6 +9,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.testing.LateRequests;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import com.insprl.whatsapp.LogoutResult;
 import org.junit.jupiter.api.AfterAll;
@@ -294,6 +295,7 @@ class InsprlClientWireTests {
 		assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> impatient.logout("inst-1"))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.TIMEOUT));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+		LateRequests.awaitServed(insprl, 1);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
+import com.insprl.http.internal.Durations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,7 @@ public final class RetryAfter {
 	 * centuries ahead, is held this long, which is as good as for ever and keeps every
 	 * sum of times in range.
 	 */
-	public static final Duration MAX = Duration.ofDays(365L * 100);
+	public static final Duration MAX = Durations.LONGEST_WAIT;
 
 	private RetryAfter() {
 	}

@@ -8,6 +8,19 @@ import java.time.Duration;
  */
 public final class Durations {
 
+	/**
+	 * The longest connect or read timeout: the client libraries take them as an
+	 * {@code int} of milliseconds (about 24.8 days).
+	 */
+	public static final Duration LONGEST_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
+	/**
+	 * The longest wait of any other kind (a back-off, a rate-limit wait, a pause, a
+	 * cache's life): a century, as good as for ever, and in range of every sum of times
+	 * in nanoseconds.
+	 */
+	public static final Duration LONGEST_WAIT = Duration.ofDays(365L * 100);
+
 	private Durations() {
 	}
 
