@@ -153,6 +153,7 @@ class BulkLogoutWorkersTests {
 	@Test
 	void aWorkerThatHasLeftIsNotInterrupted() throws Exception {
 		CountDownLatch allInFlight = new CountDownLatch(3);
+		CountDownLatch spinning = new CountDownLatch(2);
 		AtomicReference<Thread> callerThread = new AtomicReference<>();
 		AtomicReference<Thread> quickThread = new AtomicReference<>();
 		AtomicBoolean callerFlag = new AtomicBoolean();
@@ -164,6 +165,7 @@ class BulkLogoutWorkersTests {
 						&& quickThread.compareAndSet(null, Thread.currentThread())) {
 					return OK;
 				}
+				spinning.countDown();
 				while (!Thread.currentThread().isInterrupted()) {
 					Thread.onSpinWait();
 				}
@@ -175,6 +177,8 @@ class BulkLogoutWorkersTests {
 		caller.start();
 		Thread quick = awaitNonNull(quickThread);
 		awaitTrue(() -> this.flagAtEnd.containsKey(quick));
+		// the caller's own logout and the other worker's are in flight, past the latch
+		await(spinning);
 		caller.interrupt();
 		caller.join(10_000);
 		assertThat(caller.isAlive()).isFalse();

@@ -81,7 +81,8 @@ class ReadmePropertiesTests {
 						.isNotNull();
 				}
 			});
-			Binder binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()),
+			// the example's properties alone, not the JVM's or the environment's own
+			Binder binder = new Binder(ConfigurationPropertySources.from(source),
 					new PropertySourcesPlaceholdersResolver(environment));
 			binder.bind("insprl", Bindable.of(InsprlProperties.class),
 					new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
