@@ -103,6 +103,7 @@ public final class InsprlAutoConfiguration {
 			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.callTimeout(properties.getCallTimeout())
 			.usageLimitPause(InsprlPropertiesValidator.usageLimitPause(properties))
+			.minAttemptTime(InsprlPropertiesValidator.minAttemptTime(properties))
 			.deferredListeners(() -> listeners.orderedStream().toList());
 		if (credentials != null) {
 			builder.credentials(credentials);

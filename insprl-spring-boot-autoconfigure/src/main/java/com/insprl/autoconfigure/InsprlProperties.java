@@ -79,6 +79,14 @@ public class InsprlProperties {
 	 */
 	private Duration usageLimitPause = InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE;
 
+	/**
+	 * Least time a call's budget must leave for an attempt. A rate-limit wait, back-off
+	 * or Retry-After that would leave less ends the call at once, unsent, as its call
+	 * timeout spent, rather than send a request that could only time out after insprl may
+	 * have processed it. 0 sends whatever is left.
+	 */
+	private Duration minAttemptTime = InsprlClient.DEFAULT_MIN_ATTEMPT_TIME;
+
 	private final Ssl ssl = new Ssl();
 
 	private final Whatsapp whatsapp = new Whatsapp();
@@ -135,6 +143,14 @@ public class InsprlProperties {
 
 	public void setCallTimeout(Duration callTimeout) {
 		this.callTimeout = callTimeout;
+	}
+
+	public Duration getMinAttemptTime() {
+		return this.minAttemptTime;
+	}
+
+	public void setMinAttemptTime(Duration minAttemptTime) {
+		this.minAttemptTime = minAttemptTime;
 	}
 
 	public Duration getUsageLimitPause() {

@@ -129,6 +129,16 @@ final class InsprlPropertiesValidator {
 		return new RateLimit(rate, burst);
 	}
 
+	static Duration minAttemptTime(InsprlProperties properties) {
+		Duration minAttemptTime = properties.getMinAttemptTime();
+		if (minAttemptTime == null || minAttemptTime.isNegative()) {
+			throw new InvalidInsprlPropertyException("insprl.min-attempt-time",
+					"must not be negative (0 sends whatever is left), not " + Durations.format(minAttemptTime));
+		}
+		atMost("insprl.min-attempt-time", minAttemptTime, Durations.LONGEST_WAIT);
+		return minAttemptTime;
+	}
+
 	static Duration usageLimitPause(InsprlProperties properties) {
 		Duration pause = properties.getUsageLimitPause();
 		if (pause == null || pause.isNegative()) {

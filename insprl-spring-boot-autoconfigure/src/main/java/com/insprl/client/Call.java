@@ -61,7 +61,7 @@ final class Call implements Retryable<InsprlReply> {
 		this.retrySettings = retrySettings;
 		this.operation = operation;
 		this.body = body;
-		this.budget = new CallBudget(callTimeout, this.start);
+		this.budget = new CallBudget(callTimeout, this.start, resources.minAttemptTime);
 	}
 
 	/**
@@ -144,7 +144,7 @@ final class Call implements Retryable<InsprlReply> {
 	private void permit() {
 		String name = this.operation.name();
 		Duration maxWait = this.resources.rateLimitMaxWait;
-		Duration left = this.budget.remaining();
+		Duration left = this.budget.waitable();
 		boolean budgetBound = left.compareTo(maxWait) < 0;
 		Duration wait;
 		try {

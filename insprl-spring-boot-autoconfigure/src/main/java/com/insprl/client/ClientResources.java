@@ -48,13 +48,16 @@ final class ClientResources {
 
 	final Duration attemptDeadline;
 
+	final Duration minAttemptTime;
+
 	@Nullable InsprlClient origin;
 
 	ClientResources(RestClient restClient, String baseUrl, int maxReplyBytes, InsprlRetrySettings retrySettings,
 			Listeners<InsprlCallListener, InsprlCallEvent> listeners, InsprlHttpTransport transport,
 			boolean ownsTransport, ObservationRegistry observationRegistry,
 			@Nullable InsprlObservationConvention observationConvention, InsprlRateLimiter rateLimiter,
-			Duration rateLimitMaxWait, Duration usageLimitPause, Duration callTimeout, Duration attemptDeadline) {
+			Duration rateLimitMaxWait, Duration usageLimitPause, Duration callTimeout, Duration attemptDeadline,
+			Duration minAttemptTime) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.maxReplyBytes = maxReplyBytes;
@@ -69,6 +72,7 @@ final class ClientResources {
 		this.usageLimitPause = usageLimitPause;
 		this.callTimeout = callTimeout;
 		this.attemptDeadline = attemptDeadline;
+		this.minAttemptTime = minAttemptTime;
 	}
 
 	/**

@@ -52,6 +52,12 @@ public class InsprlClient implements AutoCloseable {
 	 */
 	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
+	/**
+	 * The least time a call's budget must leave for an attempt, after a rate-limit wait,
+	 * a back-off or a {@code Retry-After}, unless configured otherwise.
+	 */
+	public static final Duration DEFAULT_MIN_ATTEMPT_TIME = Duration.ofMillis(300);
+
 	private final ClientResources resources;
 
 	private final @Nullable InsprlCredentials credentials;

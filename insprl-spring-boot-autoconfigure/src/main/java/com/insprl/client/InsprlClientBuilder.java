@@ -20,10 +20,8 @@ import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds an {@link InsprlClient}, the way Spring Boot builds its
- * {@code RestClient.Builder}: the transport's request factory first, then each
- * {@link RestClientCustomizer} in order (observation, the application's own, a test's
- * {@code MockRestServiceServer}).
+ * Builds an {@link InsprlClient} the way Spring Boot builds a {@code RestClient}: the
+ * transport's request factory, then each {@link RestClientCustomizer} in order.
  */
 public final class InsprlClientBuilder {
 
@@ -64,6 +62,8 @@ public final class InsprlClientBuilder {
 
 	private Duration usageLimitPause = InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE;
 
+	private Duration minAttemptTime = InsprlClient.DEFAULT_MIN_ATTEMPT_TIME;
+
 	private Duration callTimeout = InsprlClient.DEFAULT_CALL_TIMEOUT;
 
 	private boolean noDefaultAccount;
@@ -74,11 +74,9 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the API root, {@code https://insprl.com/api} by default. It must be
-	 * {@code https}: the client key travels in a header. Plain {@code http} is accepted
-	 * only for a loopback host ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}), for
-	 * tests and local stubs. It holds a scheme, host, port and path only: no query,
-	 * fragment or user info.
+	 * Set the API root, {@code https://insprl.com/api} by default: {@code https}, as the
+	 * key travels in a header ({@code http} only for a loopback host, for tests and local
+	 * stubs), with a scheme, host, port and path only.
 	 * @param baseUrl an absolute URL
 	 * @return this builder
 	 * @throws IllegalArgumentException if the URL is unusable; the message does not quote
@@ -112,53 +110,63 @@ public final class InsprlClientBuilder {
 
 	/**
 	 * Set the rate limiter every request asks for a permit, and the longest a call waits
-	 * for one before it fails, sending nothing. Unless set, the client only honours the
-	 * pauses insprl asks for, waiting at most the retry settings' longest back-off.
+	 * for one before it fails unsent. Unless set, only insprl's pauses are honoured,
+	 * waited for at most the retry settings' longest back-off.
 	 * @param rateLimiter the limiter
 	 * @param maxWait the longest wait for a permit
 	 * @return this builder
 	 */
 	public InsprlClientBuilder rateLimiter(InsprlRateLimiter rateLimiter, Duration maxWait) {
 		Assert.notNull(rateLimiter, "rateLimiter must not be null");
-		Assert.isTrue(maxWait != null && !maxWait.isNegative(), "maxWait must not be negative");
+		Durations.requireWait(maxWait, "maxWait");
 		this.rateLimiter = rateLimiter;
 		this.rateLimitMaxWait = maxWait;
 		return this;
 	}
 
 	/**
-	 * Set the whole call's budget: its attempts, back-offs, {@code Retry-After} waits and
-	 * rate-limit waits all count against it. A retry that cannot start within what is
-	 * left is not started, each attempt's deadline is capped by what is left, and a wait
-	 * longer than what is left ends the call at once with the failure it would have met.
+	 * Set the whole call's budget, which its attempts, back-offs and waits count against:
+	 * each attempt's deadline is capped by what is left, and a wait that would not leave
+	 * {@link #minAttemptTime} ends the call at once with the failure it would have met.
 	 * 60 seconds unless set; {@link InsprlClient#withOptions} sets it per call.
 	 * @param callTimeout a positive duration
 	 * @return this builder
 	 */
 	public InsprlClientBuilder callTimeout(Duration callTimeout) {
-		requirePositive(callTimeout, "callTimeout");
+		Durations.requirePositive(callTimeout, "callTimeout");
 		this.callTimeout = callTimeout;
 		return this;
 	}
 
 	/**
-	 * Set how long the account is paused when insprl reports its usage limit (code 129)
-	 * without a {@code Retry-After}: calls of the account during the pause fail at once,
-	 * unsent, unless the rate limiter's longest wait is longer. Five minutes unless set;
-	 * zero does not pause.
+	 * Set the least time a call's budget must leave for an attempt after a wait: a wait
+	 * that would leave less ends the call at once, unsent, as its call timeout spent. 300
+	 * ms unless set; zero sends whatever is left.
+	 * @param minAttemptTime the least time for an attempt
+	 * @return this builder
+	 */
+	public InsprlClientBuilder minAttemptTime(Duration minAttemptTime) {
+		Durations.requireWait(minAttemptTime, "minAttemptTime");
+		this.minAttemptTime = minAttemptTime;
+		return this;
+	}
+
+	/**
+	 * Set how long the account is paused, its calls failing at once, unsent, when insprl
+	 * reports its usage limit (code 129) without a {@code Retry-After}. Five minutes
+	 * unless set; zero does not pause.
 	 * @param usageLimitPause the pause
 	 * @return this builder
 	 */
 	public InsprlClientBuilder usageLimitPause(Duration usageLimitPause) {
-		Assert.isTrue(usageLimitPause != null && !usageLimitPause.isNegative(), "usageLimitPause must not be negative");
+		Durations.requireWait(usageLimitPause, "usageLimitPause");
 		this.usageLimitPause = usageLimitPause;
 		return this;
 	}
 
 	/**
-	 * Set the transport to send with, shared with other clients and closed by whoever
-	 * created it. Unless set, the client creates one on the client library Spring Boot
-	 * detects and closes it with {@link InsprlClient#close()}.
+	 * Set the transport to send with, closed by whoever created it. Unless set, the
+	 * client creates one, closed with {@link InsprlClient#close()}.
 	 * @param transport the transport
 	 * @return this builder
 	 */
@@ -176,10 +184,8 @@ public final class InsprlClientBuilder {
 	 * @return this builder
 	 */
 	public InsprlClientBuilder timeouts(Duration connectTimeout, Duration readTimeout) {
-		requirePositive(connectTimeout, "connectTimeout");
-		requirePositive(readTimeout, "readTimeout");
-		requireAtMost(connectTimeout, Durations.LONGEST_TIMEOUT, "connectTimeout");
-		requireAtMost(readTimeout, Durations.LONGEST_TIMEOUT, "readTimeout");
+		Durations.requireTimeout(connectTimeout, "connectTimeout");
+		Durations.requireTimeout(readTimeout, "readTimeout");
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		return this;
@@ -187,7 +193,7 @@ public final class InsprlClientBuilder {
 
 	/**
 	 * Add a customizer of the client's {@code RestClient.Builder}, applied after the
-	 * transport's request factory is set, as Spring Boot applies its customizers.
+	 * transport's request factory, as Spring Boot applies its own.
 	 * @param customizer the customizer
 	 * @return this builder
 	 */
@@ -199,9 +205,8 @@ public final class InsprlClientBuilder {
 
 	/**
 	 * Set the registry each call is observed in ({@code insprl.api.calls}); none unless
-	 * set. The same registry should observe the {@code RestClient} (through a
-	 * {@link #customizer(RestClientCustomizer) customizer}), so that each attempt's
-	 * observation nests in the call's.
+	 * set. Observe the {@code RestClient} in it too (through a {@link #customizer}), so
+	 * that each attempt's observation nests in the call's.
 	 * @param observationRegistry the registry
 	 * @return this builder
 	 */
@@ -246,9 +251,8 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Add listeners looked up when the first call completes rather than now, so that a
-	 * listener may itself depend on the client (as a Spring bean may); they are told
-	 * after those added with {@link #listener}.
+	 * Add listeners looked up when the first call completes, so that a listener may
+	 * depend on the client (as a Spring bean may); told after those of {@link #listener}.
 	 * @param listeners gives the listeners, once
 	 * @return this builder
 	 */
@@ -259,8 +263,7 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the largest reply body accepted; a larger reply fails with
-	 * {@link InsprlConnectionException.Reason#REPLY_TOO_LARGE}.
+	 * Set the largest reply body accepted; a larger one fails as {@code REPLY_TOO_LARGE}.
 	 * @param maxReplyBytes the limit in bytes, at least 1024
 	 * @return this builder
 	 */
@@ -281,26 +284,17 @@ public final class InsprlClientBuilder {
 		InsprlHttpTransport used = (owned != null) ? owned : Objects.requireNonNull(this.transport);
 		RestClient restClient = ClientResources.restClient(used.requestFactory(this.connectTimeout, this.readTimeout),
 				this.customizers, this.baseUrl);
-		// unless rateLimiter(limiter, maxWait) set both, only insprl's pauses limit calls
 		ClientResources resources = new ClientResources(restClient, this.baseUrl, this.maxReplyBytes,
 				this.retrySettings,
 				new Listeners<>(this.listeners, this.deferredListeners, InsprlCallListener::onCall, InsprlClient.class),
 				used, owned != null, this.observationRegistry, this.observationConvention,
 				Objects.requireNonNullElseGet(this.rateLimiter, InsprlRateLimiter::pauseOnly),
 				Objects.requireNonNullElse(this.rateLimitMaxWait, this.retrySettings.maxBackoff()),
-				this.usageLimitPause, this.callTimeout, this.connectTimeout.plus(this.readTimeout));
+				this.usageLimitPause, this.callTimeout, this.connectTimeout.plus(this.readTimeout),
+				this.minAttemptTime);
 		InsprlClient client = new InsprlClient(resources, this.credentials);
 		resources.origin = client;
 		return client;
-	}
-
-	private static void requirePositive(Duration duration, String name) {
-		Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
-	}
-
-	private static void requireAtMost(Duration duration, Duration longest, String name) {
-		Assert.isTrue(duration.compareTo(longest) <= 0,
-				() -> name + " must be at most " + Durations.format(longest) + ", not " + Durations.format(duration));
 	}
 
 }

@@ -478,9 +478,9 @@ class InsprlAutoConfigurationTests {
 	 */
 	@Test
 	void durationsBeyondWhatTheyCanHoldAreRefusedNamingTheLongest() {
-		Map<String, String> longest = Map.of("insprl.connect-timeout=25d", "2147483647ms",
-				"insprl.read-timeout=25d", "2147483647ms", "insprl.retry.max-backoff=36501d", "36500d",
-				"insprl.usage-limit-pause=36501d", "36500d");
+		Map<String, String> longest = Map.of("insprl.connect-timeout=25d", "2147483647ms", "insprl.read-timeout=25d",
+				"2147483647ms", "insprl.retry.max-backoff=36501d", "36500d", "insprl.usage-limit-pause=36501d",
+				"36500d");
 		longest.forEach((property, expected) -> withCredentials().withPropertyValues(property)
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
 				.contains(property.substring(0, property.indexOf('=')))

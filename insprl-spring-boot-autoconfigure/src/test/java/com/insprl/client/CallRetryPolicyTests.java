@@ -23,7 +23,7 @@ class CallRetryPolicyTests {
 			Duration.ofSeconds(5), 2.0);
 
 	private final CallRetryPolicy policy = new CallRetryPolicy(LOGOUT, SETTINGS,
-			new CallBudget(Duration.ofMinutes(1), System.nanoTime()));
+			new CallBudget(Duration.ofMinutes(1), System.nanoTime(), Duration.ZERO));
 
 	@Test
 	void aThrottleAskingForExactlyTheLongestBackoffIsRetriedAfterIt() {
@@ -63,7 +63,8 @@ class CallRetryPolicyTests {
 		assertThat(this.policy.shouldRetry(badGateway)).isTrue();
 		InsprlOperation send = new InsprlOperation("whatsapp.message.send", "/whatsapp/message/send",
 				InsprlOperation.AuthScheme.RAW_KEY, false);
-		assertThat(new CallRetryPolicy(send, SETTINGS, new CallBudget(Duration.ofMinutes(1), System.nanoTime()))
+		assertThat(new CallRetryPolicy(send, SETTINGS,
+				new CallBudget(Duration.ofMinutes(1), System.nanoTime(), Duration.ZERO))
 			.shouldRetry(badGateway)).isFalse();
 	}
 

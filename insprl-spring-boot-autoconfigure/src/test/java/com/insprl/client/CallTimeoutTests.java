@@ -75,6 +75,36 @@ class CallTimeoutTests {
 			});
 	}
 
+	/**
+	 * A rate-limit wait that would leave the call less than the least time for an attempt
+	 * (300 ms by default) is not waited: the call ends at once, unsent, as its call
+	 * timeout spent, rather than send a request that could only time out after insprl may
+	 * have processed it.
+	 */
+	@Test
+	void aWaitThatWouldLeaveTooLittleForAnAttemptEndsTheCallUnsent() throws InterruptedException {
+		insprl.stubFor(post(InsprlClientWireTests.LOGOUT_PATH)
+			.willReturn(okJson(InsprlClientWireTests.SUCCESS).withFixedDelay(400)));
+		LocalRateLimiter limiter = new LocalRateLimiter(1, 1);
+		InsprlWhatsAppService service = new InsprlWhatsAppService(
+				client(Duration.ofSeconds(5)).rateLimiter(limiter, Duration.ofSeconds(30))
+					.callTimeout(Duration.ofMillis(1080))
+					.build(),
+				null);
+		// the account's permit for this second is taken: the next is a second away, which
+		// would leave the call 80 ms for a server that answers in 400 ms
+		assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
+		assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> service.logout("hopeless"))
+			.satisfies((ex) -> {
+				assertThat(ex.isRefusedByClient()).isTrue();
+				assertThat(ex.isCallTimeoutSpent()).isTrue();
+				assertThat(ex.isPossiblyProcessed()).isFalse();
+				assertThat(ex.getAttempts()).isZero();
+			});
+		insprl.verify(0, postRequestedFor(urlEqualTo(InsprlClientWireTests.LOGOUT_PATH))
+			.withRequestBody(containing("instance_id=hopeless")));
+	}
+
 	@Test
 	void anInterruptWhileWaitingForAPermitEndsTheCallUnsentAndKeepsTheFlag() {
 		insprl.stubFor(post(InsprlClientWireTests.LOGOUT_PATH).willReturn(okJson(InsprlClientWireTests.SUCCESS)));

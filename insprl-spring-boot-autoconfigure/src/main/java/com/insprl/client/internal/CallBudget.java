@@ -15,6 +15,8 @@ public final class CallBudget {
 
 	private final long deadline;
 
+	private final Duration minAttemptTime;
+
 	private volatile boolean spent;
 
 	/**
@@ -23,9 +25,11 @@ public final class CallBudget {
 	 * {@code Long.MAX_VALUE} seconds, for "no limit") is held as a century, so that the
 	 * other bounds decide
 	 * @param startNanos when it started, in {@link System#nanoTime()} terms
+	 * @param minAttemptTime the least time a wait must leave for an attempt after it
 	 */
-	public CallBudget(Duration timeout, long startNanos) {
+	public CallBudget(Duration timeout, long startNanos, Duration minAttemptTime) {
 		this.timeout = timeout;
+		this.minAttemptTime = minAttemptTime;
 		this.deadline = startNanos + ((timeout.compareTo(RetryAfter.MAX) < 0) ? timeout : RetryAfter.MAX).toNanos();
 	}
 
@@ -38,12 +42,23 @@ public final class CallBudget {
 	}
 
 	/**
-	 * Return whether a wait fits in what is left, leaving time to send after it.
+	 * Return the longest the call may wait before an attempt: what is left, less the
+	 * least time for the attempt after it; zero when no wait fits.
+	 * @return the longest wait
+	 */
+	public Duration waitable() {
+		Duration waitable = remaining().minus(this.minAttemptTime);
+		return waitable.isNegative() ? Duration.ZERO : waitable;
+	}
+
+	/**
+	 * Return whether a wait fits in what is left, leaving the least time for an attempt
+	 * after it.
 	 * @param wait the wait
 	 * @return {@code true} if the call may wait that long
 	 */
 	public boolean fits(Duration wait) {
-		return wait.compareTo(remaining()) < 0;
+		return wait.plus(this.minAttemptTime).compareTo(remaining()) < 0;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package com.insprl.http.internal;
 
 import java.time.Duration;
 
+import org.springframework.util.Assert;
+
 /**
  * Writes durations the way users write them in {@code application.yml}: {@code 30s},
  * {@code 250ms}, {@code 2m}, {@code 1h30m} rather than ISO-8601's {@code PT30S}.
@@ -22,6 +24,50 @@ public final class Durations {
 	public static final Duration LONGEST_WAIT = Duration.ofDays(365L * 100);
 
 	private Durations() {
+	}
+
+	/**
+	 * Refuse a duration that is not positive.
+	 * @param duration the duration
+	 * @param name its name, for the message
+	 * @throws IllegalArgumentException if it is null, zero or negative
+	 */
+	public static void requirePositive(Duration duration, String name) {
+		Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
+	}
+
+	/**
+	 * Refuse a timeout that is not positive or longer than {@link #LONGEST_TIMEOUT}.
+	 * @param timeout the timeout
+	 * @param name its name, for the message
+	 * @throws IllegalArgumentException if it is refused
+	 */
+	public static void requireTimeout(Duration timeout, String name) {
+		requirePositive(timeout, name);
+		requireAtMost(timeout, LONGEST_TIMEOUT, name);
+	}
+
+	/**
+	 * Refuse a wait that is negative or longer than {@link #LONGEST_WAIT}.
+	 * @param wait the wait
+	 * @param name its name, for the message
+	 * @throws IllegalArgumentException if it is refused
+	 */
+	public static void requireWait(Duration wait, String name) {
+		Assert.isTrue(wait != null && !wait.isNegative(), name + " must not be negative");
+		requireAtMost(wait, LONGEST_WAIT, name);
+	}
+
+	/**
+	 * Refuse a duration longer than the longest allowed, naming both.
+	 * @param duration the duration
+	 * @param longest the longest allowed
+	 * @param name its name, for the message
+	 * @throws IllegalArgumentException if it is longer
+	 */
+	public static void requireAtMost(Duration duration, Duration longest, String name) {
+		Assert.isTrue(duration.compareTo(longest) <= 0,
+				() -> name + " must be at most " + format(longest) + ", not " + format(duration));
 	}
 
 	/**
