@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -211,15 +212,23 @@ class ReplyFuzzTests {
 			boolean noBody = status == 204 || status == 304;
 			boolean truncated = !informational && !noBody && bytes.length > 0 && this.random.nextInt(12) == 0;
 			int sent = truncated ? this.random.nextInt(bytes.length) : bytes.length;
-			boolean close = informational || noBody || truncated || this.random.nextInt(10) == 0;
+			// a Content-Length that lies, is not a number or is given twice: the
+			// connection
+			// closes after the body, so a declared length longer than the body ends at
+			// once
+			int lie = (!informational && !noBody && this.random.nextInt(12) == 0) ? 1 + this.random.nextInt(6) : 0;
+			boolean close = informational || noBody || truncated || lie != 0 || this.random.nextInt(10) == 0;
 			StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " Whatever\r\n");
 			if (!informational) {
 				head.append("Content-Type: ").append(contentType()).append("\r\n");
 				if (!noBody) {
-					head.append("Content-Length: ").append(bytes.length).append("\r\n");
+					head.append(contentLength(bytes.length, lie));
 				}
 				if (this.random.nextInt(8) == 0) {
 					head.append("Retry-After: ").append(retryAfter()).append("\r\n");
+					if (this.random.nextInt(4) == 0) {
+						head.append("Retry-After: ").append(retryAfter()).append("\r\n");
+					}
 				}
 				if (this.random.nextInt(8) == 0) {
 					head.append("X-Echo: ").append(keyish()).append("\r\n");
@@ -246,9 +255,39 @@ class ReplyFuzzTests {
 					"application/json; charset=" + KEY, "");
 		}
 
+		private String contentLength(int length, int lie) {
+			String declared = switch (lie) {
+				case 0 -> Integer.toString(length);
+				case 1 -> Integer.toString(Math.max(0, length - 1));
+				case 2 -> Integer.toString(length + 1 + this.random.nextInt(100));
+				case 3 -> "-" + (1 + this.random.nextInt(100));
+				case 4 -> pick("abc", "", "1e3", "0x10", " ");
+				case 5 -> pick("99999999999999999999", Long.toString(Long.MAX_VALUE), "2147483648");
+				default -> length + "\r\nContent-Length: " + (length + 1);
+			};
+			return "Content-Length: " + declared + "\r\n";
+		}
+
+		/**
+		 * A {@code Retry-After} across its range: seconds over the whole {@code long}
+		 * range and beyond, HTTP dates of any year, negative, empty, not a value at all.
+		 */
 		private String retryAfter() {
-			return pick("0", "1", "120", "-5", "99999999999999999999", "Wed, 21 Oct 2015 07:28:00 GMT",
-					"Fri, 31 Dec 9999 23:59:59 GMT", "soon", KEY);
+			return switch (this.random.nextInt(5)) {
+				case 0 -> Long.toString(this.random.nextLong());
+				case 1 -> plainDigits(1 + this.random.nextInt(40));
+				case 2 -> String.format(Locale.ROOT, "Fri, 31 Dec %04d 23:59:59 GMT", 1 + this.random.nextInt(9999));
+				default -> pick("0", "1", "120", "-5", "", " ", "99999999999999999999", "Wed, 21 Oct 2015 07:28:00 GMT",
+						"Fri, 31 Dec 9999 23:59:59 GMT", "soon", KEY);
+			};
+		}
+
+		private String plainDigits(int count) {
+			StringBuilder digits = new StringBuilder(count);
+			for (int i = 0; i < count; i++) {
+				digits.append((char) ('0' + this.random.nextInt(10)));
+			}
+			return digits.toString();
 		}
 
 		String logoutBody() {

@@ -2,10 +2,13 @@ package com.insprl.whatsapp;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.client.InsprlCallOptions;
 import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.client.InsprlRetrySettings;
@@ -136,6 +139,82 @@ class ValuesAtTheirEndsTests {
 		assertThat(campaign.delivered()).isNull();
 		assertThat(campaign.deliveryRate()).isNull();
 		assertThat(campaign.read()).isEqualTo(7);
+	}
+
+	/**
+	 * Durations and counts drawn across their whole range, from nanoseconds to
+	 * {@code Long.MAX_VALUE} seconds, negative and zero included, for a call's options
+	 * and the client's timeouts: each is refused where it is given, naming what to fix,
+	 * or the call works (or, given less than a second, ends as the timeout it asked for).
+	 */
+	@Test
+	void anyDurationOrCountACallerGivesIsRefusedNamingItOrWorks() {
+		insprl.stubFor(post(LOGOUT).willReturn(okJson(OK)));
+		long seed = Long.getLong("insprl.fuzz.seed", System.nanoTime());
+		Random random = new Random(seed);
+		InsprlWhatsAppService service = service();
+		for (int i = 0; i < 200; i++) {
+			Duration callTimeout = anyDuration(random);
+			int maxAttempts = anyCount(random);
+			String context = "seed " + seed + ": callTimeout " + callTimeout + ", maxAttempts " + maxAttempts;
+			InsprlCallOptions options;
+			try {
+				options = InsprlCallOptions.builder().callTimeout(callTimeout).maxAttempts(maxAttempts).build();
+			}
+			catch (IllegalArgumentException ex) {
+				assertThat(ex.getMessage()).as(context).containsAnyOf("callTimeout", "maxAttempts");
+				continue;
+			}
+			assertWorks(() -> service.withOptions(options).logout("inst-1"), callTimeout, context);
+		}
+		for (int i = 0; i < 30; i++) {
+			Duration connect = anyDuration(random);
+			Duration read = anyDuration(random);
+			String context = "seed " + seed + ": timeouts " + connect + ", " + read;
+			InsprlClient client;
+			try {
+				client = InsprlClient.builder()
+					.transport(transport)
+					.timeouts(connect, read)
+					.baseUrl(insprl.baseUrl() + "/api")
+					.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+					.build();
+			}
+			catch (IllegalArgumentException ex) {
+				assertThat(ex.getMessage()).as(context).containsAnyOf("connectTimeout", "readTimeout");
+				continue;
+			}
+			assertWorks(() -> new InsprlWhatsAppService(client, null).logout("inst-1"), connect.plus(read), context);
+		}
+	}
+
+	private static void assertWorks(Supplier<LogoutResult> call, Duration allowed, String context) {
+		try {
+			assertThat(call.get().code()).as(context).isEqualTo(100);
+		}
+		catch (InsprlConnectionException ex) {
+			assertThat(allowed).as("%s ended in %s", context, ex).isLessThan(Duration.ofSeconds(1));
+			assertThat(ex.getReason()).as(context).isEqualTo(InsprlConnectionException.Reason.TIMEOUT);
+		}
+	}
+
+	private static Duration anyDuration(Random random) {
+		return switch (random.nextInt(6)) {
+			case 0 -> Duration.ofNanos(random.nextLong());
+			case 1 -> Duration.ofMillis(random.nextInt(10_000) - 100);
+			case 2 -> Duration.ofSeconds(random.nextLong());
+			case 3 -> Duration.ofSeconds(Long.MAX_VALUE);
+			case 4 -> Duration.ofDays(random.nextInt(100_000));
+			default -> Duration.ofSeconds(1 + random.nextInt(60));
+		};
+	}
+
+	private static int anyCount(Random random) {
+		return switch (random.nextInt(3)) {
+			case 0 -> random.nextInt();
+			case 1 -> Integer.MAX_VALUE;
+			default -> 1 + random.nextInt(5);
+		};
 	}
 
 }

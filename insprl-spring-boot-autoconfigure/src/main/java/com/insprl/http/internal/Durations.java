@@ -23,6 +23,9 @@ public final class Durations {
 	 */
 	public static final Duration LONGEST_WAIT = Duration.ofDays(365L * 100);
 
+	/** Durations of fewer seconds than this are in range in nanoseconds. */
+	private static final long NANOS_IN_RANGE = 9_000_000_000L;
+
 	private Durations() {
 	}
 
@@ -79,17 +82,22 @@ public final class Durations {
 		if (duration == null) {
 			return "null";
 		}
+		if (duration.getSeconds() == Long.MIN_VALUE) {
+			// the one duration whose negation overflows
+			return duration.toString();
+		}
 		if (duration.isNegative()) {
 			return "-" + format(duration.negated());
 		}
 		if (duration.isZero()) {
 			return "0s";
 		}
-		if (duration.toNanosPart() % 1_000_000 != 0 || duration.toMillis() == 0) {
+		boolean small = duration.getSeconds() < NANOS_IN_RANGE;
+		if (small && (duration.toNanosPart() % 1_000_000 != 0 || duration.toMillis() == 0)) {
 			long nanos = duration.toNanos();
 			return (nanos % 1000 == 0) ? (nanos / 1000) + "us" : nanos + "ns";
 		}
-		if (duration.toMillisPart() != 0) {
+		if (small && duration.toMillisPart() != 0) {
 			return duration.toMillis() + "ms";
 		}
 		StringBuilder text = new StringBuilder();
@@ -97,6 +105,8 @@ public final class Durations {
 		append(text, duration.toHoursPart(), "h");
 		append(text, duration.toMinutesPart(), "m");
 		append(text, duration.toSecondsPart(), "s");
+		int nanos = duration.getNano();
+		append(text, (nanos % 1_000_000 == 0) ? nanos / 1_000_000 : nanos, (nanos % 1_000_000 == 0) ? "ms" : "ns");
 		return text.toString();
 	}
 

@@ -23,6 +23,12 @@ class DurationsTests {
 		assertThat(Durations.format(Duration.ofNanos(1_500_000))).isEqualTo("1500us");
 		assertThat(Durations.format(Duration.ofHours(49))).isEqualTo("2d1h");
 		assertThat(Durations.format(null)).isEqualTo("null");
+		// at the ends of the range, no arithmetic overflows
+		assertThat(Durations.format(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)))
+			.isEqualTo("106751991167300d15h30m7s999999999ns");
+		assertThat(Durations.format(Duration.ofSeconds(Long.MAX_VALUE, 5_000_000))).endsWith("s5ms");
+		assertThat(Durations.format(Duration.ofSeconds(Long.MIN_VALUE))).isEqualTo("PT-2562047788015215H-30M-8S");
+		assertThat(Durations.format(Duration.ofSeconds(-Long.MAX_VALUE))).startsWith("-106751991167300d");
 	}
 
 	@Test
