@@ -46,6 +46,8 @@ final class RedisRateLimiters {
 		RedisRateLimiter shared = new RedisRateLimiter(() -> connect(client),
 				connectWait(requestTimeout, properties.getMaxWait()), rateLimit.requestsPerSecond(), rateLimit.burst(),
 				requestTimeout, KEY_PREFIX);
+		// opened in the background: the application starts whether or not Redis answers
+		shared.connect();
 		LocalRateLimiter local = new LocalRateLimiter(rateLimit.requestsPerSecond(), rateLimit.burst());
 		return new FailoverRateLimiter(shared, local, properties.isFailOpen());
 	}

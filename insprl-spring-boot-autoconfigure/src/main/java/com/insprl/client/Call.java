@@ -143,6 +143,12 @@ final class Call implements Retryable<InsprlReply> {
 	 */
 	private void permit() {
 		String name = this.operation.name();
+		if (Thread.currentThread().isInterrupted()) {
+			// an interrupt belongs to the caller: nothing is asked of the limiter's
+			// store,
+			// nothing is sent
+			throw interrupted(name, null);
+		}
 		Duration maxWait = this.resources.rateLimitMaxWait;
 		Duration left = this.budget.waitable();
 		boolean budgetBound = left.compareTo(maxWait) < 0;
@@ -152,8 +158,7 @@ final class Call implements Retryable<InsprlReply> {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new InsprlConnectionException("Interrupted while waiting to send " + name + " within the rate limit",
-					name, InsprlConnectionException.Reason.INTERRUPTED, ex);
+			throw interrupted(name, ex);
 		}
 		catch (RateLimitStoreException ex) {
 			throw new InsprlConnectionException(
@@ -172,6 +177,11 @@ final class Call implements Retryable<InsprlReply> {
 					+ Durations.format(Durations.roundUpToSeconds(wait)) + " more, longer than the "
 					+ Durations.format(maxWait) + " a call may wait: " + name + " was not sent", name, wait);
 		}
+	}
+
+	private static InsprlConnectionException interrupted(String name, @Nullable InterruptedException cause) {
+		return new InsprlConnectionException("Interrupted while waiting to send " + name + " within the rate limit",
+				name, InsprlConnectionException.Reason.INTERRUPTED, cause);
 	}
 
 	private InsprlReply exchange() {

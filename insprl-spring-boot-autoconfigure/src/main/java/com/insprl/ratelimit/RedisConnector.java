@@ -76,6 +76,20 @@ final class RedisConnector {
 	}
 
 	/**
+	 * Start opening the connection, unless it is open or being opened, without waiting
+	 * for it: a failed attempt is made again by the next caller.
+	 */
+	void connect() {
+		synchronized (this.lock) {
+			if (!this.closed && this.connected == null && this.connecting == null) {
+				CompletableFuture<Connected> attempt = new CompletableFuture<>();
+				this.connecting = attempt;
+				startConnecting(attempt);
+			}
+		}
+	}
+
+	/**
 	 * Return the commands of the open connection, opening it first if need be.
 	 * @return the commands
 	 * @throws RateLimitStoreException if the connection could not be opened in time, or

@@ -202,6 +202,15 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		return details;
 	}
 
+	/**
+	 * Start opening the connection to Redis now, on a thread of its own, without waiting
+	 * for it, so that the first call finds it open; if Redis does not answer, the first
+	 * call tries again. Does nothing once the connection is open or being opened.
+	 */
+	public void connect() {
+		this.connector.connect();
+	}
+
 	@Override
 	public void close() {
 		this.connector.close();

@@ -246,6 +246,24 @@ class RedisRateLimiterTests {
 	}
 
 	@Test
+	void connectOpensTheConnectionInTheBackgroundForTheFirstCall() throws Exception {
+		AtomicInteger attempts = new AtomicInteger();
+		CountDownLatch opened = new CountDownLatch(1);
+		try (RedisRateLimiter limiter = new RedisRateLimiter(() -> {
+			attempts.incrementAndGet();
+			StatefulRedisConnection<byte[], byte[]> connection = this.client.connect(ByteArrayCodec.INSTANCE);
+			opened.countDown();
+			return connection;
+		}, Duration.ofSeconds(10), 2, 4, Duration.ofSeconds(10), "insprl:rate-limit:")) {
+			limiter.connect();
+			assertThat(opened.await(30, TimeUnit.SECONDS)).as("opened without a call").isTrue();
+			limiter.connect();
+			assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
+			assertThat(attempts).as("one connection, opened once").hasValue(1);
+		}
+	}
+
+	@Test
 	void aConnectionThatHangsIsWaitedForNoLongerThanTheRequestTimeout() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		try (RedisRateLimiter limiter = new RedisRateLimiter(() -> {
