@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import com.insprl.client.internal.CallBudget;
 import com.insprl.client.internal.CallObservationContext;
@@ -47,6 +48,10 @@ final class Call implements Retryable<InsprlReply> {
 
 	private final byte[] body;
 
+	private final Map<String, ?> fields;
+
+	private int status;
+
 	private final long start = System.nanoTime();
 
 	private final CallBudget budget;
@@ -54,13 +59,15 @@ final class Call implements Retryable<InsprlReply> {
 	private int attempts;
 
 	Call(ClientResources resources, InsprlCredentials credentials, ReplyDecoder decoder,
-			InsprlRetrySettings retrySettings, Duration callTimeout, InsprlOperation operation, byte[] body) {
+			InsprlRetrySettings retrySettings, Duration callTimeout, InsprlOperation operation, byte[] body,
+			Map<String, ?> fields) {
 		this.resources = resources;
 		this.credentials = credentials;
 		this.decoder = decoder;
 		this.retrySettings = retrySettings;
 		this.operation = operation;
 		this.body = body;
+		this.fields = fields;
 		this.budget = new CallBudget(callTimeout, this.start, resources.minAttemptTime);
 	}
 
@@ -184,7 +191,31 @@ final class Call implements Retryable<InsprlReply> {
 				name, InsprlConnectionException.Reason.INTERRUPTED, cause);
 	}
 
+	/**
+	 * Send the request once, and log the attempt.
+	 * @return the successful reply
+	 */
 	private InsprlReply exchange() {
+		long started = System.nanoTime();
+		this.status = 0;
+		try {
+			InsprlReply reply = send();
+			if (CallLog.isOn()) {
+				CallLog.attempt(this.operation, this.credentials, this.fields, this.attempts, this.status,
+						"code " + reply.code() + ", success", started);
+			}
+			return reply;
+		}
+		catch (InsprlException ex) {
+			if (CallLog.isOn()) {
+				CallLog.attempt(this.operation, this.credentials, this.fields, this.attempts, this.status,
+						CallLog.outcome(ex), started);
+			}
+			throw ex;
+		}
+	}
+
+	private InsprlReply send() {
 		boolean capped = this.budget.remaining().compareTo(this.resources.attemptDeadline) < 0;
 		try (CallDeadline.Scope scope = this.budget.capAttempts()) {
 			return this.resources.restClient.post()
@@ -192,8 +223,12 @@ final class Call implements Retryable<InsprlReply> {
 				.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization(this.operation.authScheme()))
 				.contentType(this.operation.encoding().mediaType())
 				.body(this.body)
-				.exchange((request, response) -> this.decoder.decode(this.operation, response.getStatusCode().value(),
-						response.getHeaders(), readBody(response)), true);
+				.exchange((request, response) -> {
+					this.status = response.getStatusCode().value();
+					byte[] reply = readBody(response);
+					CallLog.reply(this.operation, this.credentials, reply);
+					return this.decoder.decode(this.operation, this.status, response.getHeaders(), reply);
+				}, true);
 		}
 		catch (InsprlRateLimitException ex) {
 			Duration pause = ex.getRetryAfter()

@@ -163,7 +163,8 @@ public class InsprlClient implements AutoCloseable {
 		byte[] body = (operation.encoding() == InsprlOperation.Encoding.JSON)
 				? RequestBodies.json(credentials.getClientId(), fields)
 				: RequestBodies.form(credentials.getClientId(), fields);
-		return new Call(this.resources, credentials, decoder, this.retrySettings, this.callTimeout, operation, body)
+		return new Call(this.resources, credentials, decoder, this.retrySettings, this.callTimeout, operation, body,
+				fields)
 			.run();
 	}
 

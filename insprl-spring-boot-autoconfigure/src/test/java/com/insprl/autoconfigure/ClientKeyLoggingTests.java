@@ -1,6 +1,7 @@
 package com.insprl.autoconfigure;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogManager;
@@ -188,6 +189,31 @@ class ClientKeyLoggingTests {
 					.body(String.class)).isEqualTo("other");
 			});
 		assertThat(output.getOut()).contains("X-Other-Client: other-client-header");
+		KeyRuns.assertNone(KEY, output.getAll());
+	}
+
+	/**
+	 * At DEBUG on the client's logger, one line per attempt: the operation, its
+	 * parameters, the attempt, the HTTP status, the insprl code, the outcome and the
+	 * time; at TRACE, the reply's text, masked. A 101 whose reply echoes the key shows it
+	 * masked.
+	 */
+	@Test
+	void eachAttemptIsOneDebugLineAndEachReplyATraceLine(CapturedOutput output) {
+		this.contextRunner.run((context) -> exercise(context.getBean(InsprlWhatsAppService.class)));
+		List<String> attempts = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("DEBUG") && line.contains("insprl whatsapp.instance.logout"))
+			.toList();
+		assertThat(attempts).hasSize(4);
+		assertThat(attempts.get(0))
+			.contains("client_id=client-42 instance_id=inst-1: attempt 1, HTTP 200, code 100, success in ");
+		assertThat(attempts.get(1))
+			.contains("client_id=client-42 instance_id=inst-1: attempt 1, HTTP 503, api_error in ");
+		assertThat(attempts.get(2)).contains("instance_id=inst-1: attempt 2, HTTP 200, code 100, success in ");
+		assertThat(attempts.get(3)).contains("instance_id=inst-1: attempt 1, HTTP 401, code 101, authentication in ");
+		assertThat(output.getOut())
+			.contains("insprl whatsapp.instance.logout reply: {\"code\":101,\"message\":\"bad key ******\"}");
 		KeyRuns.assertNone(KEY, output.getAll());
 	}
 
