@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -148,6 +149,19 @@ public final class InsprlAutoConfiguration {
 		SimpleAsyncTaskExecutorBuilder builder = taskExecutorBuilder
 			.getIfAvailable(() -> new SimpleAsyncTaskExecutorBuilder().virtualThreads(virtual));
 		return builder.threadNamePrefix(InsprlWhatsAppService.BULK_THREAD_PREFIX).build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(InfoContributor.class)
+	static class InfoConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "insprlInfoContributor")
+		InfoContributor insprlInfoContributor(InsprlHttpTransport insprlHttpTransport,
+				ObjectProvider<InsprlRateLimiter> rateLimiter) {
+			return new InsprlInfoContributor(insprlHttpTransport, rateLimiter.getIfAvailable());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -19,13 +19,18 @@ import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.testing.KeyRuns;
 import com.insprl.testing.LateRequests;
 import com.insprl.testing.LoopbackConnections;
 import com.insprl.whatsapp.InsprlWhatsAppService;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
 
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -505,6 +510,28 @@ class InsprlAutoConfigurationTests {
 					"insprl.retry.max-backoff=36500d")
 			.run((context) -> assertThat(context.getBean(InsprlWhatsAppService.class).logout("inst-1").code())
 				.isEqualTo(100));
+	}
+
+	@Test
+	void theInfoContributorShowsTheVersionTheClientLibraryAndTheRateLimitStoreButNoKey() {
+		withCredentials().run((context) -> {
+			Info.Builder info = new Info.Builder();
+			context.getBean("insprlInfoContributor", InfoContributor.class).contribute(info);
+			assertThat(info.build().getDetails()).extractingByKey("insprl")
+				.asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsEntry("clientLibrary", context.getBean(InsprlHttpTransport.class).getLibrary())
+				.containsEntry("rateLimitStore", "none")
+				.containsEntry("springBootVersion", SpringBootVersion.getVersion())
+				.containsKey("version");
+			KeyRuns.assertNone(KEY, info.build().getDetails().toString());
+		});
+		withCredentials().withConfiguration(AutoConfigurations.of(InsprlRateLimitAutoConfiguration.class))
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5")
+			.run((context) -> {
+				Info.Builder info = new Info.Builder();
+				context.getBean("insprlInfoContributor", InfoContributor.class).contribute(info);
+				assertThat(info.build().getDetails().get("insprl")).asString().contains("rateLimitStore=local");
+			});
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {

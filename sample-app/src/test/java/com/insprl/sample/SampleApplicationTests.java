@@ -59,6 +59,16 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void actuatorInfoShowsTheStarterButNoKey() throws Exception {
+		Reply reply = get("/actuator/info");
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.body().at("/insprl/clientLibrary").asString()).isEqualTo("jdk");
+		assertThat(reply.body().at("/insprl/rateLimitStore").asString()).isEqualTo("none");
+		assertThat(reply.body().at("/insprl/springBootVersion").asString()).startsWith("4.");
+		assertThat(reply.body().toString()).doesNotContain(InsprlStub.CLIENT_KEY);
+	}
+
+	@Test
 	void rejectedCredentialsAreA401Problem() throws Exception {
 		Reply reply = post("/instances/demo-unauthorized/logout");
 		assertThat(reply.status()).isEqualTo(401);
