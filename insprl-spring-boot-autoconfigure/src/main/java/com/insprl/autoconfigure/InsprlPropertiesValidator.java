@@ -130,23 +130,27 @@ final class InsprlPropertiesValidator {
 	}
 
 	static Duration minAttemptTime(InsprlProperties properties) {
-		Duration minAttemptTime = properties.getMinAttemptTime();
-		if (minAttemptTime == null || minAttemptTime.isNegative()) {
-			throw new InvalidInsprlPropertyException("insprl.min-attempt-time",
-					"must not be negative (0 sends whatever is left), not " + Durations.format(minAttemptTime));
-		}
-		atMost("insprl.min-attempt-time", minAttemptTime, Durations.LONGEST_WAIT);
-		return minAttemptTime;
+		return wait("insprl.min-attempt-time", properties.getMinAttemptTime(), "0 sends whatever is left");
 	}
 
 	static Duration usageLimitPause(InsprlProperties properties) {
-		Duration pause = properties.getUsageLimitPause();
-		if (pause == null || pause.isNegative()) {
-			throw new InvalidInsprlPropertyException("insprl.usage-limit-pause",
-					"must not be negative (0 does not pause), not " + Durations.format(pause));
+		return wait("insprl.usage-limit-pause", properties.getUsageLimitPause(), "0 does not pause");
+	}
+
+	/**
+	 * Check a wait that may be zero: not negative, and at most the longest wait.
+	 * @param property the property
+	 * @param wait its value
+	 * @param zero what zero means, for the message
+	 * @return the wait
+	 */
+	private static Duration wait(String property, Duration wait, String zero) {
+		if (wait == null || wait.isNegative()) {
+			throw new InvalidInsprlPropertyException(property,
+					"must not be negative (" + zero + "), not " + Durations.format(wait));
 		}
-		atMost("insprl.usage-limit-pause", pause, Durations.LONGEST_WAIT);
-		return pause;
+		atMost(property, wait, Durations.LONGEST_WAIT);
+		return wait;
 	}
 
 	/**
