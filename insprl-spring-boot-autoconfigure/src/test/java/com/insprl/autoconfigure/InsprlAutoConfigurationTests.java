@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -510,6 +511,52 @@ class InsprlAutoConfigurationTests {
 					"insprl.retry.max-backoff=36500d")
 			.run((context) -> assertThat(context.getBean(InsprlWhatsAppService.class).logout("inst-1").code())
 				.isEqualTo(100));
+	}
+
+	/**
+	 * Durations drawn across their range for each duration property, written as a user
+	 * writes them: each is refused at start-up naming the property, or the application
+	 * starts and a call works (or, given less than a second to answer, ends as the
+	 * timeout it asked for).
+	 */
+	@Test
+	void anyDurationAPropertyIsGivenIsRefusedNamingItOrWorks() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
+		long seed = Long.getLong("insprl.fuzz.seed", System.nanoTime());
+		Random random = new Random(seed);
+		List<String> properties = List.of("insprl.connect-timeout", "insprl.read-timeout", "insprl.call-timeout",
+				"insprl.min-attempt-time", "insprl.usage-limit-pause", "insprl.retry.initial-backoff",
+				"insprl.retry.max-backoff");
+		for (int i = 0; i < 40; i++) {
+			String property = properties.get(random.nextInt(properties.size()));
+			String value = switch (random.nextInt(5)) {
+				case 0 -> random.nextLong() + "ns";
+				case 1 -> (random.nextInt(2000) - 100) + "ms";
+				case 2 -> Math.abs(random.nextLong() % 106_751_991_167_300L) + "d";
+				case 3 -> Long.MAX_VALUE + "s";
+				default -> (1 + random.nextInt(60)) + "s";
+			};
+			String context = "seed " + seed + ": " + property + "=" + value;
+			withCredentials().withPropertyValues(property + "=" + value).run((application) -> {
+				if (application.getStartupFailure() != null) {
+					assertThat(application.getStartupFailure()).as(context)
+						.satisfiesAnyOf((failure) -> assertThat(analyze(failure).getDescription()).contains(property),
+								(failure) -> assertThat(failure).hasRootCauseInstanceOf(ArithmeticException.class)
+									.hasStackTraceContaining("Failed to bind properties under '" + property + "'"));
+					return;
+				}
+				try {
+					assertThat(application.getBean(InsprlWhatsAppService.class).logout("inst-1").code()).as(context)
+						.isEqualTo(100);
+				}
+				catch (InsprlConnectionException ex) {
+					assertThat(ex.getReason()).as("%s ended in %s", context, ex)
+						.isEqualTo(InsprlConnectionException.Reason.TIMEOUT);
+					assertThat(property).as(context)
+						.isIn("insprl.connect-timeout", "insprl.read-timeout", "insprl.call-timeout");
+				}
+			});
+		}
 	}
 
 	@Test
