@@ -2,6 +2,8 @@ package com.insprl.client;
 
 import java.time.Duration;
 
+import com.insprl.http.internal.Durations;
+
 import org.springframework.util.Assert;
 
 /**
@@ -30,6 +32,7 @@ public record InsprlRetrySettings(int maxAttempts, Duration initialBackoff, Dura
 				"initialBackoff must not be null or negative");
 		Assert.isTrue(maxBackoff != null && maxBackoff.compareTo(initialBackoff) >= 0,
 				"maxBackoff must not be shorter than initialBackoff");
+		Durations.requireWait(maxBackoff, "maxBackoff");
 		Assert.isTrue(multiplier >= 1.0, "multiplier must be at least 1");
 	}
 

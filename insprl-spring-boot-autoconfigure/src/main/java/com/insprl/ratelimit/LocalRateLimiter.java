@@ -109,7 +109,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 				}
 			}
 			wait = earliest - now;
-			if (wait > maxWait.toNanos()) {
+			if (wait > nanos(maxWait)) {
 				return Duration.ofNanos(wait);
 			}
 			if (this.budget != null) {
@@ -149,6 +149,16 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 				stripe.clear();
 			}
 		}
+	}
+
+	/**
+	 * Return a wait in nanoseconds, the longest pause for a longer one, so that no wait a
+	 * caller gives overflows.
+	 * @param wait the wait
+	 * @return the nanoseconds
+	 */
+	static long nanos(Duration wait) {
+		return ((wait.compareTo(MAX_PAUSE) < 0) ? wait : MAX_PAUSE).toNanos();
 	}
 
 	private Stripe stripe(String account) {

@@ -145,7 +145,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	@Override
 	public Duration acquire(String account, Duration maxWait) throws InterruptedException {
 		List<Long> reply = this.acquire.run(keys(account), arg(this.budget.interval()), arg(this.budget.tolerance()),
-				arg(TimeUnit.NANOSECONDS.toMicros(maxWait.toNanos())));
+				arg(TimeUnit.NANOSECONDS.toMicros(LocalRateLimiter.nanos(maxWait))));
 		if (reply == null || reply.size() != 2) {
 			throw new RateLimitStoreException("Redis answered the rate limit's request with " + reply, null);
 		}

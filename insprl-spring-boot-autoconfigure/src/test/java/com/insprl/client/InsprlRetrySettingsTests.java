@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link InsprlRetrySettings}.
@@ -20,6 +21,16 @@ class InsprlRetrySettingsTests {
 		assertThat(settings.backoffMillis(3, 0.5)).isEqualTo(600);
 		assertThat(settings.backoffMillis(10, 0.0)).isEqualTo(2500);
 		assertThat(settings.backoffMillis(10, 0.999)).isBetween(4990L, 5000L);
+	}
+
+	@Test
+	void aBackoffLongerThanACenturyIsRefusedNamingTheLongest() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(
+					() -> new InsprlRetrySettings(3, Duration.ofMillis(200), Duration.ofSeconds(Long.MAX_VALUE), 2.0))
+			.withMessageStartingWith("maxBackoff must be at most 36500d");
+		InsprlRetrySettings longest = new InsprlRetrySettings(3, Duration.ofDays(36500), Duration.ofDays(36500), 2.0);
+		assertThat(longest.backoffMillis(2, 0.999)).isPositive();
 	}
 
 }

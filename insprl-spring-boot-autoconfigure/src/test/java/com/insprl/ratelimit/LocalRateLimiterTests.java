@@ -136,6 +136,15 @@ class LocalRateLimiterTests {
 	}
 
 	@Test
+	void anyLongestWaitACallerGivesIsTaken() throws InterruptedException {
+		MutableClock clock = new MutableClock();
+		LocalRateLimiter limiter = new LocalRateLimiter(1, 1, clock);
+		assertThat(limiter.acquire("client-42", Duration.ofSeconds(Long.MAX_VALUE, 999_999_999))).isZero();
+		limiter.pause("client-7", Duration.ofSeconds(Long.MAX_VALUE));
+		assertThat(limiter.acquire("client-7", Duration.ZERO)).isGreaterThan(Duration.ofDays(365L * 99));
+	}
+
+	@Test
 	void aLocalLimiterNeverFails() {
 		assertThat(new LocalRateLimiter(1, 1).isFailing()).isFalse();
 		assertThat(InsprlRateLimiter.pauseOnly().isFailing()).isFalse();
