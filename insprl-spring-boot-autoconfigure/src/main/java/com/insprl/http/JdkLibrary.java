@@ -20,10 +20,11 @@ import org.springframework.util.ReflectionUtils;
  * {@link JdkBlockingRequestFactory}: no thread is started per call. The client runs its
  * own tasks where they arise, on the caller's thread or its selector thread, rather than
  * handing each to a pool: a request's body is one array and its reply is queued for the
- * caller to read, so no task blocks. The client's timeout bounds the wait for the reply's
- * head; it is a little more than the deadline so that the transport's own deadline, which
- * reports itself, comes first. Should the client not be reachable in Spring's factory,
- * Spring's own request is used, on Spring's own executor.
+ * caller to read, so no task blocks. It speaks HTTP/1.1, as every library the transport
+ * supports does for insprl's one request and reply. The client's timeout bounds the wait
+ * for the reply's head; it is a little more than the deadline so that the transport's own
+ * deadline, which reports itself, comes first. Should the client not be reachable in
+ * Spring's factory, Spring's own request is used, on Spring's own executor.
  * <p>
  * On Java 21 and later the client can be shut down: releasing the factory shuts its
  * client down, so that its selector thread ends with the transport. On Java 17 the client
@@ -49,7 +50,9 @@ final class JdkLibrary extends ClientLibrary {
 		if (HTTP_CLIENT == null) {
 			return this.builder.build(timed);
 		}
-		HttpClient client = httpClient(this.builder.withExecutor(Runnable::run).build(timed));
+		HttpClient client = httpClient(this.builder.withExecutor(Runnable::run)
+			.withHttpClientCustomizer((http) -> http.version(HttpClient.Version.HTTP_1_1))
+			.build(timed));
 		return (client != null) ? new JdkBlockingRequestFactory(client, deadline.plus(GRACE))
 				: this.builder.build(timed);
 	}

@@ -2,6 +2,7 @@ package com.insprl.autoconfigure;
 
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.RawHttpServer;
 import com.insprl.testing.TestCertificates;
 import com.insprl.whatsapp.InsprlWhatsAppService;
@@ -83,6 +84,16 @@ class InsprlSslBundleTests {
 			RestClient other = context.getBean(RestClient.Builder.class).build();
 			assertThatExceptionOfType(ResourceAccessException.class)
 				.isThrownBy(() -> other.get().uri(server.baseUrl()).retrieve().toBodilessEntity());
+		});
+	}
+
+	@Test
+	void theBundleIsTrustedOnTheJdkClientToo() {
+		withBundle().withPropertyValues("spring.http.clients.imperative.factory=jdk").run((context) -> {
+			assertThat(context.getBean(InsprlHttpTransport.class).getLibrary()).isEqualTo("jdk");
+			for (int i = 0; i < 3; i++) {
+				assertThat(context.getBean(InsprlWhatsAppService.class).logout("inst-" + i).code()).isEqualTo(100);
+			}
 		});
 	}
 

@@ -28,9 +28,10 @@ class JdkBlockingRequestFactoryTests {
 	private static final String OK = "{\"code\":\"100\"}";
 
 	@Test
-	void theJdkClientRunsItsTasksWithoutAPoolOfItsOwn() {
+	void theJdkClientSpeaksHttp11AndRunsItsTasksWithoutAPoolOfItsOwn() {
 		try (InsprlHttpTransport transport = InsprlHttpTransport.create(ClientHttpRequestFactoryBuilder.jdk(),
 				HttpClientSettings.defaults(), 10)) {
+			assertThat(client(transport).version()).as("the protocol").isEqualTo(HttpClient.Version.HTTP_1_1);
 			Executor executor = client(transport).executor().orElseThrow();
 			assertThat(executor).as("no pool: tasks run where they arise").isNotInstanceOf(ExecutorService.class);
 			Thread[] ranOn = new Thread[1];
