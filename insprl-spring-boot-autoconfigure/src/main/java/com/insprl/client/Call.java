@@ -151,9 +151,7 @@ final class Call implements Retryable<InsprlReply> {
 	private void permit() {
 		String name = this.operation.name();
 		if (Thread.currentThread().isInterrupted()) {
-			// an interrupt belongs to the caller: nothing is asked of the limiter's
-			// store,
-			// nothing is sent
+			// the caller's interrupt: the limiter's store is not asked, nothing is sent
 			throw interrupted(name, null);
 		}
 		Duration maxWait = this.resources.rateLimitMaxWait;
