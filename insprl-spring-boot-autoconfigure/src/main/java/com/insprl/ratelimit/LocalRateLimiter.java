@@ -1,7 +1,6 @@
 package com.insprl.ratelimit;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,9 +39,9 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	static final Duration MAX_PAUSE = Duration.ofDays(365L * 100);
 
 	/** No time: the limiter's start, before which the clock gives nothing. */
-	private static final long NONE = 0;
+	static final long NONE = 0;
 
-	private final Stripe[] stripes = new Stripe[STRIPES];
+	private final AccountStripe[] stripes = new AccountStripe[STRIPES];
 
 	private final @Nullable Budget budget;
 
@@ -80,7 +79,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		long refill = (budget != null) ? budget.refill() : 0;
 		this.sweepInterval = Math.min(Math.max(refill, MIN_SWEEP_NANOS), MAX_SWEEP_INTERVAL.toNanos());
 		for (int i = 0; i < STRIPES; i++) {
-			this.stripes[i] = new Stripe();
+			this.stripes[i] = new AccountStripe();
 		}
 	}
 
@@ -98,9 +97,9 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		long now = now();
 		sweepIfDue(now);
 		long wait;
-		Stripe stripe = stripe(account);
+		AccountStripe stripe = stripe(account);
 		synchronized (stripe) {
-			State state = stripe.accounts.get(account);
+			AccountStripe.State state = stripe.accounts.get(account);
 			long earliest = now;
 			if (state != null) {
 				earliest = Math.max(earliest, state.pausedUntil);
@@ -132,9 +131,9 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 			return;
 		}
 		long pausedUntil = now + ((pause.compareTo(MAX_PAUSE) < 0) ? pause.toNanos() : MAX_PAUSE.toNanos());
-		Stripe stripe = stripe(account);
+		AccountStripe stripe = stripe(account);
 		synchronized (stripe) {
-			State state = stripe.accounts.get(account);
+			AccountStripe.State state = stripe.accounts.get(account);
 			if (state == null) {
 				state = stripe.add(account);
 			}
@@ -144,7 +143,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 
 	@Override
 	public void reset() {
-		for (Stripe stripe : this.stripes) {
+		for (AccountStripe stripe : this.stripes) {
 			synchronized (stripe) {
 				stripe.clear();
 			}
@@ -161,7 +160,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		return ((wait.compareTo(MAX_PAUSE) < 0) ? wait : MAX_PAUSE).toNanos();
 	}
 
-	private Stripe stripe(String account) {
+	private AccountStripe stripe(String account) {
 		int hash = account.hashCode();
 		return this.stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
 	}
@@ -176,7 +175,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		if (now < due || !this.nextSweep.compareAndSet(due, now + this.sweepInterval)) {
 			return;
 		}
-		for (Stripe stripe : this.stripes) {
+		for (AccountStripe stripe : this.stripes) {
 			synchronized (stripe) {
 				stripe.sweep(now);
 			}
@@ -189,7 +188,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	 */
 	int accountsHeld() {
 		int held = 0;
-		for (Stripe stripe : this.stripes) {
+		for (AccountStripe stripe : this.stripes) {
 			synchronized (stripe) {
 				held += stripe.accounts.size();
 			}
@@ -216,51 +215,6 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		details.put("requestsPerSecond", this.requestsPerSecond);
 		details.put("burst", this.burst);
 		return details;
-	}
-
-	/**
-	 * The accounts whose names hash to one stripe, guarded by the stripe's lock. A plain
-	 * map, so that it can be replaced by a smaller one once most of its accounts are
-	 * forgotten (a map's table never shrinks by itself).
-	 */
-	private static final class Stripe {
-
-		private Map<String, State> accounts = new HashMap<>();
-
-		private int peak;
-
-		State add(String account) {
-			State state = new State();
-			this.accounts.put(account, state);
-			this.peak = Math.max(this.peak, this.accounts.size());
-			return state;
-		}
-
-		void clear() {
-			this.accounts = new HashMap<>();
-			this.peak = 0;
-		}
-
-		void sweep(long now) {
-			this.accounts.values().removeIf((state) -> state.tat <= now && state.pausedUntil <= now);
-			if (this.accounts.size() < this.peak / 4) {
-				this.accounts = new HashMap<>(this.accounts);
-				this.peak = this.accounts.size();
-			}
-		}
-
-	}
-
-	/**
-	 * What is known of an account: its budget's theoretical arrival time and the end of
-	 * its pause, in nanoseconds since the limiter was created ({@link #NONE} for none).
-	 */
-	private static final class State {
-
-		long tat = NONE;
-
-		long pausedUntil = NONE;
-
 	}
 
 }
