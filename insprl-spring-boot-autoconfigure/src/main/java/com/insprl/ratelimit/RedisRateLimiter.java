@@ -1,24 +1,16 @@
 package com.insprl.ratelimit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 
 import org.springframework.util.Assert;
@@ -91,9 +83,9 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
 	private final int burst;
 
-	private final Script acquire = new Script(ACQUIRE, ScriptOutputType.MULTI);
+	private final RedisScript acquire;
 
-	private final Script pause = new Script(PAUSE, ScriptOutputType.INTEGER);
+	private final RedisScript pause;
 
 	/**
 	 * Create a limiter on an open connection.
@@ -140,6 +132,8 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		this.keyPrefix = keyPrefix;
 		this.requestsPerSecond = requestsPerSecond;
 		this.burst = burst;
+		this.acquire = new RedisScript(connector, requestTimeout, ACQUIRE, ScriptOutputType.MULTI);
+		this.pause = new RedisScript(connector, requestTimeout, PAUSE, ScriptOutputType.INTEGER);
 	}
 
 	@Override
@@ -214,71 +208,6 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	@Override
 	public void close() {
 		this.connector.close();
-	}
-
-	/**
-	 * A Lua script, sent by its SHA-1 digest ({@code EVALSHA}) and in full only when the
-	 * node does not know it yet.
-	 */
-	private final class Script {
-
-		private final byte[] source;
-
-		private final String sha;
-
-		private final ScriptOutputType type;
-
-		Script(String source, ScriptOutputType type) {
-			this.source = source.getBytes(StandardCharsets.UTF_8);
-			this.sha = sha1(this.source);
-			this.type = type;
-		}
-
-		<T> T run(byte[][] keys, byte[]... args) throws InterruptedException {
-			RedisScriptingAsyncCommands<byte[], byte[]> commands = RedisRateLimiter.this.connector.commands();
-			try {
-				return await(() -> commands.evalsha(this.sha, this.type, keys, args));
-			}
-			catch (RedisNoScriptException ex) {
-				return await(() -> commands.eval(this.source, this.type, keys, args));
-			}
-		}
-
-		private <T> T await(Supplier<RedisFuture<T>> command) throws InterruptedException {
-			RedisFuture<T> future = null;
-			try {
-				future = command.get();
-				return future.get(RedisRateLimiter.this.requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-			}
-			catch (InterruptedException ex) {
-				if (future != null) {
-					future.cancel(false);
-				}
-				throw ex;
-			}
-			catch (ExecutionException ex) {
-				if (ex.getCause() instanceof RedisNoScriptException noScript) {
-					throw noScript;
-				}
-				throw new RateLimitStoreException("Redis did not answer the rate limit's request", ex.getCause());
-			}
-			catch (TimeoutException | RuntimeException ex) {
-				if (future != null) {
-					future.cancel(false);
-				}
-				throw new RateLimitStoreException("Redis did not answer the rate limit's request", ex);
-			}
-		}
-
-		private static String sha1(byte[] source) {
-			try {
-				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source));
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }
