@@ -1,17 +1,11 @@
 package com.insprl.sample;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
 import com.insprl.test.InsprlStub;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,19 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	InsprlStub insprl;
 
+	private SampleHttp http;
+
+	@BeforeEach
+	void http() {
+		this.http = new SampleHttp(this.port);
+	}
+
 	@Test
 	void logoutOfTheDefaultInstanceReturnsTheResult() throws Exception {
-		Reply reply = post("/logout");
+		SampleHttp.Reply reply = this.http.post("/logout");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body().get("code").asInt()).isEqualTo(100);
 		assertThat(reply.body().get("message").asString()).isEqualTo("success");
@@ -53,14 +50,14 @@ class SampleApplicationTests {
 
 	@Test
 	void logoutOfAGivenInstanceReturnsTheResult() throws Exception {
-		Reply reply = post("/instances/team-phone-7/logout");
+		SampleHttp.Reply reply = this.http.post("/instances/team-phone-7/logout");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body().get("result").asString()).isEqualTo("Logout request sent to WhatsApp");
 	}
 
 	@Test
 	void actuatorInfoShowsTheStarterButNoKey() throws Exception {
-		Reply reply = get("/actuator/info");
+		SampleHttp.Reply reply = this.http.get("/actuator/info");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body().at("/insprl/clientLibrary").asString()).isEqualTo("jdk");
 		assertThat(reply.body().at("/insprl/rateLimitStore").asString()).isEqualTo("none");
@@ -70,7 +67,7 @@ class SampleApplicationTests {
 
 	@Test
 	void rejectedCredentialsAreA401Problem() throws Exception {
-		Reply reply = post("/instances/demo-unauthorized/logout");
+		SampleHttp.Reply reply = this.http.post("/instances/demo-unauthorized/logout");
 		assertThat(reply.status()).isEqualTo(401);
 		assertThat(reply.contentType()).startsWith("application/problem+json");
 		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:authentication");
@@ -86,7 +83,7 @@ class SampleApplicationTests {
 		this.insprl.logout("demo-echo")
 			.repliesWith(200, "{\"code\":102,\"message\":\"bad key " + key + "\",\"errors\":{\"" + key + "\":[\"key "
 					+ key.substring(1) + " refused\"]}}");
-		Reply reply = post("/instances/demo-echo/logout");
+		SampleHttp.Reply reply = this.http.post("/instances/demo-echo/logout");
 		assertThat(reply.status()).isEqualTo(422);
 		String body = reply.body().toString();
 		for (int i = 0; i + 6 <= key.length(); i++) {
@@ -97,7 +94,7 @@ class SampleApplicationTests {
 
 	@Test
 	void invalidParametersAreA422ProblemWithFieldErrors() throws Exception {
-		Reply reply = post("/instances/demo-invalid/logout");
+		SampleHttp.Reply reply = this.http.post("/instances/demo-invalid/logout");
 		assertThat(reply.status()).isEqualTo(422);
 		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:validation");
 		assertThat(reply.body().at("/fieldErrors/instance_id/0").asString())
@@ -106,7 +103,7 @@ class SampleApplicationTests {
 
 	@Test
 	void rateLimitIsA429ProblemWithRetryAfter() throws Exception {
-		Reply reply = post("/instances/demo-rate-limited/logout");
+		SampleHttp.Reply reply = this.http.post("/instances/demo-rate-limited/logout");
 		assertThat(reply.status()).isEqualTo(429);
 		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:rate-limited");
 		assertThat(reply.retryAfter()).isEqualTo("30");
@@ -114,7 +111,7 @@ class SampleApplicationTests {
 
 	@Test
 	void outageIsA502ProblemAfterTheRetries() throws Exception {
-		Reply reply = post("/instances/demo-outage/logout");
+		SampleHttp.Reply reply = this.http.post("/instances/demo-outage/logout");
 		assertThat(reply.status()).isEqualTo(502);
 		assertThat(reply.body().get("type").asString()).isEqualTo("urn:insprl:api-error");
 		assertThat(reply.body().get("insprlHttpStatus").asInt()).isEqualTo(503);
@@ -126,7 +123,8 @@ class SampleApplicationTests {
 
 	@Test
 	void campaignTrackingShowsTheCampaignAndItsContacts() throws Exception {
-		Reply reply = get("/accounts/demo-account/campaigns/spring-sale/tracking?status=READ&perPage=10");
+		SampleHttp.Reply reply = this.http
+			.get("/accounts/demo-account/campaigns/spring-sale/tracking?status=READ&perPage=10");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body().at("/campaign/name").asString()).isEqualTo("Spring sale");
 		assertThat(reply.body().at("/campaign/deliveryRate").asDouble()).isEqualTo(66.67);
@@ -135,35 +133,34 @@ class SampleApplicationTests {
 			.satisfies((request) -> assertThat(request.parameters()).containsEntry("campaign_uid", "spring-sale")
 				.containsEntry("status", "read")
 				.containsEntry("per_page", "10"));
-		Reply missing = get("/accounts/demo-account/campaigns/demo-missing/tracking");
+		SampleHttp.Reply missing = this.http.get("/accounts/demo-account/campaigns/demo-missing/tracking");
 		assertThat(missing.status()).isEqualTo(422);
 		assertThat(missing.body().at("/fieldErrors/campaign_uid/0").asString())
 			.isEqualTo("The selected campaign uid is invalid.");
-		assertThat(get("/accounts/demo-account/campaigns/x/tracking?perPage=500").status()).isEqualTo(400);
+		assertThat(this.http.get("/accounts/demo-account/campaigns/x/tracking?perPage=500").status()).isEqualTo(400);
 	}
 
 	@Test
 	void aCustomersNumbersAreLoggedOutWithItsOwnAccount() throws Exception {
-		Reply one = post("/customers/acme/instances/acme-phone-1/logout");
+		SampleHttp.Reply one = this.http.post("/customers/acme/instances/acme-phone-1/logout");
 		assertThat(one.status()).isEqualTo(200);
 		assertThat(this.insprl.requests()).last()
 			.satisfies((request) -> assertThat(request.clientId()).isEqualTo("acme-client"));
-		Reply all = send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/customers/acme/logout-all"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers
-						.ofString("[\"acme-phone-1\",\"acme-phone-2\",\"demo-invalid\",\"acme-phone-1\"]")));
+		SampleHttp.Reply all = this.http.send(this.http.request("/customers/acme/logout-all")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("[\"acme-phone-1\",\"acme-phone-2\",\"demo-invalid\",\"acme-phone-1\"]")));
 		assertThat(all.status()).isEqualTo(200);
 		assertThat(all.body().get("succeeded").properties()).extracting(Map.Entry::getKey)
 			.containsExactly("acme-phone-1", "acme-phone-2");
 		assertThat(all.body().at("/failed/demo-invalid").asString()).contains("code 102");
-		assertThat(post("/customers/nobody/instances/x/logout").status()).isEqualTo(404);
+		assertThat(this.http.post("/customers/nobody/instances/x/logout").status()).isEqualTo(404);
 	}
 
 	@Test
 	void blankInstanceIsA400ProblemAndSendsNothing() throws Exception {
 		int before = this.insprl.requests().size();
-		Reply reply = post("/instances/%20/logout");
+		SampleHttp.Reply reply = this.http.post("/instances/%20/logout");
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.body().get("detail").asString()).contains("instanceId");
 		assertThat(this.insprl.requests()).hasSize(before);
@@ -173,7 +170,7 @@ class SampleApplicationTests {
 	void healthShowsTheInsprlComponentWithoutCallingLogout() throws Exception {
 		int logoutsBefore = logoutRequests();
 		for (int i = 0; i < 5; i++) {
-			Reply health = get("/actuator/health");
+			SampleHttp.Reply health = this.http.get("/actuator/health");
 			assertThat(health.status()).isEqualTo(200);
 			assertThat(health.body().at("/components/insprl/status").asString()).isEqualTo("UP");
 			assertThat(health.body().at("/components/insprl/details/baseUrl").asString())
@@ -187,25 +184,6 @@ class SampleApplicationTests {
 
 	private int logoutRequests() {
 		return this.insprl.loggedOutInstances().size();
-	}
-
-	private Reply get(String path) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET());
-	}
-
-	private Reply post(String path) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.POST(HttpRequest.BodyPublishers.noBody()));
-	}
-
-	private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-				response.headers().firstValue("Retry-After").orElse(null), json.readTree(response.body()));
-	}
-
-	record Reply(int status, String contentType, String retryAfter, JsonNode body) {
 	}
 
 }
