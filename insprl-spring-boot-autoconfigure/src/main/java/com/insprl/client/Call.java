@@ -86,7 +86,7 @@ final class Call implements Retryable<InsprlReply> {
 		try (Observation.Scope scope = observation.openScope()) {
 			InsprlReply reply = (this.retrySettings.maxAttempts() > 1) ? withRetries() : execute();
 			context.end(InsprlCallEvent.Outcome.SUCCESS.tag(), reply.code(), this.attempts);
-			completed(InsprlCallEvent.Outcome.SUCCESS, reply.code());
+			completed(InsprlCallEvent.Outcome.SUCCESS, reply.code(), null);
 			return reply;
 		}
 		catch (InsprlException ex) {
@@ -97,7 +97,7 @@ final class Call implements Retryable<InsprlReply> {
 			InsprlCallEvent.Outcome outcome = InsprlCallEvent.Outcome.of(ex);
 			context.end(outcome.tag(), code(ex), this.attempts);
 			observation.error(ex);
-			completed(outcome, code(ex));
+			completed(outcome, code(ex), ex.getMessage());
 			throw ex;
 		}
 		finally {
@@ -232,7 +232,7 @@ final class Call implements Retryable<InsprlReply> {
 			Duration pause = ex.getRetryAfter()
 				.orElse(ex.isUsageLimit() ? this.resources.usageLimitPause : Duration.ZERO);
 			if (!pause.isZero()) {
-				this.resources.rateLimiter.pause(this.credentials.getClientId(), pause);
+				this.resources.rateLimiter.pause(this.credentials.getClientId(), pause, ex.pauseReason(pause));
 			}
 			throw ex;
 		}
@@ -275,12 +275,13 @@ final class Call implements Retryable<InsprlReply> {
 				this.operation.name(), InsprlConnectionException.Reason.REPLY_TOO_LARGE, null);
 	}
 
-	private void completed(InsprlCallEvent.Outcome outcome, @Nullable Integer code) {
+	private void completed(InsprlCallEvent.Outcome outcome, @Nullable Integer code, @Nullable String failure) {
 		if (this.resources.listeners.isEmpty()) {
 			return;
 		}
 		this.resources.listeners.tell(new InsprlCallEvent(this.operation.name(), outcome, code, this.attempts,
-				Duration.ofNanos(System.nanoTime() - this.start), Instant.now(), this.credentials.getClientId()));
+				Duration.ofNanos(System.nanoTime() - this.start), Instant.now(), this.credentials.getClientId(),
+				failure));
 	}
 
 	private static @Nullable Integer code(InsprlException ex) {

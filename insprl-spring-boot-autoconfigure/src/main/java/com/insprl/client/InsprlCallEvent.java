@@ -16,9 +16,26 @@ import org.jspecify.annotations.Nullable;
  * @param duration the time from the call to its end, back-off included
  * @param completedAt when it ended
  * @param clientId the account's client id (not a secret; never its key)
+ * @param failure the failure's message, which never holds the key, or {@code null} for a
+ * success
  */
 public record InsprlCallEvent(String operation, Outcome outcome, @Nullable Integer code, int attempts,
-		Duration duration, Instant completedAt, String clientId) {
+		Duration duration, Instant completedAt, String clientId, @Nullable String failure) {
+
+	/**
+	 * Create an event without a failure's message.
+	 * @param operation the operation name
+	 * @param outcome how it ended
+	 * @param code the API code of the last reply, or {@code null}
+	 * @param attempts how many requests were made
+	 * @param duration the time from the call to its end
+	 * @param completedAt when it ended
+	 * @param clientId the account's client id
+	 */
+	public InsprlCallEvent(String operation, Outcome outcome, @Nullable Integer code, int attempts, Duration duration,
+			Instant completedAt, String clientId) {
+		this(operation, outcome, code, attempts, duration, completedAt, clientId, null);
+	}
 
 	/**
 	 * How a call ended.

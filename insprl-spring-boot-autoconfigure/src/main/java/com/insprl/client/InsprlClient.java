@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.insprl.client.internal.RequestBodies;
+import com.insprl.ratelimit.InsprlRateLimiter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -178,6 +179,15 @@ public class InsprlClient implements AutoCloseable {
 	 */
 	public void reset() {
 		this.resources.rateLimiter.reset();
+	}
+
+	/**
+	 * Return the rate limiter every call of this client asks before it sends: the
+	 * application's, or one that only honours the pauses insprl asks for.
+	 * @return the rate limiter
+	 */
+	public InsprlRateLimiter getRateLimiter() {
+		return this.resources.rateLimiter;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.insprl.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * retried after its wait.
  */
 public class InsprlRateLimitException extends InsprlApiException {
+
+	/** An error flag of insprl's, such as {@code DAILY_LIMIT_REACHED}. */
+	private static final Pattern FLAG = Pattern.compile("[A-Z][A-Z_]{2,63}");
 
 	private final @Nullable Duration retryAfter;
 
@@ -75,6 +79,23 @@ public class InsprlRateLimitException extends InsprlApiException {
 	public boolean isUsageLimit() {
 		return !this.refusedByClient && this.retryAfter == null
 				&& getCode().orElse(-1) == ReplyDecoder.USAGE_LIMIT_EXCEEDED;
+	}
+
+	/**
+	 * Return why this reply pauses the account, in a few words for an operator: the
+	 * {@code Retry-After} or the usage limit, with insprl's flag (such as
+	 * {@code DAILY_LIMIT_REACHED}) when it gave one, and the HTTP status and code.
+	 * @param pause how long the account is paused
+	 * @return the reason
+	 */
+	String pauseReason(Duration pause) {
+		String status = " (HTTP " + getHttpStatus()
+				+ getCode().stream().mapToObj((code) -> ", code " + code).findFirst().orElse("") + ")";
+		if (this.retryAfter != null) {
+			return "Retry-After " + pause.toSeconds() + "s" + status;
+		}
+		String flag = getApiMessages().stream().filter(FLAG.asMatchPredicate()).findFirst().orElse(null);
+		return "usage limit" + ((flag != null) ? " " + flag : "") + status;
 	}
 
 	@Override

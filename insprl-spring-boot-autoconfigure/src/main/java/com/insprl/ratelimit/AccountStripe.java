@@ -3,6 +3,8 @@ package com.insprl.ratelimit;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The accounts whose names hash to one stripe, guarded by the stripe's lock. A plain map,
  * so that it can be replaced by a smaller one once most of its accounts are forgotten (a
@@ -37,13 +39,15 @@ final class AccountStripe {
 	/**
 	 * What is known of an account: its budget's theoretical arrival time and the end of
 	 * its pause, in nanoseconds since the limiter was created
-	 * ({@link LocalRateLimiter#NONE} for none).
+	 * ({@link LocalRateLimiter#NONE} for none), and why it is paused.
 	 */
 	static final class State {
 
 		long tat = LocalRateLimiter.NONE;
 
 		long pausedUntil = LocalRateLimiter.NONE;
+
+		@Nullable String reason;
 
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -100,16 +101,57 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
 	@Override
 	public void pause(String account, Duration pause) {
-		this.local.pause(account, pause);
+		pause(account, pause, LocalRateLimiter.NO_REASON);
+	}
+
+	@Override
+	public void pause(String account, Duration pause, String reason) {
+		this.local.pause(account, pause, reason);
 		if (skipping()) {
 			return;
 		}
 		try {
-			this.shared.pause(account, pause);
+			this.shared.pause(account, pause, reason);
 		}
 		catch (RateLimitStoreException ex) {
 			unreachable(ex);
 		}
+	}
+
+	/**
+	 * Return the pauses the store holds for every replica, or this JVM's own while the
+	 * store is unreachable.
+	 */
+	@Override
+	public List<Pause> pauses(int limit) {
+		if (!skipping()) {
+			try {
+				List<Pause> pauses = this.shared.pauses(limit);
+				reachable();
+				return pauses;
+			}
+			catch (RateLimitStoreException ex) {
+				unreachable(ex);
+			}
+		}
+		return this.local.pauses(limit);
+	}
+
+	/**
+	 * Lift the account's pause in this JVM and in the store. (Other replicas keep their
+	 * own copy of it, which they honour only while the store is unreachable.)
+	 */
+	@Override
+	public boolean lift(String account) {
+		boolean lifted = this.local.lift(account);
+		try {
+			lifted |= this.shared.lift(account);
+			reachable();
+		}
+		catch (RateLimitStoreException ex) {
+			unreachable(ex);
+		}
+		return lifted;
 	}
 
 	private void reachable() {
@@ -145,6 +187,7 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		Instant since = this.unreachableSince;
 		details.put("state", (since != null) ? "store unreachable since " + since
 				+ (this.failOpen ? "; calls use this JVM's own limit" : "; calls fail") : "shared");
+		details.put("failOpen", this.failOpen);
 		return details;
 	}
 

@@ -1,6 +1,8 @@
 package com.insprl.ratelimit;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +39,37 @@ public interface InsprlRateLimiter {
 	void pause(String account, Duration pause);
 
 	/**
+	 * Pause the account, as {@link #pause(String, Duration)} does, and keep why, for
+	 * {@link #pauses(int)} to show. Keeps no reason by default.
+	 * @param account the account's client id
+	 * @param pause how long requests must wait; zero or negative for none
+	 * @param reason why, in a few words that hold no secret
+	 */
+	default void pause(String account, Duration pause, String reason) {
+		pause(account, pause);
+	}
+
+	/**
+	 * Return the accounts paused now, the soonest to end first. With a shared store,
+	 * these are the pauses every replica honours. Empty by default.
+	 * @param limit the most to return
+	 * @return at most {@code limit} pauses
+	 */
+	default List<Pause> pauses(int limit) {
+		return List.of();
+	}
+
+	/**
+	 * Lift the account's pause, in this JVM and in a shared store, so that its next
+	 * request is sent (within its budget). Lifts nothing by default.
+	 * @param account the account's client id
+	 * @return whether the account was paused
+	 */
+	default boolean lift(String account) {
+		return false;
+	}
+
+	/**
 	 * Forget what this limiter holds in this JVM: every account's pause and budget, and
 	 * what it remembers of its store. What a shared store holds for every replica is left
 	 * as it is. Does nothing by default.
@@ -67,6 +100,17 @@ public interface InsprlRateLimiter {
 	 */
 	static InsprlRateLimiter pauseOnly() {
 		return LocalRateLimiter.pausesOnly(System::nanoTime);
+	}
+
+	/**
+	 * An account paused now.
+	 *
+	 * @param account the account's client id
+	 * @param until when the pause ends, by this JVM's wall clock
+	 * @param reason why, such as {@code Retry-After 600s (HTTP 429, code 129)}
+	 */
+	record Pause(String account, Instant until, String reason) {
+
 	}
 
 }

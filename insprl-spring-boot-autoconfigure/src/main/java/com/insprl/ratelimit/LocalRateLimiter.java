@@ -1,8 +1,13 @@
 package com.insprl.ratelimit;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -37,6 +42,9 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	 * arithmetic in range.
 	 */
 	static final Duration MAX_PAUSE = Duration.ofDays(365L * 100);
+
+	/** The reason of a pause that came without one. */
+	static final String NO_REASON = "paused";
 
 	/** No time: the limiter's start, before which the clock gives nothing. */
 	static final long NONE = 0;
@@ -126,6 +134,11 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 
 	@Override
 	public void pause(String account, Duration pause) {
+		pause(account, pause, NO_REASON);
+	}
+
+	@Override
+	public void pause(String account, Duration pause, String reason) {
 		long now = now();
 		if (pause.isNegative() || pause.isZero()) {
 			return;
@@ -137,7 +150,52 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 			if (state == null) {
 				state = stripe.add(account);
 			}
-			state.pausedUntil = Math.max(state.pausedUntil, pausedUntil);
+			if (pausedUntil > state.pausedUntil) {
+				state.pausedUntil = pausedUntil;
+				state.reason = reason;
+			}
+		}
+	}
+
+	@Override
+	public List<Pause> pauses(int limit) {
+		if (limit <= 0) {
+			return List.of();
+		}
+		long now = now();
+		Instant wallNow = Instant.now();
+		Comparator<Pause> soonest = Comparator.comparing(Pause::until);
+		PriorityQueue<Pause> latestFirst = new PriorityQueue<>(soonest.reversed());
+		for (AccountStripe stripe : this.stripes) {
+			synchronized (stripe) {
+				stripe.accounts.forEach((account, state) -> {
+					if (state.pausedUntil > now) {
+						String reason = (state.reason != null) ? state.reason : NO_REASON;
+						latestFirst.add(new Pause(account, wallNow.plusNanos(state.pausedUntil - now), reason));
+						if (latestFirst.size() > limit) {
+							latestFirst.poll();
+						}
+					}
+				});
+			}
+		}
+		List<Pause> pauses = new ArrayList<>(latestFirst);
+		pauses.sort(soonest);
+		return pauses;
+	}
+
+	@Override
+	public boolean lift(String account) {
+		long now = now();
+		AccountStripe stripe = stripe(account);
+		synchronized (stripe) {
+			AccountStripe.State state = stripe.accounts.get(account);
+			if (state == null || state.pausedUntil <= now) {
+				return false;
+			}
+			state.pausedUntil = NONE;
+			state.reason = null;
+			return true;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.insprl.ratelimit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.common.KeyValues;
@@ -53,6 +54,21 @@ public class ObservedRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	@Override
 	public void pause(String account, Duration pause) {
 		this.delegate.pause(account, pause);
+	}
+
+	@Override
+	public void pause(String account, Duration pause, String reason) {
+		this.delegate.pause(account, pause, reason);
+	}
+
+	@Override
+	public List<Pause> pauses(int limit) {
+		return this.delegate.pauses(limit);
+	}
+
+	@Override
+	public boolean lift(String account) {
+		return this.delegate.lift(account);
 	}
 
 	@Override

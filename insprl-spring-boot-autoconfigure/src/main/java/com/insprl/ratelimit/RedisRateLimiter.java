@@ -27,7 +27,8 @@ import org.springframework.util.Assert;
  * the same slot and one script can touch both. (Braces in an account are escaped, and an
  * empty one has a tag too, so every account has a tag of its own.) Both keys expire on
  * their own: the bucket when it is full again, the pause when it is over; an idle account
- * holds nothing in Redis.
+ * holds nothing in Redis. A pause is also entered in an index of the accounts paused now,
+ * so that every replica can list them ({@link RedisPauses}).
  * <p>
  * Each Redis request waits at most the request timeout; one that fails or times out is a
  * {@link RateLimitStoreException}. A caller interrupted while it waits for Redis ends
@@ -63,14 +64,6 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', string.format('%.0f', ttl))
 			return {1, wait}""";
 
-	/** Pauses the account. KEYS: the pause. ARGV: the pause in milliseconds. */
-	static final String PAUSE = """
-			local ttl = redis.call('PTTL', KEYS[1])
-			if ttl < tonumber(ARGV[1]) then
-				redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
-			end
-			return 1""";
-
 	private final RedisConnector connector;
 
 	private final Budget budget;
@@ -85,7 +78,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
 	private final RedisScript acquire;
 
-	private final RedisScript pause;
+	private final RedisPauses pauses;
 
 	/**
 	 * Create a limiter on an open connection.
@@ -133,7 +126,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		this.requestsPerSecond = requestsPerSecond;
 		this.burst = burst;
 		this.acquire = new RedisScript(connector, requestTimeout, ACQUIRE, ScriptOutputType.MULTI);
-		this.pause = new RedisScript(connector, requestTimeout, PAUSE, ScriptOutputType.INTEGER);
+		this.pauses = new RedisPauses(connector, requestTimeout, keyPrefix);
 	}
 
 	@Override
@@ -155,16 +148,43 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
 	@Override
 	public void pause(String account, Duration pause) {
+		pause(account, pause, LocalRateLimiter.NO_REASON);
+	}
+
+	@Override
+	public void pause(String account, Duration pause, String reason) {
 		long millis = ((pause.compareTo(LocalRateLimiter.MAX_PAUSE) < 0) ? pause : LocalRateLimiter.MAX_PAUSE)
 			.toMillis();
 		if (millis <= 0) {
 			return;
 		}
 		try {
-			this.pause.run(new byte[][] { key(account, "pause") }, arg(millis));
+			this.pauses.pause(key(account, "pause"), account, millis, reason);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public List<Pause> pauses(int limit) {
+		try {
+			return this.pauses.list(limit);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return List.of();
+		}
+	}
+
+	@Override
+	public boolean lift(String account) {
+		try {
+			return this.pauses.lift(key(account, "pause"), account);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

@@ -1,8 +1,10 @@
 package com.insprl.ratelimit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.insprl.testing.MutableClock;
@@ -166,7 +168,38 @@ class FailoverRateLimiterTests {
 		assertThat(this.store.closed).isTrue();
 	}
 
+	@Test
+	void thePausesShownAreTheStoresOrThisJvmsWhileItIsUnreachable() {
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock, this.clock);
+		limiter.pause("client-42", Duration.ofMinutes(10), "Retry-After 600s (HTTP 429)");
+		assertThat(limiter.pauses(10)).extracting(InsprlRateLimiter.Pause::account)
+			.as("every replica's, from the store")
+			.containsExactly("client-42", "paused-by-another-replica");
+		this.store.down = true;
+		assertThat(limiter.pauses(10)).extracting(InsprlRateLimiter.Pause::reason)
+			.as("this JVM's own")
+			.containsExactly("Retry-After 600s (HTTP 429)");
+		assertThat(limiter.healthDetails().get("state").toString()).contains("store unreachable since");
+	}
+
+	@Test
+	void aPauseIsLiftedHereAndInTheStoreOrHereAloneWhileItIsUnreachable() throws InterruptedException {
+		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock, this.clock);
+		limiter.pause("client-42", Duration.ofMinutes(10), "paused");
+		assertThat(limiter.lift("client-42")).isTrue();
+		assertThat(this.store.lifted).containsExactly("client-42");
+		assertThat(this.local.acquire("client-42", Duration.ZERO)).as("lifted in this JVM too").isZero();
+		assertThat(limiter.lift("paused-by-another-replica")).as("paused in the store only").isTrue();
+		limiter.pause("client-42", Duration.ofMinutes(10), "paused");
+		this.store.down = true;
+		assertThat(limiter.lift("client-42")).isTrue();
+		assertThat(this.local.acquire("client-42", Duration.ZERO)).isZero();
+		assertThat(limiter.healthDetails()).containsEntry("failOpen", true);
+	}
+
 	static final class FlakyStore implements InsprlRateLimiter, AutoCloseable {
+
+		final List<String> lifted = new CopyOnWriteArrayList<>();
 
 		final AtomicInteger calls = new AtomicInteger();
 
@@ -193,6 +226,25 @@ class FailoverRateLimiterTests {
 			if (this.down) {
 				throw new RateLimitStoreException("Redis did not answer", null);
 			}
+		}
+
+		@Override
+		public List<Pause> pauses(int limit) {
+			if (this.down) {
+				throw new RateLimitStoreException("Redis did not answer", null);
+			}
+			Instant now = Instant.now();
+			return List.of(new Pause("client-42", now.plusSeconds(600), "Retry-After 600s (HTTP 429)"),
+					new Pause("paused-by-another-replica", now.plusSeconds(900), "paused"));
+		}
+
+		@Override
+		public boolean lift(String account) {
+			if (this.down) {
+				throw new RateLimitStoreException("Redis did not answer", null);
+			}
+			this.lifted.add(account);
+			return true;
 		}
 
 		@Override

@@ -112,7 +112,11 @@ class RedisRateLimiterTests {
 			assertThat(limiter.acquire("client-42", Duration.ofSeconds(1)))
 				.isGreaterThanOrEqualTo(Duration.ofMillis(30_000L - millisSince(start) - ROUNDING));
 			assertThat(this.admin.sync().keys("*")).containsExactlyInAnyOrder("insprl:rate-limit:{client-42}:bucket",
-					"insprl:rate-limit:{client-42}:pause");
+					"insprl:rate-limit:{client-42}:pause", "insprl:rate-limit:{%pauses}:until",
+					"insprl:rate-limit:{%pauses}:why");
+			assertThat(this.admin.sync().pttl("insprl:rate-limit:{%pauses}:until"))
+				.as("the index of pauses expires a second after its last pause")
+				.isBetween(30_000L - millisSince(start) - ROUNDING, 31_000L);
 		}
 	}
 
