@@ -63,6 +63,7 @@ class ArchitectureTests {
 			Set.of("com.insprl.autoconfigure.InsprlAutoConfiguration",
 					"com.insprl.autoconfigure.InsprlHealthContributorAutoConfiguration",
 					"com.insprl.autoconfigure.InsprlRateLimitAutoConfiguration",
+					"com.insprl.autoconfigure.InsprlEndpointAutoConfiguration",
 					"com.insprl.autoconfigure.InsprlProperties"),
 			"the service users autowire, and what it returns",
 			Set.of("com.insprl.whatsapp.InsprlWhatsAppService", "com.insprl.whatsapp.LogoutResult",
@@ -70,11 +71,10 @@ class ArchitectureTests {
 					"com.insprl.whatsapp.campaign.CampaignContact", "com.insprl.whatsapp.campaign.CampaignTracking",
 					"com.insprl.whatsapp.campaign.CampaignTrackingRequest",
 					"com.insprl.whatsapp.campaign.ContactStatus"),
-			"the low-level client users build or call, and what it returns",
-			Set.of("com.insprl.client.InsprlClient", "com.insprl.client.InsprlClientBuilder",
-					"com.insprl.client.InsprlCredentials", "com.insprl.client.InsprlOperation",
-					"com.insprl.client.InsprlReply", "com.insprl.client.InsprlCallOptions",
-					"com.insprl.client.InsprlRetrySettings"),
+			"the low-level client users build or call, and what it returns", Set.of("com.insprl.client.InsprlClient",
+					"com.insprl.client.InsprlClientBuilder", "com.insprl.client.InsprlCredentials",
+					"com.insprl.client.InsprlOperation", "com.insprl.client.InsprlReply",
+					"com.insprl.client.InsprlCallOptions", "com.insprl.client.InsprlRetrySettings"),
 			"the exceptions users catch",
 			Set.of("com.insprl.client.InsprlException", "com.insprl.client.InsprlApiException",
 					"com.insprl.client.InsprlAuthenticationException", "com.insprl.client.InsprlValidationException",
@@ -89,7 +89,8 @@ class ArchitectureTests {
 					"com.insprl.ratelimit.RateLimitStoreException", "com.insprl.ratelimit.LocalRateLimiter",
 					"com.insprl.ratelimit.RedisRateLimiter", "com.insprl.ratelimit.FailoverRateLimiter",
 					"com.insprl.ratelimit.ObservedRateLimiter", "com.insprl.health.InsprlHealthIndicator",
-					"com.insprl.health.InsprlReachabilityProbe"),
+					"com.insprl.health.InsprlReachabilityProbe", "com.insprl.actuate.InsprlEndpoint",
+					"com.insprl.actuate.InsprlEndpointWebExtension", "com.insprl.actuate.InsprlCallHistory"),
 			"the test starter's API", Set.of("com.insprl.test.AutoConfigureInsprlStub", "com.insprl.test.InsprlStub",
 					"com.insprl.test.SentRequest", "com.insprl.test.Answers"));
 
@@ -111,7 +112,8 @@ class ArchitectureTests {
 			.resideInAPackage("com.insprl.client..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("com.insprl.whatsapp..", "com.insprl.health..", "com.insprl.autoconfigure..")
+			.resideInAnyPackage("com.insprl.whatsapp..", "com.insprl.health..", "com.insprl.actuate..",
+					"com.insprl.autoconfigure..")
 			.check(MAIN);
 	}
 
@@ -126,7 +128,7 @@ class ArchitectureTests {
 			.layer("auto-configuration")
 			.definedBy("com.insprl.autoconfigure..")
 			.layer("service")
-			.definedBy("com.insprl.whatsapp..", "com.insprl.health..")
+			.definedBy("com.insprl.whatsapp..", "com.insprl.health..", "com.insprl.actuate..")
 			.layer("client")
 			.definedBy("com.insprl.client..")
 			.layer("foundation")

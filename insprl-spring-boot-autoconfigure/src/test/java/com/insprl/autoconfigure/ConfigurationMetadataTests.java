@@ -38,7 +38,8 @@ class ConfigurationMetadataTests {
 				"insprl.whatsapp.bulk-concurrency", "insprl.rate-limit.enabled",
 				"insprl.rate-limit.requests-per-second", "insprl.rate-limit.burst", "insprl.rate-limit.max-wait",
 				"insprl.rate-limit.store", "insprl.rate-limit.store-timeout", "insprl.rate-limit.fail-open",
-				"insprl.call-timeout", "insprl.usage-limit-pause");
+				"insprl.call-timeout", "insprl.usage-limit-pause", "management.endpoint.insprl.access",
+				"management.endpoint.insprl.cache.time-to-live");
 		assertThat(defaultDuration(properties, "insprl.call-timeout")).isEqualTo(InsprlClient.DEFAULT_CALL_TIMEOUT);
 		assertThat(defaultDuration(properties, "insprl.usage-limit-pause"))
 			.isEqualTo(InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE);
@@ -52,6 +53,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("insprl.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(properties.get("insprl.max-connections").path("defaultValue").asInt()).isEqualTo(100);
 		assertThat(properties.get("management.health.insprl.enabled").path("defaultValue").asBoolean(false)).isTrue();
+		assertThat(properties.get("management.endpoint.insprl.access").path("defaultValue").asString())
+			.isEqualTo("unrestricted");
 	}
 
 	@Test

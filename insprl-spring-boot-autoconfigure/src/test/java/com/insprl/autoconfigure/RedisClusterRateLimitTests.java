@@ -72,10 +72,11 @@ class RedisClusterRateLimitTests {
 	 */
 	private ApplicationContextRunner replica(RecordingStub stub, String... properties) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-					RestClientAutoConfiguration.class, InsprlRateLimitAutoConfiguration.class,
-					InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
+							ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+							InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
+							InsprlHealthContributorAutoConfiguration.class, InsprlEndpointAutoConfiguration.class))
 			.withPropertyValues("spring.data.redis.cluster.nodes=" + this.cluster.nodes(), "insprl.client-id=client-42",
 					"insprl.client-key=sk-live-7f3a9c1e", "insprl.base-url=" + stub.baseUrl(),
 					"insprl.rate-limit.enabled=true", "insprl.rate-limit.store=redis")
@@ -110,6 +111,18 @@ class RedisClusterRateLimitTests {
 		assertThat(span).as("seconds between the first and the last request").isGreaterThan(19.0);
 		assertThat(arrivals.size()).as("most of the budget of 410 used, from both replicas").isGreaterThan(300);
 		ReplicaScenarios.assertWithinBudget(stub, calls.get(), 20, 10, 3);
+	}
+
+	/**
+	 * See {@link ReplicaScenarios#assertAPauseShowsOnEveryReplicaAndIsLiftedForAll}.
+	 */
+	@Test
+	void aPauseShowsOnEveryReplicasEndpointAndIsLiftedForAll() throws Exception {
+		RecordingStub stub = closeLater(ReplicaScenarios.dailyLimitStub());
+		ReplicaScenarios.assertAPauseShowsOnEveryReplicaAndIsLiftedForAll(
+				replica(stub, "insprl.rate-limit.store-timeout=10s", "insprl.rate-limit.requests-per-second=1000",
+						"insprl.rate-limit.burst=1000", "management.endpoints.web.exposure.include=insprl"),
+				stub);
 	}
 
 	/**

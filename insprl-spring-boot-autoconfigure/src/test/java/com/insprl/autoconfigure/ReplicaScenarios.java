@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
+import com.insprl.actuate.InsprlEndpoint;
+import com.insprl.client.InsprlRateLimitException;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.ratelimit.FailoverRateLimiter;
 import com.insprl.testing.RecordingStub;
@@ -24,6 +26,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * What the shared rate limit's tests do with two replicas, whatever Redis they share:
@@ -149,6 +152,45 @@ final class ReplicaScenarios {
 			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)))
 			.filteredOn((wait) -> wait.compareTo(Duration.ofMillis(1950)) < 0)
 			.hasSizeLessThanOrEqualTo(2);
+	}
+
+	/**
+	 * The stub of {@link #assertAPauseShowsOnEveryReplicaAndIsLiftedForAll}: instance
+	 * {@code limited} meets insprl's daily limit, every other logout succeeds.
+	 * @return the stub
+	 * @throws Exception if it cannot start
+	 */
+	static RecordingStub dailyLimitStub() throws Exception {
+		return new RecordingStub(Duration.ZERO, (id) -> id.equals("limited")
+				? new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", null) : Reply.ok());
+	}
+
+	/**
+	 * One replica meets insprl's daily limit; the other replica's {@code insprl} endpoint
+	 * shows the pause, with why, and lifts it; the first replica's next call is sent. A
+	 * second lift finds nothing to lift.
+	 * @param replica the replicas' configuration, with the endpoint exposed
+	 * @param stub the {@link #dailyLimitStub()}
+	 */
+	static void assertAPauseShowsOnEveryReplicaAndIsLiftedForAll(ApplicationContextRunner replica, RecordingStub stub) {
+		replica.run((first) -> replica.run((second) -> {
+			InsprlWhatsAppService paused = first.getBean(InsprlWhatsAppService.class);
+			assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> paused.logout("limited"))
+				.satisfies((ex) -> assertThat(ex.isUsageLimit()).isTrue());
+			assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> paused.logout("after"))
+				.satisfies((ex) -> assertThat(ex.isRefusedByClient()).isTrue());
+			InsprlEndpoint other = second.getBean(InsprlEndpoint.class);
+			assertThat(other.insprl().pauses().accounts()).singleElement().satisfies((pause) -> {
+				assertThat(pause.clientId()).isEqualTo("client-42");
+				assertThat(pause.reason()).isEqualTo("usage limit DAILY_LIMIT_REACHED (HTTP 429, code 129)");
+				assertThat(pause.remainingSeconds()).isBetween(240L, 300L);
+			});
+			assertThat(other.liftPause("client-42")).isNotNull();
+			assertThat(other.liftPause("client-42")).as("nothing left to lift").isNull();
+			assertThat(first.getBean(InsprlEndpoint.class).insprl().pauses().accounts()).isEmpty();
+			assertThat(paused.logout("after").code()).isEqualTo(100);
+		}));
+		assertThat(stub.requests()).extracting(Arrival::instanceId).containsExactly("limited", "after");
 	}
 
 	/**

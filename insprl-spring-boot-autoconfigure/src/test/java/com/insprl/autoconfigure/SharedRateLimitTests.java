@@ -72,10 +72,11 @@ class SharedRateLimitTests {
 	 */
 	private ApplicationContextRunner replica(LoopbackRedis redis, RecordingStub stub, String... properties) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-					RestClientAutoConfiguration.class, InsprlRateLimitAutoConfiguration.class,
-					InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
+							ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+							InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
+							InsprlHealthContributorAutoConfiguration.class, InsprlEndpointAutoConfiguration.class))
 			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
 					"insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
 					"insprl.base-url=" + stub.baseUrl(), "insprl.rate-limit.enabled=true",
@@ -102,6 +103,18 @@ class SharedRateLimitTests {
 		assertThat(calls.get().made()).isEqualTo(200);
 		assertThat(stub.requests()).hasSize(200);
 		ReplicaScenarios.assertWithinBudget(stub, calls.get(), 10, 5, 1);
+	}
+
+	/**
+	 * See {@link ReplicaScenarios#assertAPauseShowsOnEveryReplicaAndIsLiftedForAll}.
+	 */
+	@Test
+	void aPauseShowsOnEveryReplicasEndpointAndIsLiftedForAll() throws Exception {
+		LoopbackRedis redis = closeLater(LoopbackRedis.start());
+		RecordingStub stub = closeLater(ReplicaScenarios.dailyLimitStub());
+		ReplicaScenarios.assertAPauseShowsOnEveryReplicaAndIsLiftedForAll(replica(redis, stub,
+				"insprl.rate-limit.store-timeout=10s", "insprl.rate-limit.requests-per-second=1000",
+				"insprl.rate-limit.burst=1000", "management.endpoints.web.exposure.include=insprl"), stub);
 	}
 
 	/**

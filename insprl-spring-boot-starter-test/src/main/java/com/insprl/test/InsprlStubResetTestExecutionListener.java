@@ -1,5 +1,6 @@
 package com.insprl.test;
 
+import com.insprl.actuate.InsprlCallHistory;
 import com.insprl.client.InsprlClient;
 import com.insprl.health.InsprlHealthIndicator;
 
@@ -13,9 +14,9 @@ import org.springframework.util.ClassUtils;
  * After each test method, resets what the insprl beans of a test's application context
  * remember, so that nothing of one test leaks into the next: the {@link InsprlStub}'s
  * scripted answers and received requests, the {@link InsprlClient}'s pauses and
- * rate-limit budgets (one test's 429 never fails the next), and the health indicator's
- * last call. Contexts are cached between test classes, so this is what makes a user's
- * tests independent of their order.
+ * rate-limit budgets (one test's 429 never fails the next), the calls the {@code insprl}
+ * endpoint shows, and the health indicator's last call. Contexts are cached between test
+ * classes, so this is what makes a user's tests independent of their order.
  */
 class InsprlStubResetTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -37,6 +38,9 @@ class InsprlStubResetTestExecutionListener extends AbstractTestExecutionListener
 			}
 			for (InsprlClient client : context.getBeansOfType(InsprlClient.class, false, false).values()) {
 				client.reset();
+			}
+			for (InsprlCallHistory history : context.getBeansOfType(InsprlCallHistory.class, false, false).values()) {
+				history.clear();
 			}
 			if (HEALTH_PRESENT) {
 				Health.reset(context);

@@ -1,0 +1,9 @@
+/**
+ * The {@code insprl} actuator endpoint: what an operator sees of the client (the accounts
+ * paused now, the rate limit, the last calls of each operation, the configuration in
+ * effect), and the one thing it lets them do, lift a pause.
+ */
+@NullMarked
+package com.insprl.actuate;
+
+import org.jspecify.annotations.NullMarked;

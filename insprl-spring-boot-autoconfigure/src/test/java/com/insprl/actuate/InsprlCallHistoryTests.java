@@ -1,0 +1,67 @@
+package com.insprl.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.insprl.client.InsprlCallEvent;
+import com.insprl.client.InsprlCallEvent.Outcome;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link InsprlCallHistory}: what it keeps, and that it is bounded.
+ */
+class InsprlCallHistoryTests {
+
+	private final InsprlCallHistory history = new InsprlCallHistory();
+
+	private static InsprlCallEvent event(String operation, Outcome outcome, int n, String failure) {
+		return new InsprlCallEvent(operation, outcome, (outcome == Outcome.SUCCESS) ? 100 : 129, 1 + n % 3,
+				Duration.ofMillis(n), Instant.parse("2026-12-06T07:00:00Z").plusSeconds(n), "client-" + n, failure);
+	}
+
+	@Test
+	void theLastOutcomesAndFailuresAreKeptTheLatestFirst() {
+		for (int n = 0; n < 50; n++) {
+			boolean failed = n % 7 == 0;
+			this.history.onCall(event("whatsapp.instance.logout", failed ? Outcome.RATE_LIMITED : Outcome.SUCCESS, n,
+					failed ? "usage limit " + n : null));
+		}
+		InsprlCallHistory.Operation logout = this.history.operations().get("whatsapp.instance.logout");
+		assertThat(logout.calls()).isEqualTo(50);
+		assertThat(logout.failures()).isEqualTo(8);
+		assertThat(logout.lastOutcomes()).hasSize(InsprlCallHistory.OUTCOMES)
+			.extracting(InsprlCallHistory.Call::clientId)
+			.startsWith("client-49", "client-48");
+		assertThat(logout.lastFailures()).hasSize(InsprlCallHistory.FAILURES)
+			.extracting(InsprlCallHistory.Call::reason)
+			.containsExactly("usage limit 49", "usage limit 42", "usage limit 35", "usage limit 28", "usage limit 21");
+		assertThat(logout.lastFailures().get(0)).satisfies((call) -> {
+			assertThat(call.at()).isEqualTo("2026-12-06T07:00:49Z");
+			assertThat(call.outcome()).isEqualTo("rate_limited");
+			assertThat(call.code()).isEqualTo(129);
+			assertThat(call.attempts()).isEqualTo(2);
+			assertThat(call.millis()).isEqualTo(49);
+		});
+	}
+
+	@Test
+	void whatItHoldsIsBoundedHoweverManyOperationsCallsAndFailures() {
+		for (int op = 0; op < 40; op++) {
+			for (int n = 0; n < 100; n++) {
+				this.history.onCall(event("operation-" + op, Outcome.CONNECTION, n, "x".repeat(10_000)));
+			}
+		}
+		assertThat(this.history.operations()).hasSize(InsprlCallHistory.OPERATIONS).allSatisfy((name, operation) -> {
+			assertThat(operation.lastOutcomes()).hasSize(InsprlCallHistory.OUTCOMES);
+			assertThat(operation.lastFailures()).hasSize(InsprlCallHistory.FAILURES)
+				.allSatisfy((call) -> assertThat(call.reason()).hasSize(InsprlCallHistory.REASON_LENGTH));
+		});
+		assertThat(this.history.unrecorded()).isEqualTo(8 * 100);
+		this.history.clear();
+		assertThat(this.history.operations()).isEmpty();
+		assertThat(this.history.unrecorded()).isZero();
+	}
+
+}
