@@ -54,6 +54,10 @@ class ReadmeExamplesTests {
 			import tools.jackson.databind.JsonNode;
 
 			import org.springframework.beans.factory.annotation.Autowired;
+			import org.springframework.boot.actuate.info.InfoEndpoint;
+			import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+			import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+			import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 			import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 			import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 			import org.springframework.boot.restclient.test.autoconfigure.AutoConfigureMockRestServiceServer;
@@ -61,6 +65,11 @@ class ReadmeExamplesTests {
 			import org.springframework.context.annotation.Bean;
 			import org.springframework.context.annotation.Configuration;
 			import org.springframework.http.MediaType;
+			import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+			import org.springframework.security.config.Customizer;
+			import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+			import org.springframework.security.config.http.SessionCreationPolicy;
+			import org.springframework.security.web.SecurityFilterChain;
 			import org.springframework.stereotype.Service;
 			import org.springframework.test.web.client.MockRestServiceServer;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.insprl.autoconfigure.InsprlProperties;
 import org.junit.jupiter.api.Test;
@@ -137,16 +139,34 @@ class ReadmePropertiesTests {
 
 	/**
 	 * Return every property that the configuration metadata on the class path documents,
-	 * with its type: Spring Boot's modules' and the starter's.
+	 * with its type: Spring Boot's modules' and the starter's, and those of the libraries
+	 * the README's examples name beyond the test class path (such as the actuator's).
 	 */
 	private static Map<String, String> documentedProperties() throws IOException {
 		JsonMapper json = JsonMapper.builder().build();
 		Map<String, String> documented = new HashMap<>();
 		List<URL> files = new ArrayList<>();
-		for (String name : List.of("META-INF/spring-configuration-metadata.json",
-				"META-INF/additional-spring-configuration-metadata.json")) {
-			files.addAll(Collections.list(ReadmePropertiesTests.class.getClassLoader().getResources(name)));
+		List<URL> libraries = new ArrayList<>();
+		try (Stream<Path> jars = Files.list(Path.of(System.getProperty("readme.libraries")))) {
+			for (Path jar : jars.filter((path) -> path.toString().endsWith(".jar")).toList()) {
+				libraries.add(jar.toUri().toURL());
+			}
 		}
+		try (URLClassLoader classLoader = new URLClassLoader(libraries.toArray(URL[]::new),
+				ReadmePropertiesTests.class.getClassLoader())) {
+			for (String name : List.of("META-INF/spring-configuration-metadata.json",
+					"META-INF/additional-spring-configuration-metadata.json")) {
+				files.addAll(Collections.list(classLoader.getResources(name)));
+			}
+			read(json, files, documented);
+		}
+		assertThat(documented).as("documented properties")
+			.containsKeys("insprl.client-id", "spring.http.clients.imperative.factory", "spring.data.redis.host",
+					"management.endpoints.web.exposure.include");
+		return documented;
+	}
+
+	private static void read(JsonMapper json, List<URL> files, Map<String, String> documented) throws IOException {
 		for (URL file : files) {
 			try (InputStream in = file.openStream()) {
 				JsonNode properties = json.readTree(in).path("properties");
@@ -156,9 +176,6 @@ class ReadmePropertiesTests {
 				}
 			}
 		}
-		assertThat(documented).as("documented properties")
-			.containsKeys("insprl.client-id", "spring.http.clients.imperative.factory", "spring.data.redis.host");
-		return documented;
 	}
 
 }

@@ -1,11 +1,5 @@
 package com.insprl.sample;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,23 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "insprl.client-id=client-visible-42", "insprl.client-key=" + ActuatorSecretsTests.KEY,
 				"insprl.base-url=http://127.0.0.1:9/api", "management.endpoints.web.exposure.include=env,configprops",
-				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always" })
+				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
+				"spring.security.user.password=" + ActuatorSecretsTests.OPERATOR_PASSWORD })
 class ActuatorSecretsTests {
 
 	static final String KEY = "sk-live-ACTUATOR-5d1c";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	static final String OPERATOR_PASSWORD = "operator-secret-1";
 
 	@LocalServerPort
 	int port;
 
 	private String get(String path) throws Exception {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.timeout(Duration.ofSeconds(20))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		return response.body();
+		SampleHttp.Reply reply = new SampleHttp(this.port).asOperator(OPERATOR_PASSWORD).get(path);
+		assertThat(reply.status()).as(path).isEqualTo(200);
+		return reply.text();
 	}
 
 	@Test

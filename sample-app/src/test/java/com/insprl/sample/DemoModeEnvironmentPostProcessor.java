@@ -36,6 +36,9 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	static final String DEMO_CUSTOMER_KEY = "ak-5c1e9b7f2d4a";
 
+	/** The password of the actuator's operator in demo mode. */
+	static final String DEMO_OPERATOR_PASSWORD = "demo-operator";
+
 	private final Log logger;
 
 	public DemoModeEnvironmentPostProcessor(DeferredLogFactory logFactory) {
@@ -68,6 +71,9 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		}
 		demo.put("sample.customers.acme.client-id", DEMO_CUSTOMER_ID);
 		demo.put("sample.customers.acme.client-key", DEMO_CUSTOMER_KEY);
+		if (!StringUtils.hasText(environment.getProperty("spring.security.user.password"))) {
+			demo.put("spring.security.user.password", DEMO_OPERATOR_PASSWORD);
+		}
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, demo));
 		application.addInitializers((context) -> context.getBeanFactory().registerSingleton("insprlStub", stub));
 		application.addListeners((event) -> {
@@ -78,7 +84,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		this.logger.warn("DEMO MODE: INSPRL_CLIENT_ID and INSPRL_CLIENT_KEY are not set, so insprl calls go to a "
 				+ "local stand-in at " + stub.baseUrl() + " (nothing reaches insprl.com). Instance ids "
 				+ "'demo-unauthorized', 'demo-invalid', 'demo-rate-limited' and 'demo-outage' show the error "
-				+ "replies; customer 'acme' has an account of its own. Set both variables to use the real API.");
+				+ "replies; customer 'acme' has an account of its own; the actuator's operator is 'operator', "
+				+ "password '" + DEMO_OPERATOR_PASSWORD + "'. Set both variables to use the real API.");
 	}
 
 	/**

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,12 +25,30 @@ final class SampleHttp {
 
 	private final int port;
 
+	private final @Nullable String authorization;
+
 	SampleHttp(int port) {
+		this(port, null);
+	}
+
+	private SampleHttp(int port, @Nullable String authorization) {
 		this.port = port;
+		this.authorization = authorization;
+	}
+
+	/**
+	 * Return calls that authenticate as the actuator's operator, with HTTP basic.
+	 * @param password the operator's password
+	 * @return the calls
+	 */
+	SampleHttp asOperator(String password) {
+		return new SampleHttp(this.port, "Basic "
+				+ Base64.getEncoder().encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		return (this.authorization != null) ? request.header("Authorization", this.authorization) : request;
 	}
 
 	Reply get(String path) throws IOException, InterruptedException {
