@@ -121,6 +121,30 @@ class InsprlEndpointAutoConfigurationTests {
 		});
 	}
 
+	/**
+	 * A server that echoes the key, as it is and as a flag, in a 429's messages: the
+	 * pause's reason and the failures the endpoint shows hold no run of it.
+	 */
+	@Test
+	void aKeyEchoedByTheServerIsShownNowhere() {
+		String key = "KEY_OF_CLIENT_FORTY_TWO";
+		insprl.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429)
+			.withBody("{\"code\":129,\"message\":[\"" + key + "\",\"DAILY_LIMIT_REACHED\",\"bad key " + key + "\"]}")));
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=insprl", "insprl.client-key=" + key)
+			.run((context) -> {
+				assertThatExceptionOfType(InsprlRateLimitException.class)
+					.isThrownBy(context.getBean(InsprlWhatsAppService.class)::logout);
+				InsprlEndpoint.InsprlDescriptor read = context.getBean(InsprlEndpoint.class).insprl();
+				assertThat(read.pauses().accounts()).singleElement()
+					.extracting(InsprlEndpoint.PauseDescriptor::reason)
+					.isEqualTo("usage limit DAILY_LIMIT_REACHED (HTTP 429, code 129)");
+				assertThat(read.operations().get("whatsapp.instance.logout").lastFailures()).singleElement()
+					.satisfies((call) -> assertThat(call.reason()).contains("DAILY_LIMIT_REACHED"));
+				KeyRuns.assertNone(key, JsonMapper.builder().build().writeValueAsString(read));
+			});
+	}
+
 	@Test
 	void theRateLimitIsShownWithItsStore() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(InsprlRateLimitAutoConfiguration.class))
