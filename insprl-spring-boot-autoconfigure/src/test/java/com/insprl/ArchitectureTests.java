@@ -86,13 +86,13 @@ class ArchitectureTests {
 					"com.insprl.observation.InsprlObservationContext"),
 			"the beans users replace with their own, and what they are made of",
 			Set.of("com.insprl.http.InsprlHttpTransport", "com.insprl.ratelimit.InsprlRateLimiter",
-					"com.insprl.ratelimit.RateLimitStoreException", "com.insprl.ratelimit.LocalRateLimiter",
+					"com.insprl.ratelimit.InsprlRateLimitStoreException", "com.insprl.ratelimit.LocalRateLimiter",
 					"com.insprl.ratelimit.RedisRateLimiter", "com.insprl.ratelimit.FailoverRateLimiter",
 					"com.insprl.ratelimit.ObservedRateLimiter", "com.insprl.health.InsprlHealthIndicator",
 					"com.insprl.health.InsprlReachabilityProbe", "com.insprl.actuate.InsprlEndpoint",
 					"com.insprl.actuate.InsprlEndpointWebExtension", "com.insprl.actuate.InsprlCallHistory"),
 			"the test starter's API", Set.of("com.insprl.test.AutoConfigureInsprlStub", "com.insprl.test.InsprlStub",
-					"com.insprl.test.SentRequest", "com.insprl.test.Answers"));
+					"com.insprl.test.SentRequest", "com.insprl.test.StubAnswers"));
 
 	@Test
 	void transportRateLimitsAndObservationImportNothingOfTheProject() {

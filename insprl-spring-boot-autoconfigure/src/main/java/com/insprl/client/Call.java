@@ -12,7 +12,7 @@ import com.insprl.http.internal.CallDeadline;
 import com.insprl.http.internal.Durations;
 import com.insprl.observation.DefaultInsprlObservationConvention;
 import com.insprl.observation.InsprlObservationConvention;
-import com.insprl.ratelimit.RateLimitStoreException;
+import com.insprl.ratelimit.InsprlRateLimitStoreException;
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -165,7 +165,7 @@ final class Call implements Retryable<InsprlReply> {
 			Thread.currentThread().interrupt();
 			throw interrupted(name, ex);
 		}
-		catch (RateLimitStoreException ex) {
+		catch (InsprlRateLimitStoreException ex) {
 			throw new InsprlConnectionException(
 					"The shared rate limit's store is unreachable and " + "insprl.rate-limit.fail-open is false: "
 							+ name + " was not sent (" + ex.getMessage() + ")",

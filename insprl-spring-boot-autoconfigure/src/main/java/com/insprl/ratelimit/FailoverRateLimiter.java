@@ -84,18 +84,18 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			reachable();
 			return wait;
 		}
-		catch (RateLimitStoreException ex) {
+		catch (InsprlRateLimitStoreException ex) {
 			unreachable(ex);
 			return withoutStore(account, maxWait, ex);
 		}
 	}
 
-	private Duration withoutStore(String account, Duration maxWait, @Nullable RateLimitStoreException failure)
+	private Duration withoutStore(String account, Duration maxWait, @Nullable InsprlRateLimitStoreException failure)
 			throws InterruptedException {
 		if (this.failOpen) {
 			return this.local.acquire(account, maxWait);
 		}
-		throw (failure != null) ? failure : new RateLimitStoreException(
+		throw (failure != null) ? failure : new InsprlRateLimitStoreException(
 				"The rate limit's store is unreachable since " + this.unreachableSince, null);
 	}
 
@@ -113,7 +113,7 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		try {
 			this.shared.pause(account, pause, reason);
 		}
-		catch (RateLimitStoreException ex) {
+		catch (InsprlRateLimitStoreException ex) {
 			unreachable(ex);
 		}
 	}
@@ -130,7 +130,7 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 				reachable();
 				return pauses;
 			}
-			catch (RateLimitStoreException ex) {
+			catch (InsprlRateLimitStoreException ex) {
 				unreachable(ex);
 			}
 		}
@@ -148,7 +148,7 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			lifted |= this.shared.lift(account);
 			reachable();
 		}
-		catch (RateLimitStoreException ex) {
+		catch (InsprlRateLimitStoreException ex) {
 			unreachable(ex);
 		}
 		return lifted;
@@ -162,7 +162,7 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		this.skipping = false;
 	}
 
-	private synchronized void unreachable(RateLimitStoreException ex) {
+	private synchronized void unreachable(InsprlRateLimitStoreException ex) {
 		this.retryAt = this.nanoTime.getAsLong() + RETRY_INTERVAL.toNanos();
 		this.skipping = true;
 		if (this.unreachableSince == null) {

@@ -92,8 +92,8 @@ final class RedisConnector {
 	/**
 	 * Return the commands of the open connection, opening it first if need be.
 	 * @return the commands
-	 * @throws RateLimitStoreException if the connection could not be opened in time, or
-	 * is closed
+	 * @throws InsprlRateLimitStoreException if the connection could not be opened in
+	 * time, or is closed
 	 * @throws InterruptedException if the caller was interrupted while it waited for the
 	 * connection
 	 */
@@ -105,7 +105,7 @@ final class RedisConnector {
 		CompletableFuture<Connected> attempt;
 		synchronized (this.lock) {
 			if (this.closed) {
-				throw new RateLimitStoreException("The rate limit's Redis connection is closed", null);
+				throw new InsprlRateLimitStoreException("The rate limit's Redis connection is closed", null);
 			}
 			open = this.connected;
 			if (open != null) {
@@ -122,10 +122,10 @@ final class RedisConnector {
 			return attempt.get(this.connectWait.toNanos(), TimeUnit.NANOSECONDS).commands();
 		}
 		catch (ExecutionException ex) {
-			throw new RateLimitStoreException("Could not connect to Redis", ex.getCause());
+			throw new InsprlRateLimitStoreException("Could not connect to Redis", ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new RateLimitStoreException("Redis did not take a connection within " + this.connectWait, ex);
+			throw new InsprlRateLimitStoreException("Redis did not take a connection within " + this.connectWait, ex);
 		}
 	}
 
@@ -157,7 +157,8 @@ final class RedisConnector {
 			}
 		}
 		open.connection().close();
-		attempt.completeExceptionally(new RateLimitStoreException("The rate limit's Redis connection is closed", null));
+		attempt.completeExceptionally(
+				new InsprlRateLimitStoreException("The rate limit's Redis connection is closed", null));
 	}
 
 	/**

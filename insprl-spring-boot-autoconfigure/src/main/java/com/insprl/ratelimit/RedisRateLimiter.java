@@ -31,8 +31,8 @@ import org.springframework.util.Assert;
  * so that every replica can list them ({@link RedisPauses}).
  * <p>
  * Each Redis request waits at most the request timeout; one that fails or times out is a
- * {@link RateLimitStoreException}. A caller interrupted while it waits for Redis ends
- * with an {@link InterruptedException}: an interrupt says nothing of the store.
+ * {@link InsprlRateLimitStoreException}. A caller interrupted while it waits for Redis
+ * ends with an {@link InterruptedException}: an interrupt says nothing of the store.
  * <p>
  * The connection can be opened on first use rather than when the limiter is created, so
  * that an application starts whether or not Redis answers ({@link RedisConnector}). Once
@@ -134,7 +134,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		List<Long> reply = this.acquire.run(keys(account), arg(this.budget.interval()), arg(this.budget.tolerance()),
 				arg(TimeUnit.NANOSECONDS.toMicros(LocalRateLimiter.nanos(maxWait))));
 		if (reply == null || reply.size() != 2) {
-			throw new RateLimitStoreException("Redis answered the rate limit's request with " + reply, null);
+			throw new InsprlRateLimitStoreException("Redis answered the rate limit's request with " + reply, null);
 		}
 		Duration wait = Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(Math.max(0, reply.get(1))));
 		if (reply.get(0) != 1) {

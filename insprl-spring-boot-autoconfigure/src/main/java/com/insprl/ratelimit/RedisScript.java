@@ -18,7 +18,7 @@ import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 /**
  * A Lua script, sent by its SHA-1 digest ({@code EVALSHA}) and in full only when the node
  * does not know it yet. Each run waits at most the request timeout; one that fails or
- * times out is a {@link RateLimitStoreException}.
+ * times out is a {@link InsprlRateLimitStoreException}.
  */
 final class RedisScript {
 
@@ -66,13 +66,13 @@ final class RedisScript {
 			if (ex.getCause() instanceof RedisNoScriptException noScript) {
 				throw noScript;
 			}
-			throw new RateLimitStoreException("Redis did not answer the rate limit's request", ex.getCause());
+			throw new InsprlRateLimitStoreException("Redis did not answer the rate limit's request", ex.getCause());
 		}
 		catch (TimeoutException | RuntimeException ex) {
 			if (future != null) {
 				future.cancel(false);
 			}
-			throw new RateLimitStoreException("Redis did not answer the rate limit's request", ex);
+			throw new InsprlRateLimitStoreException("Redis did not answer the rate limit's request", ex);
 		}
 	}
 

@@ -79,7 +79,7 @@ class FailoverRateLimiterTests {
 	void resetForgetsTheOutageAndTheLocalState() throws InterruptedException {
 		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock, this.clock);
 		this.store.down = true;
-		assertThatExceptionOfType(RateLimitStoreException.class)
+		assertThatExceptionOfType(InsprlRateLimitStoreException.class)
 			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
 		this.store.down = false;
 		limiter.reset();
@@ -92,9 +92,9 @@ class FailoverRateLimiterTests {
 	void failingClosedRefusesWhileTheStoreIsUnreachable() throws InterruptedException {
 		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock, this.clock);
 		this.store.down = true;
-		assertThatExceptionOfType(RateLimitStoreException.class)
+		assertThatExceptionOfType(InsprlRateLimitStoreException.class)
 			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
-		assertThatExceptionOfType(RateLimitStoreException.class)
+		assertThatExceptionOfType(InsprlRateLimitStoreException.class)
 			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
 		assertThat(limiter.isFailing()).isTrue();
 		assertThat(limiter.healthDetails().get("state").toString()).endsWith("calls fail");
@@ -115,7 +115,7 @@ class FailoverRateLimiterTests {
 		limiter.pause("client-42", Duration.ofSeconds(60));
 		assertThat(limiter.isFailing()).isTrue();
 		assertThat(limiter.healthDetails().get("state").toString()).startsWith("store unreachable since");
-		assertThatExceptionOfType(RateLimitStoreException.class)
+		assertThatExceptionOfType(InsprlRateLimitStoreException.class)
 			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
 			.withMessageContaining("unreachable since");
 		assertThat(this.store.calls.get()).as("not asked within the retry interval").isZero();
@@ -216,7 +216,7 @@ class FailoverRateLimiterTests {
 				throw new InterruptedException();
 			}
 			if (this.down) {
-				throw new RateLimitStoreException("Redis did not answer", null);
+				throw new InsprlRateLimitStoreException("Redis did not answer", null);
 			}
 			return Duration.ZERO;
 		}
@@ -224,14 +224,14 @@ class FailoverRateLimiterTests {
 		@Override
 		public void pause(String account, Duration pause) {
 			if (this.down) {
-				throw new RateLimitStoreException("Redis did not answer", null);
+				throw new InsprlRateLimitStoreException("Redis did not answer", null);
 			}
 		}
 
 		@Override
 		public List<Pause> pauses(int limit) {
 			if (this.down) {
-				throw new RateLimitStoreException("Redis did not answer", null);
+				throw new InsprlRateLimitStoreException("Redis did not answer", null);
 			}
 			Instant now = Instant.now();
 			return List.of(new Pause("client-42", now.plusSeconds(600), "Retry-After 600s (HTTP 429)"),
@@ -241,7 +241,7 @@ class FailoverRateLimiterTests {
 		@Override
 		public boolean lift(String account) {
 			if (this.down) {
-				throw new RateLimitStoreException("Redis did not answer", null);
+				throw new InsprlRateLimitStoreException("Redis did not answer", null);
 			}
 			this.lifted.add(account);
 			return true;

@@ -48,9 +48,9 @@ class ObservedRateLimiterTests {
 
 	@Test
 	void aStoreFailureIsObservedAsFailedWithItsErrorAndRethrown() {
-		RateLimitStoreException failure = new RateLimitStoreException("Redis did not answer", null);
+		InsprlRateLimitStoreException failure = new InsprlRateLimitStoreException("Redis did not answer", null);
 		this.delegate.failure = failure;
-		assertThatExceptionOfType(RateLimitStoreException.class)
+		assertThatExceptionOfType(InsprlRateLimitStoreException.class)
 			.isThrownBy(() -> this.limiter.acquire("client-42", Duration.ZERO))
 			.isSameAs(failure);
 		TestObservationRegistryAssert.assertThat(this.observations)

@@ -238,7 +238,7 @@ class RedisRateLimiterTests {
 			return this.client.connect(ByteArrayCodec.INSTANCE);
 		}, Duration.ofSeconds(10), 2, 4, Duration.ofSeconds(10), "insprl:rate-limit:")) {
 			assertThat(attempts).as("nothing at creation").hasValue(0);
-			assertThatExceptionOfType(RateLimitStoreException.class)
+			assertThatExceptionOfType(InsprlRateLimitStoreException.class)
 				.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
 				.withMessage("Could not connect to Redis")
 				.withCauseInstanceOf(RedisConnectionException.class);
@@ -279,7 +279,7 @@ class RedisRateLimiterTests {
 			}
 			return this.client.connect(ByteArrayCodec.INSTANCE);
 		}, Duration.ofMillis(50), 2, 4, Duration.ofSeconds(10), "insprl:rate-limit:")) {
-			assertThatExceptionOfType(RateLimitStoreException.class)
+			assertThatExceptionOfType(InsprlRateLimitStoreException.class)
 				.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
 				.withMessage("Redis did not take a connection within PT0.05S");
 			release.countDown();
@@ -302,13 +302,13 @@ class RedisRateLimiterTests {
 			opened.set(this.client.connect(ByteArrayCodec.INSTANCE));
 			return opened.get();
 		}, Duration.ofMillis(50), 2, 4, Duration.ofSeconds(10), "insprl:rate-limit:");
-		assertThatExceptionOfType(RateLimitStoreException.class)
+		assertThatExceptionOfType(InsprlRateLimitStoreException.class)
 			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO));
 		connecting.await();
 		limiter.close();
 		release.countDown();
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> opened.get() != null && !opened.get().isOpen());
-		assertThatExceptionOfType(RateLimitStoreException.class)
+		assertThatExceptionOfType(InsprlRateLimitStoreException.class)
 			.isThrownBy(() -> limiter.acquire("client-42", Duration.ZERO))
 			.withMessage("The rate limit's Redis connection is closed");
 	}

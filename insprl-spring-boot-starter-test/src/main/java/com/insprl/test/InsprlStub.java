@@ -98,9 +98,9 @@ public final class InsprlStub implements AutoCloseable {
 	 * @param instanceId the instance id
 	 * @return how to answer
 	 */
-	public Answers logout(String instanceId) {
+	public StubAnswers logout(String instanceId) {
 		Assert.hasText(instanceId, "instanceId must not be blank");
-		return new Answers(this, StubbedOperation.LOGOUT, List.of(instanceId));
+		return new StubAnswers(this, StubbedOperation.LOGOUT, List.of(instanceId));
 	}
 
 	/**
@@ -109,10 +109,10 @@ public final class InsprlStub implements AutoCloseable {
 	 * @param campaignUid the campaign's UID
 	 * @return how to answer
 	 */
-	public Answers campaignTracking(String accountId, String campaignUid) {
+	public StubAnswers campaignTracking(String accountId, String campaignUid) {
 		Assert.hasText(accountId, "accountId must not be blank");
 		Assert.hasText(campaignUid, "campaignUid must not be blank");
-		return new Answers(this, StubbedOperation.CAMPAIGN_TRACKING, List.of(accountId, campaignUid));
+		return new StubAnswers(this, StubbedOperation.CAMPAIGN_TRACKING, List.of(accountId, campaignUid));
 	}
 
 	/**

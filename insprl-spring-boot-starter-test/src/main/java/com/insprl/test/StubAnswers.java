@@ -15,7 +15,7 @@ import org.springframework.util.Assert;
  * How the stand-in answers one kind of request, such as the logout of one instance: each
  * method replaces the answer scripted before.
  */
-public final class Answers {
+public final class StubAnswers {
 
 	/** The page insprl's site shows when it is down. */
 	static final String OUTAGE_PAGE = "<html><body><p>Oops! Facing network problem. Unable to load this page. "
@@ -27,7 +27,7 @@ public final class Answers {
 
 	private final List<String> values;
 
-	Answers(InsprlStub stub, StubbedOperation operation, List<String> values) {
+	StubAnswers(InsprlStub stub, StubbedOperation operation, List<String> values) {
 		this.stub = stub;
 		this.operation = operation;
 		this.values = values;

@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The store a rate limit is shared through (Redis) could not be reached in time.
  */
-public class RateLimitStoreException extends RuntimeException {
+public class InsprlRateLimitStoreException extends RuntimeException {
 
-	public RateLimitStoreException(String message, @Nullable Throwable cause) {
+	public InsprlRateLimitStoreException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 
