@@ -64,7 +64,7 @@ class ArchitectureTests {
 					"com.insprl.autoconfigure.InsprlHealthContributorAutoConfiguration",
 					"com.insprl.autoconfigure.InsprlRateLimitAutoConfiguration",
 					"com.insprl.autoconfigure.InsprlEndpointAutoConfiguration",
-					"com.insprl.autoconfigure.InsprlProperties"),
+					"com.insprl.autoconfigure.InsprlProperties", "com.insprl.autoconfigure.InsprlConnectionDetails"),
 			"the service users autowire, and what it returns",
 			Set.of("com.insprl.whatsapp.InsprlWhatsAppService", "com.insprl.whatsapp.LogoutResult",
 					"com.insprl.whatsapp.BulkLogoutResult", "com.insprl.whatsapp.campaign.Campaign",

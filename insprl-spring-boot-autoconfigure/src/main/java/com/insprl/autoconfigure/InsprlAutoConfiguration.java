@@ -40,9 +40,11 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration for the insprl API: an {@link InsprlHttpTransport} on the HTTP
- * client library Spring Boot picks, an {@link InsprlClient} built on it the way Spring
- * Boot builds its {@code RestClient.Builder} (and observed in the application's
+ * Auto-configuration for the insprl API: the account's {@link InsprlConnectionDetails}
+ * (from the {@code insprl.*} properties unless the application defines its own), an
+ * {@link InsprlHttpTransport} on the HTTP client library Spring Boot picks, an
+ * {@link InsprlClient} built on it the way Spring Boot builds its
+ * {@code RestClient.Builder} (and observed in the application's
  * {@link ObservationRegistry}), and an {@link InsprlWhatsAppService} on top of the
  * client.
  */
@@ -91,13 +93,20 @@ public final class InsprlAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(InsprlConnectionDetails.class)
+	PropertiesInsprlConnectionDetails insprlConnectionDetails(InsprlProperties properties) {
+		return new PropertiesInsprlConnectionDetails(properties);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	InsprlClient insprlClient(InsprlProperties properties, InsprlHttpTransport insprlHttpTransport,
-			ObjectProvider<RestClientCustomizer> restClientCustomizers, ObjectProvider<InsprlCallListener> listeners,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+	InsprlClient insprlClient(InsprlProperties properties, InsprlConnectionDetails connectionDetails,
+			InsprlHttpTransport insprlHttpTransport, ObjectProvider<RestClientCustomizer> restClientCustomizers,
+			ObjectProvider<InsprlCallListener> listeners, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<InsprlObservationConvention> observationConvention,
 			ObjectProvider<InsprlRateLimiter> rateLimiter) {
-		InsprlCredentials credentials = InsprlPropertiesValidator.credentials(properties);
+		InsprlCredentials credentials = InsprlPropertiesValidator.credentials(connectionDetails,
+				properties.isRequireCredentials());
 		InsprlClientBuilder builder = InsprlClient.builder()
 			.retry(InsprlPropertiesValidator.retry(properties))
 			.transport(insprlHttpTransport)
@@ -112,7 +121,7 @@ public final class InsprlAutoConfiguration {
 		else {
 			builder.noDefaultAccount();
 		}
-		InsprlPropertiesValidator.baseUrl(builder, properties);
+		InsprlPropertiesValidator.baseUrl(builder, connectionDetails);
 		restClientCustomizers.orderedStream().forEach(builder::customizer);
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		observationConvention.ifAvailable(builder::observationConvention);
@@ -169,8 +178,8 @@ public final class InsprlAutoConfiguration {
 	static class ActuatorSanitizingConfiguration {
 
 		@Bean
-		SanitizingFunction insprlClientKeySanitizingFunction(InsprlProperties properties) {
-			return new ClientKeySanitizingFunction(properties.getClientKey());
+		SanitizingFunction insprlClientKeySanitizingFunction(InsprlConnectionDetails connectionDetails) {
+			return new ClientKeySanitizingFunction(connectionDetails.getClientKey());
 		}
 
 	}

@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * Checks {@link InsprlProperties} before anything is built from them, so a
- * misconfiguration stops start-up with the property named instead of failing on the first
- * call. The rules are those of the types the properties become
- * ({@link InsprlCredentials}, {@link InsprlClientBuilder}, {@link InsprlRetrySettings});
- * this class only names the property. No message quotes a credential.
+ * Checks {@link InsprlProperties} and the {@link InsprlConnectionDetails} before anything
+ * is built from them, so a misconfiguration stops start-up with the property (or the
+ * application's bean) named instead of failing on the first call. The rules are those of
+ * the types the properties become ({@link InsprlCredentials},
+ * {@link InsprlClientBuilder}, {@link InsprlRetrySettings}); this class only names the
+ * property. No message quotes a credential.
  */
 final class InsprlPropertiesValidator {
 
@@ -26,39 +27,60 @@ final class InsprlPropertiesValidator {
 
 	/**
 	 * Return the default account's credentials, or {@code null} when the application has
-	 * none ({@code insprl.require-credentials=false} and neither property set).
-	 * @param properties the properties
+	 * none ({@code insprl.require-credentials=false} and neither is given).
+	 * @param details where the account comes from: the properties, or the application's
+	 * own bean
+	 * @param requireCredentials whether the application must have a default account
 	 * @return the credentials, or {@code null}
 	 */
-	static @Nullable InsprlCredentials credentials(InsprlProperties properties) {
-		if (!properties.isRequireCredentials() && !StringUtils.hasText(properties.getClientId())
-				&& !StringUtils.hasText(properties.getClientKey())) {
+	static @Nullable InsprlCredentials credentials(InsprlConnectionDetails details, boolean requireCredentials) {
+		String clientId = details.getClientId();
+		String clientKey = details.getClientKey();
+		if (!requireCredentials && !StringUtils.hasText(clientId) && !StringUtils.hasText(clientKey)) {
 			return null;
 		}
-		String idProblem = CredentialRules.clientIdProblem(properties.getClientId());
+		String idProblem = CredentialRules.clientIdProblem(clientId);
 		if (idProblem != null) {
-			throw new InvalidInsprlPropertyException("insprl.client-id", idProblem);
+			throw invalid(details, "insprl.client-id", "client id", idProblem);
 		}
-		String keyProblem = CredentialRules.clientKeyProblem(properties.getClientKey());
+		String keyProblem = CredentialRules.clientKeyProblem(clientKey);
 		if (keyProblem != null) {
-			throw new InvalidInsprlPropertyException("insprl.client-key", keyProblem);
+			throw invalid(details, "insprl.client-key", "client key", keyProblem);
 		}
-		return new InsprlCredentials(Objects.requireNonNull(properties.getClientId()),
-				Objects.requireNonNull(properties.getClientKey()));
+		return new InsprlCredentials(Objects.requireNonNull(clientId), Objects.requireNonNull(clientKey));
 	}
 
-	static void baseUrl(InsprlClientBuilder builder, InsprlProperties properties) {
-		String baseUrl = properties.getBaseUrl();
+	static void baseUrl(InsprlClientBuilder builder, InsprlConnectionDetails details) {
+		String baseUrl = details.getBaseUrl();
 		if (!StringUtils.hasText(baseUrl)) {
-			throw new InvalidInsprlPropertyException("insprl.base-url", "is blank");
+			throw invalid(details, "insprl.base-url", "base URL", "is blank");
 		}
 		try {
 			builder.baseUrl(baseUrl);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInsprlPropertyException("insprl.base-url",
+			throw invalid(details, "insprl.base-url", "base URL",
 					String.valueOf(ex.getMessage()).replaceFirst("^baseUrl ", ""));
 		}
+	}
+
+	/**
+	 * Return the failure of a connection detail: the property named when it comes from
+	 * the properties, the application's bean otherwise.
+	 * @param details where the detail comes from
+	 * @param property the property that gives it by default
+	 * @param detail what it is, such as {@code client id}
+	 * @param problem what is wrong with it
+	 * @return the failure
+	 */
+	private static RuntimeException invalid(InsprlConnectionDetails details, String property, String detail,
+			String problem) {
+		if (details instanceof PropertiesInsprlConnectionDetails) {
+			return new InvalidInsprlPropertyException(property, problem);
+		}
+		return new IllegalStateException(
+				"The application's InsprlConnectionDetails bean (" + details.getClass().getName() + ") gives a "
+						+ detail + " that " + problem + ": fix the bean, or remove it to use the insprl.* properties");
 	}
 
 	static InsprlRetrySettings retry(InsprlProperties properties) {

@@ -19,20 +19,23 @@ class InsprlPropertiesValidatorTests {
 	@Test
 	void httpsBaseUrlIsAccepted() {
 		this.properties.setBaseUrl("https://insprl.com/api");
-		InsprlPropertiesValidator.baseUrl(InsprlClient.builder(), this.properties);
+		InsprlPropertiesValidator.baseUrl(InsprlClient.builder(),
+				new PropertiesInsprlConnectionDetails(this.properties));
 	}
 
 	@Test
 	void plainHttpIsAcceptedForLoopbackHostsOnly() {
 		for (String url : new String[] { "http://localhost:8089/api", "http://127.0.0.1:1/api", "http://[::1]:80/x" }) {
 			this.properties.setBaseUrl(url);
-			InsprlPropertiesValidator.baseUrl(InsprlClient.builder(), this.properties);
+			InsprlPropertiesValidator.baseUrl(InsprlClient.builder(),
+					new PropertiesInsprlConnectionDetails(this.properties));
 		}
 		for (String url : new String[] { "http://insprl.com/api", "http://10.0.0.5/api",
 				"http://localhost.evil.com/" }) {
 			this.properties.setBaseUrl(url);
 			assertThatExceptionOfType(InvalidInsprlPropertyException.class)
-				.isThrownBy(() -> InsprlPropertiesValidator.baseUrl(InsprlClient.builder(), this.properties))
+				.isThrownBy(() -> InsprlPropertiesValidator.baseUrl(InsprlClient.builder(),
+						new PropertiesInsprlConnectionDetails(this.properties)))
 				.withMessageContaining("insprl.base-url")
 				.withMessageContaining("clear text");
 		}
@@ -43,7 +46,8 @@ class InsprlPropertiesValidatorTests {
 		for (String url : new String[] { "ftp://insprl.com/api", "insprl.com/api", "https://", "https://in sprl" }) {
 			this.properties.setBaseUrl(url);
 			assertThatExceptionOfType(InvalidInsprlPropertyException.class)
-				.isThrownBy(() -> InsprlPropertiesValidator.baseUrl(InsprlClient.builder(), this.properties))
+				.isThrownBy(() -> InsprlPropertiesValidator.baseUrl(InsprlClient.builder(),
+						new PropertiesInsprlConnectionDetails(this.properties)))
 				.withMessageContaining("insprl.base-url");
 		}
 	}

@@ -9,10 +9,11 @@ import java.lang.annotation.Target;
 
 /**
  * Starts an {@link InsprlStub} on loopback for a {@code @SpringBootTest}, points the
- * starter at it ({@code insprl.base-url} and test credentials, over whatever the
- * application's configuration says, so no real key is needed and nothing reaches
- * insprl.com), and offers it as a bean to script and verify. The stand-in is reset after
- * each test method. <pre class="code">
+ * starter at it (a primary {@code InsprlConnectionDetails} bean with its base URL and
+ * test credentials, over the application's {@code insprl.*} properties or connection
+ * details, so no real key is needed and nothing reaches insprl.com), and offers it as a
+ * bean to script and verify. The stand-in is reset after each test method.
+ * <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureInsprlStub
  * class OffboardingTests {

@@ -43,7 +43,9 @@ class ReadmeExamplesTests {
 
 			import java.time.Duration;
 			import java.util.List;
+			import java.util.function.Function;
 
+			import com.insprl.autoconfigure.InsprlConnectionDetails;
 			import com.insprl.client.*;
 			import com.insprl.test.*;
 			import com.insprl.whatsapp.*;
