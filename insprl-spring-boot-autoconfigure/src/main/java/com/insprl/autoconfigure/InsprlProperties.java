@@ -2,11 +2,6 @@ package com.insprl.autoconfigure;
 
 import java.time.Duration;
 
-import com.insprl.client.InsprlClient;
-import com.insprl.client.InsprlClientBuilder;
-import com.insprl.client.InsprlRetrySettings;
-import com.insprl.http.InsprlHttpTransport;
-import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,7 +21,7 @@ public class InsprlProperties {
 	 * Root URL of the insprl API. Must be https; plain http is accepted only for a
 	 * loopback host.
 	 */
-	private String baseUrl = InsprlClientBuilder.DEFAULT_BASE_URL;
+	private String baseUrl = "https://insprl.com/api";
 
 	/**
 	 * Account CLIENT ID, sent as the client_id form field.
@@ -49,27 +44,27 @@ public class InsprlProperties {
 	/**
 	 * Time allowed to open a connection to insprl.
 	 */
-	private Duration connectTimeout = InsprlClientBuilder.DEFAULT_CONNECT_TIMEOUT;
+	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
 	 * Time allowed for insprl's reply once connected. Each request must complete within
 	 * the connect timeout plus the read timeout, however slowly the reply arrives.
 	 */
-	private Duration readTimeout = InsprlClientBuilder.DEFAULT_READ_TIMEOUT;
+	private Duration readTimeout = Duration.ofSeconds(30);
 
 	/**
 	 * Most connections kept open to insprl at once, where the HTTP client library pools
 	 * them (Apache HttpClient 5). A call that finds none free waits for one within its
 	 * connect timeout.
 	 */
-	private int maxConnections = InsprlHttpTransport.DEFAULT_MAX_CONNECTIONS;
+	private int maxConnections = 100;
 
 	/**
 	 * The whole call's budget: its attempts, back-offs, Retry-After waits and rate-limit
 	 * waits all count against it. Bounds every call, whatever the retries and waits
 	 * allow.
 	 */
-	private Duration callTimeout = InsprlClient.DEFAULT_CALL_TIMEOUT;
+	private Duration callTimeout = Duration.ofSeconds(60);
 
 	/**
 	 * How long an account's calls are paused when insprl reports its usage limit (code
@@ -77,7 +72,7 @@ public class InsprlProperties {
 	 * once, unsent, on every replica when the rate limit's store is Redis. 0 does not
 	 * pause.
 	 */
-	private Duration usageLimitPause = InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE;
+	private Duration usageLimitPause = Duration.ofMinutes(5);
 
 	/**
 	 * Least time a call's budget must leave for an attempt. A rate-limit wait, back-off
@@ -85,7 +80,7 @@ public class InsprlProperties {
 	 * timeout spent, rather than send a request that could only time out after insprl may
 	 * have processed it. 0 sends whatever is left.
 	 */
-	private Duration minAttemptTime = InsprlClient.DEFAULT_MIN_ATTEMPT_TIME;
+	private Duration minAttemptTime = Duration.ofMillis(300);
 
 	private final Ssl ssl = new Ssl();
 
@@ -256,7 +251,7 @@ public class InsprlProperties {
 		/**
 		 * Logouts a bulk logout (logoutAll) sends at once.
 		 */
-		private int bulkConcurrency = InsprlWhatsAppService.DEFAULT_BULK_CONCURRENCY;
+		private int bulkConcurrency = 4;
 
 		public @Nullable String getInstanceId() {
 			return this.instanceId;
@@ -291,23 +286,23 @@ public class InsprlProperties {
 		/**
 		 * Attempts per call, the first included. 1 turns retries off.
 		 */
-		private int maxAttempts = InsprlRetrySettings.DEFAULTS.maxAttempts();
+		private int maxAttempts = 3;
 
 		/**
 		 * Wait before the first retry; later waits grow by the multiplier, with jitter.
 		 */
-		private Duration initialBackoff = InsprlRetrySettings.DEFAULTS.initialBackoff();
+		private Duration initialBackoff = Duration.ofMillis(200);
 
 		/**
 		 * Longest wait between attempts, and the longest Retry-After waited for; a rate
 		 * limit asking for longer ends the call at once.
 		 */
-		private Duration maxBackoff = InsprlRetrySettings.DEFAULTS.maxBackoff();
+		private Duration maxBackoff = Duration.ofSeconds(5);
 
 		/**
 		 * Factor by which each wait grows.
 		 */
-		private double multiplier = InsprlRetrySettings.DEFAULTS.multiplier();
+		private double multiplier = 2.0;
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
@@ -394,11 +389,6 @@ public class InsprlProperties {
 	public static class RateLimit {
 
 		/**
-		 * The default {@code insprl.rate-limit.store-timeout}.
-		 */
-		public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(1);
-
-		/**
 		 * Whether to limit the requests sent per account.
 		 */
 		private boolean enabled;
@@ -432,7 +422,7 @@ public class InsprlProperties {
 		 * fail-open); never longer than max-wait, so that an unreachable Redis holds no
 		 * call past it.
 		 */
-		private Duration storeTimeout = DEFAULT_STORE_TIMEOUT;
+		private Duration storeTimeout = Duration.ofSeconds(1);
 
 		/**
 		 * Whether calls go on with this JVM's own limit while Redis is unreachable

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlClientBuilder;
@@ -88,6 +89,32 @@ class ConfigurationMetadataTests {
 		assertThat(defaults.getWhatsapp().getBulkConcurrency())
 			.isEqualTo(InsprlWhatsAppService.DEFAULT_BULK_CONCURRENCY);
 		assertThat(InsprlPropertiesValidator.retry(defaults)).isEqualTo(InsprlRetrySettings.DEFAULTS);
+		assertThat(defaults.getMinAttemptTime()).isEqualTo(InsprlClient.DEFAULT_MIN_ATTEMPT_TIME);
+	}
+
+	/**
+	 * Defaults are the properties class's literal values, which the configuration
+	 * processor writes: the hand-written metadata states none of them, and every property
+	 * with a value of its own shows it in the IDE.
+	 */
+	@Test
+	void theConfigurationProcessorWritesEveryDefault() throws Exception {
+		try (InputStream in = new ClassPathResource("META-INF/additional-spring-configuration-metadata.json")
+			.getInputStream()) {
+			JsonNode additional = JsonMapper.builder().build().readTree(in).path("properties");
+			assertThat(additional.values())
+				.filteredOn((property) -> property.path("name").asString().startsWith("insprl."))
+				.as("hand-written insprl.* metadata")
+				.isEmpty();
+		}
+		Map<String, JsonNode> metadata = metadata();
+		Set<String> withoutValue = Set.of("insprl.client-id", "insprl.client-key", "insprl.ssl.bundle",
+				"insprl.whatsapp.instance-id", "insprl.rate-limit.requests-per-second", "insprl.rate-limit.burst");
+		assertThat(metadata).allSatisfy((name, property) -> {
+			if (name.startsWith("insprl.") && !withoutValue.contains(name)) {
+				assertThat(property.has("defaultValue")).as("%s shows its default", name).isTrue();
+			}
+		});
 	}
 
 	private static Map<String, JsonNode> metadata() throws IOException {
