@@ -23,6 +23,8 @@ import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
 import com.insprl.testing.LateRequests;
 import com.insprl.testing.LoopbackConnections;
+import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -60,15 +62,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Isolated("finds the transport's deadline thread among the JVM's threads")
 class InsprlAutoConfigurationTests {
 
-	private static final String KEY = "sk-live-7f3a9c1e";
+	private static final String KEY = TestAccount.KEY;
 
 	private static final String SUCCESS = "{\"code\":\"100\",\"message\":\"success\","
 			+ "\"result\":\"Logout request sent to WhatsApp\"}";
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
@@ -176,7 +176,7 @@ class InsprlAutoConfigurationTests {
 	void missingClientIdFailsStartupNamingThePropertyAndVariable() {
 		this.contextRunner.withPropertyValues("insprl.client-key=" + KEY).run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("insprl.client-id").contains("is not set");
 			assertThat(analysis.getAction()).contains("insprl.client-id")
 				.contains("INSPRL_CLIENT_ID")
@@ -188,7 +188,7 @@ class InsprlAutoConfigurationTests {
 	void blankClientKeyFailsStartupNamingThePropertyAndVariable() {
 		this.contextRunner.withPropertyValues("insprl.client-id=client-42", "insprl.client-key= ").run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("insprl.client-key");
 			assertThat(analysis.getAction()).contains("INSPRL_CLIENT_KEY");
 		});
@@ -204,7 +204,7 @@ class InsprlAutoConfigurationTests {
 								"insprl.client-key", "secret-part\r\nX-Injected: yes"))))
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("insprl.client-key").contains("control characters");
 				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("secret-part");
 				assertThat(context.getStartupFailure()).rootCause().message().doesNotContain("secret-part");
@@ -259,7 +259,7 @@ class InsprlAutoConfigurationTests {
 		});
 		LateRequests.awaitServed(insprl, 1);
 		withCredentials().withPropertyValues("insprl.call-timeout=0s")
-			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+			.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 				.contains("insprl.call-timeout"));
 	}
 
@@ -281,7 +281,8 @@ class InsprlAutoConfigurationTests {
 	void nonPositiveTimeoutFailsStartup() {
 		withCredentials().withPropertyValues("insprl.read-timeout=0s").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(analyze(context.getStartupFailure()).getDescription()).contains("insprl.read-timeout");
+			assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
+				.contains("insprl.read-timeout");
 		});
 	}
 
@@ -323,7 +324,7 @@ class InsprlAutoConfigurationTests {
 					"insprl.base-url=http://insprl.com/api")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("insprl.base-url")
 					.contains("plain http")
 					.contains("clear text");
@@ -370,14 +371,14 @@ class InsprlAutoConfigurationTests {
 			.withPropertyValues("insprl.client-id=${INSPRL_CLIENT_ID}", "insprl.client-key=${INSPRL_CLIENT_KEY}")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("insprl.client-id").contains("unresolved placeholder");
 				assertThat(analysis.getAction()).contains("INSPRL_CLIENT_ID");
 			});
 		this.contextRunner.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=${INSPRL_CLIENT_KEY}")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("insprl.client-key").contains("unresolved placeholder");
 				assertThat(analysis.getAction()).contains("INSPRL_CLIENT_KEY");
 			});
@@ -394,7 +395,7 @@ class InsprlAutoConfigurationTests {
 							Map.of("insprl.client-id", "client-42", "insprl.client-key", key))))
 				.run((context) -> {
 					assertThat(context).hasFailed();
-					FailureAnalysis analysis = analyze(context.getStartupFailure());
+					FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 					assertThat(analysis.getDescription()).contains("insprl.client-key").contains("visible ASCII");
 					assertThat(analysis.getAction()).contains("INSPRL_CLIENT_KEY");
 					assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("secret-part");
@@ -409,7 +410,7 @@ class InsprlAutoConfigurationTests {
 				"https://" + KEY + "@insprl.com/api" }) {
 			withCredentials().withPropertyValues("insprl.base-url=" + url).run((context) -> {
 				assertThat(context).hasFailed();
-				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("insprl.base-url")
 					.contains("query string, fragment or user info");
 				assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(KEY);
@@ -421,17 +422,19 @@ class InsprlAutoConfigurationTests {
 	void maxConnectionsBelowOneFailsStartup() {
 		withCredentials().withPropertyValues("insprl.max-connections=0").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(analyze(context.getStartupFailure()).getDescription()).contains("insprl.max-connections");
+			assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
+				.contains("insprl.max-connections");
 		});
 	}
 
 	@Test
 	void durationsInStartupMessagesReadAsTheUserWroteThem() {
 		withCredentials().withPropertyValues("insprl.connect-timeout=-1s")
-			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+			.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 				.contains("must be a positive duration, not -1s"));
 		withCredentials().withPropertyValues("insprl.retry.initial-backoff=100ms", "insprl.retry.max-backoff=50ms")
-			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription()).contains("not 50ms"));
+			.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
+				.contains("not 50ms"));
 	}
 
 	@Test
@@ -464,7 +467,8 @@ class InsprlAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("insprl.require-credentials=false", "insprl.client-id=client-42")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(analyze(context.getStartupFailure()).getDescription()).contains("insprl.client-key");
+				assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
+					.contains("insprl.client-key");
 			});
 	}
 
@@ -472,7 +476,7 @@ class InsprlAutoConfigurationTests {
 	void bulkConcurrencyIsBoundAndChecked() {
 		withCredentials().withPropertyValues("insprl.whatsapp.bulk-concurrency=0").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(analyze(context.getStartupFailure()).getDescription())
+			assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 				.contains("insprl.whatsapp.bulk-concurrency");
 		});
 	}
@@ -488,21 +492,21 @@ class InsprlAutoConfigurationTests {
 				"2147483647ms", "insprl.retry.max-backoff=36501d", "36500d", "insprl.usage-limit-pause=36501d",
 				"36500d");
 		longest.forEach((property, expected) -> withCredentials().withPropertyValues(property)
-			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+			.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 				.contains(property.substring(0, property.indexOf('=')))
 				.contains("must be at most " + expected)));
 		for (String property : List.of("insprl.rate-limit.max-wait=36501d", "insprl.rate-limit.store-timeout=36501d")) {
 			withCredentials().withConfiguration(AutoConfigurations.of(InsprlRateLimitAutoConfiguration.class))
 				.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
 						property)
-				.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 					.contains(property.substring(0, property.indexOf('=')))
 					.contains("must be at most 36500d"));
 		}
 		for (String property : List.of("insprl.health.timeout=25d", "insprl.health.cache-ttl=36501d")) {
 			withCredentials().withConfiguration(AutoConfigurations.of(InsprlHealthContributorAutoConfiguration.class))
 				.withPropertyValues(property)
-				.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 					.contains(property.substring(0, property.indexOf('='))));
 		}
 		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
@@ -540,7 +544,9 @@ class InsprlAutoConfigurationTests {
 			withCredentials().withPropertyValues(property + "=" + value).run((application) -> {
 				if (application.getStartupFailure() != null) {
 					assertThat(application.getStartupFailure()).as(context)
-						.satisfiesAnyOf((failure) -> assertThat(analyze(failure).getDescription()).contains(property),
+						.satisfiesAnyOf(
+								(failure) -> assertThat(FailureAnalyses.analyze(failure).getDescription())
+									.contains(property),
 								(failure) -> assertThat(failure).hasRootCauseInstanceOf(ArithmeticException.class)
 									.hasStackTraceContaining("Failed to bind properties under '" + property + "'"));
 					return;
@@ -579,12 +585,6 @@ class InsprlAutoConfigurationTests {
 				context.getBean("insprlInfoContributor", InfoContributor.class).contribute(info);
 				assertThat(info.build().getDetails().get("insprl")).asString().contains("rateLimitStore=local");
 			});
-	}
-
-	private static FailureAnalysis analyze(Throwable failure) {
-		FailureAnalysis analysis = new InvalidInsprlPropertyFailureAnalyzer().analyze(failure);
-		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
-		return analysis;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,6 +2,8 @@ package com.insprl.autoconfigure;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.testing.KeyRuns;
+import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,9 +35,7 @@ class InsprlConnectionDetailsTests {
 	private static final String SUCCESS = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"sent\"}";
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
@@ -47,7 +46,7 @@ class InsprlConnectionDetailsTests {
 	@Test
 	void byDefaultTheAccountComesFromTheProperties() {
 		this.contextRunner
-			.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
+			.withPropertyValues("insprl.client-id=" + TestAccount.CLIENT_ID, "insprl.client-key=" + TestAccount.KEY,
 					"insprl.base-url=" + insprl.baseUrl() + "/api")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(PropertiesInsprlConnectionDetails.class);

@@ -16,6 +16,8 @@ import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
+import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -46,16 +47,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class InsprlEndpointAutoConfigurationTests {
 
-	private static final String KEY = "sk-live-7f3a9c1e";
+	private static final String KEY = TestAccount.KEY;
 
 	private static final String LIMITED = "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}";
 
 	private static final String SUCCESS = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"sent\"}";
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,

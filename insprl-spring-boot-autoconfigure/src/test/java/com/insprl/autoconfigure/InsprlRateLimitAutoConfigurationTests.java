@@ -9,6 +9,8 @@ import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.ratelimit.ObservedRateLimiter;
 import com.insprl.testing.LoopbackRedis;
+import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -27,7 +28,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -37,23 +37,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class InsprlRateLimitAutoConfigurationTests {
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
 						RestClientAutoConfiguration.class, InsprlRateLimitAutoConfiguration.class,
 						InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
-		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
+		.withPropertyValues("insprl.client-id=" + TestAccount.CLIENT_ID, "insprl.client-key=" + TestAccount.KEY,
 				"insprl.base-url=" + insprl.baseUrl() + "/api");
-
-	private static FailureAnalysis analyze(Throwable failure) {
-		FailureAnalysis analysis = new InvalidInsprlPropertyFailureAnalyzer().analyze(failure);
-		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
-		return analysis;
-	}
 
 	@Test
 	void offByDefault() {
@@ -151,7 +143,7 @@ class InsprlRateLimitAutoConfigurationTests {
 	void aRateIsRequiredWhenEnabled() {
 		this.contextRunner.withPropertyValues("insprl.rate-limit.enabled=true").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(analyze(context.getStartupFailure()).getDescription())
+			assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 				.contains("insprl.rate-limit.requests-per-second");
 		});
 		for (String invalid : List.of("insprl.rate-limit.burst=0", "insprl.rate-limit.max-wait=-1s",
@@ -159,7 +151,7 @@ class InsprlRateLimitAutoConfigurationTests {
 			this.contextRunner
 				.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
 						invalid)
-				.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 					.contains(invalid.substring(0, invalid.indexOf('='))));
 		}
 	}
@@ -169,7 +161,7 @@ class InsprlRateLimitAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
 					"insprl.rate-limit.store=redis")
-			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+			.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 				.contains("insprl.rate-limit.store")
 				.contains("spring-boot-starter-data-redis"));
 	}
@@ -179,7 +171,7 @@ class InsprlRateLimitAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
 			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
 					"insprl.rate-limit.store=redis")
-			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+			.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 				.contains("insprl.rate-limit.store")
 				.contains("spring-boot-starter-data-redis"));
 	}

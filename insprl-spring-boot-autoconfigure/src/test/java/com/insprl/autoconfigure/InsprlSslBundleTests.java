@@ -4,6 +4,7 @@ import com.insprl.client.InsprlConnectionException;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.RawHttpServer;
+import com.insprl.testing.TestAccount;
 import com.insprl.testing.TestCertificates;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,7 @@ class InsprlSslBundleTests {
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 				InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
-		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
+		.withPropertyValues("insprl.client-id=" + TestAccount.CLIENT_ID, "insprl.client-key=" + TestAccount.KEY,
 				"insprl.base-url=" + "https://127.0.0.1:" + port() + "/api", "insprl.retry.max-attempts=1");
 
 	private static int port() {

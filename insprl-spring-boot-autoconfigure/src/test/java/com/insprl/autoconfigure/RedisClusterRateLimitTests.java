@@ -11,6 +11,7 @@ import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.testing.Closer;
 import com.insprl.testing.LongRunning;
 import com.insprl.testing.LoopbackRedisCluster;
 import com.insprl.testing.RecordingStub;
@@ -22,12 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -45,25 +41,18 @@ class RedisClusterRateLimitTests {
 
 	private static final String BUCKET_KEY = "insprl:rate-limit:{client-42}:bucket";
 
-	private final List<AutoCloseable> closeables = new ArrayList<>();
+	private final Closer closer = new Closer();
 
 	private LoopbackRedisCluster cluster;
 
 	@BeforeEach
 	void startCluster() throws Exception {
-		this.cluster = closeLater(LoopbackRedisCluster.start());
+		this.cluster = this.closer.later(LoopbackRedisCluster.start());
 	}
 
 	@AfterEach
 	void closeAll() throws Exception {
-		for (AutoCloseable closeable : this.closeables) {
-			closeable.close();
-		}
-	}
-
-	private <T extends AutoCloseable> T closeLater(T closeable) {
-		this.closeables.add(0, closeable);
-		return closeable;
+		this.closer.close();
 	}
 
 	/**
@@ -71,15 +60,7 @@ class RedisClusterRateLimitTests {
 	 * the shared budget and pauses give Redis 10 s to answer.
 	 */
 	private ApplicationContextRunner replica(RecordingStub stub, String... properties) {
-		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
-							ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-							InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
-							InsprlHealthContributorAutoConfiguration.class, InsprlEndpointAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.cluster.nodes=" + this.cluster.nodes(), "insprl.client-id=client-42",
-					"insprl.client-key=sk-live-7f3a9c1e", "insprl.base-url=" + stub.baseUrl(),
-					"insprl.rate-limit.enabled=true", "insprl.rate-limit.store=redis")
+		return ReplicaScenarios.replica(stub, "spring.data.redis.cluster.nodes=" + this.cluster.nodes())
 			.withPropertyValues(properties);
 	}
 
@@ -92,7 +73,7 @@ class RedisClusterRateLimitTests {
 	 */
 	@Test
 	void twoReplicasOfEightThreadsShareOneBudgetFor20Seconds() throws Exception {
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.store-timeout=10s",
 				"insprl.rate-limit.requests-per-second=20", "insprl.rate-limit.burst=10",
 				"insprl.rate-limit.max-wait=30s");
@@ -118,7 +99,7 @@ class RedisClusterRateLimitTests {
 	 */
 	@Test
 	void aPauseShowsOnEveryReplicasEndpointAndIsLiftedForAll() throws Exception {
-		RecordingStub stub = closeLater(ReplicaScenarios.dailyLimitStub());
+		RecordingStub stub = this.closer.later(ReplicaScenarios.dailyLimitStub());
 		ReplicaScenarios.assertAPauseShowsOnEveryReplicaAndIsLiftedForAll(
 				replica(stub, "insprl.rate-limit.store-timeout=10s", "insprl.rate-limit.requests-per-second=1000",
 						"insprl.rate-limit.burst=1000", "management.endpoints.web.exposure.include=insprl"),
@@ -130,14 +111,14 @@ class RedisClusterRateLimitTests {
 	 */
 	@Test
 	void aRetryAfterSeenByOneReplicaPausesTheOther() throws Exception {
-		RecordingStub stub = closeLater(ReplicaScenarios.limitingStub());
+		RecordingStub stub = this.closer.later(ReplicaScenarios.limitingStub());
 		ReplicaScenarios.assertARetryAfterSeenByOnePausesTheOther(replica(stub, "insprl.rate-limit.store-timeout=10s",
 				"insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"), stub);
 	}
 
 	@Test
 	void aUsageLimitSeenByOneReplicaFailsTheOthersCallsUnsent() throws Exception {
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO,
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO,
 				(id) -> new Reply(429, "{\"code\":129,\"message\":\"DAILY_LIMIT_REACHED\"}", null)));
 		ApplicationContextRunner replica = replica(stub, "insprl.rate-limit.store-timeout=10s",
 				"insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000");
@@ -162,7 +143,7 @@ class RedisClusterRateLimitTests {
 
 	@Test
 	void aMasterKilledMidRunFailsOpenToTheLocalLimit() throws Exception {
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		replica(stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000",
 				"insprl.rate-limit.max-wait=2s")
 			.run((context) -> {
@@ -184,8 +165,8 @@ class RedisClusterRateLimitTests {
 	 */
 	@Test
 	void aReplicaStartsWhileTheClusterIsDownAndSharesTheLimitOnceItIsUp() throws Exception {
-		this.cluster = closeLater(LoopbackRedisCluster.notStarted());
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		this.cluster = this.closer.later(LoopbackRedisCluster.notStarted());
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		replica(stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000",
 				"insprl.rate-limit.fail-open=false")
 			.run((context) -> {
@@ -208,7 +189,7 @@ class RedisClusterRateLimitTests {
 
 	@Test
 	void aMasterKilledMidRunFailsClosedIfToldTo() throws Exception {
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		replica(stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000",
 				"insprl.rate-limit.max-wait=2s", "insprl.rate-limit.fail-open=false")
 			.run((context) -> {

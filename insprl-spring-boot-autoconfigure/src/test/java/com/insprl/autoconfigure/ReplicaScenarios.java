@@ -19,9 +19,15 @@ import com.insprl.ratelimit.FailoverRateLimiter;
 import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Arrival;
 import com.insprl.testing.RecordingStub.Reply;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.awaitility.Awaitility;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -152,6 +158,27 @@ final class ReplicaScenarios {
 			.anySatisfy((wait) -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1950)))
 			.filteredOn((wait) -> wait.compareTo(Duration.ofMillis(1950)) < 0)
 			.hasSizeLessThanOrEqualTo(2);
+	}
+
+	/**
+	 * Return one replica of an application whose rate limit is shared through Redis, with
+	 * the test account, calling the stub: the starter's auto-configurations beside Spring
+	 * Boot's Redis and HTTP client ones.
+	 * @param stub the stub the replica calls
+	 * @param properties where Redis is ({@code spring.data.redis.*}), and the test's own
+	 * @return the replica's configuration
+	 */
+	static ApplicationContextRunner replica(RecordingStub stub, String... properties) {
+		return new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
+							ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+							InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
+							InsprlHealthContributorAutoConfiguration.class, InsprlEndpointAutoConfiguration.class))
+			.withPropertyValues(TestAccount.properties())
+			.withPropertyValues("insprl.base-url=" + stub.baseUrl(), "insprl.rate-limit.enabled=true",
+					"insprl.rate-limit.store=redis")
+			.withPropertyValues(properties);
 	}
 
 	/**

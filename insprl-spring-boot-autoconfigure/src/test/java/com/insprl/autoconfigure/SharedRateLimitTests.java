@@ -1,8 +1,6 @@
 package com.insprl.autoconfigure;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +10,7 @@ import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
 import com.insprl.health.InsprlHealthIndicator;
 import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.testing.Closer;
 import com.insprl.testing.LongRunning;
 import com.insprl.testing.LoopbackRedis;
 import com.insprl.testing.ReadsLogs;
@@ -26,13 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.embedded.RedisSentinel;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -50,18 +44,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @LongRunning("budget runs of several seconds through Redis")
 class SharedRateLimitTests {
 
-	private final List<AutoCloseable> closeables = new ArrayList<>();
+	private final Closer closer = new Closer();
 
 	@AfterEach
 	void closeAll() throws Exception {
-		for (AutoCloseable closeable : this.closeables) {
-			closeable.close();
-		}
-	}
-
-	private <T extends AutoCloseable> T closeLater(T closeable) {
-		this.closeables.add(0, closeable);
-		return closeable;
+		this.closer.close();
 	}
 
 	/**
@@ -71,16 +58,8 @@ class SharedRateLimitTests {
 	 * keep the default.
 	 */
 	private ApplicationContextRunner replica(LoopbackRedis redis, RecordingStub stub, String... properties) {
-		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
-							ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-							InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
-							InsprlHealthContributorAutoConfiguration.class, InsprlEndpointAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
-					"insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
-					"insprl.base-url=" + stub.baseUrl(), "insprl.rate-limit.enabled=true",
-					"insprl.rate-limit.store=redis")
+		return ReplicaScenarios
+			.replica(stub, "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port())
 			.withPropertyValues(properties);
 	}
 
@@ -92,8 +71,8 @@ class SharedRateLimitTests {
 	 */
 	@Test
 	void twoReplicasShareOneBudget() throws Exception {
-		LoopbackRedis redis = closeLater(LoopbackRedis.start());
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		LoopbackRedis redis = this.closer.later(LoopbackRedis.start());
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		ApplicationContextRunner replica = replica(redis, stub, "insprl.rate-limit.store-timeout=10s",
 				"insprl.rate-limit.requests-per-second=10", "insprl.rate-limit.burst=5",
 				"insprl.rate-limit.max-wait=60s");
@@ -110,8 +89,8 @@ class SharedRateLimitTests {
 	 */
 	@Test
 	void aPauseShowsOnEveryReplicasEndpointAndIsLiftedForAll() throws Exception {
-		LoopbackRedis redis = closeLater(LoopbackRedis.start());
-		RecordingStub stub = closeLater(ReplicaScenarios.dailyLimitStub());
+		LoopbackRedis redis = this.closer.later(LoopbackRedis.start());
+		RecordingStub stub = this.closer.later(ReplicaScenarios.dailyLimitStub());
 		ReplicaScenarios.assertAPauseShowsOnEveryReplicaAndIsLiftedForAll(replica(redis, stub,
 				"insprl.rate-limit.store-timeout=10s", "insprl.rate-limit.requests-per-second=1000",
 				"insprl.rate-limit.burst=1000", "management.endpoints.web.exposure.include=insprl"), stub);
@@ -122,8 +101,8 @@ class SharedRateLimitTests {
 	 */
 	@Test
 	void aRetryAfterSeenByOneReplicaPausesTheOther() throws Exception {
-		LoopbackRedis redis = closeLater(LoopbackRedis.start());
-		RecordingStub stub = closeLater(ReplicaScenarios.limitingStub());
+		LoopbackRedis redis = this.closer.later(LoopbackRedis.start());
+		RecordingStub stub = this.closer.later(ReplicaScenarios.limitingStub());
 		ReplicaScenarios
 			.assertARetryAfterSeenByOnePausesTheOther(replica(redis, stub, "insprl.rate-limit.store-timeout=10s",
 					"insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000"), stub);
@@ -139,7 +118,7 @@ class SharedRateLimitTests {
 	 */
 	@Test
 	void twoReplicasShareOneBudgetThroughRedisSentinel() throws Exception {
-		LoopbackRedis redis = closeLater(LoopbackRedis.start());
+		LoopbackRedis redis = this.closer.later(LoopbackRedis.start());
 		int sentinelPort = LoopbackRedis.onFreePort(LoopbackRedis::freePort, (port) -> {
 			RedisSentinel sentinel = RedisSentinel.newRedisSentinel()
 				.bind("127.0.0.1")
@@ -149,10 +128,10 @@ class SharedRateLimitTests {
 				.quorumSize(1)
 				.build();
 			sentinel.start();
-			closeLater(sentinel::stop);
+			this.closer.later(sentinel::stop);
 			return port;
 		});
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		// nothing listens on the standalone port: only the sentinel knows where the
 		// master is
 		ApplicationContextRunner replica = replica(redis, stub, "insprl.rate-limit.store-timeout=10s",
@@ -186,11 +165,11 @@ class SharedRateLimitTests {
 	 */
 	@Test
 	void whenRedisGoesAwayCallsGoOnWithTheLocalLimitByDefault(CapturedOutput output) throws Exception {
-		LoopbackRedis redis = closeLater(LoopbackRedis.start());
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		LoopbackRedis redis = this.closer.later(LoopbackRedis.start());
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		String caller = "redis-gone-test";
 		ExecutorService callerThread = Executors.newSingleThreadExecutor((task) -> new Thread(task, caller));
-		closeLater(callerThread::shutdownNow);
+		this.closer.later(callerThread::shutdownNow);
 		replica(redis, stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000",
 				"insprl.rate-limit.max-wait=3s")
 			.run((context) -> {
@@ -225,8 +204,8 @@ class SharedRateLimitTests {
 	 */
 	@Test
 	void aReplicaStartsWhileRedisIsDownAndSharesTheLimitOnceItIsUp() throws Exception {
-		LoopbackRedis redis = closeLater(LoopbackRedis.notStarted());
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		LoopbackRedis redis = this.closer.later(LoopbackRedis.notStarted());
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		replica(redis, stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -246,8 +225,8 @@ class SharedRateLimitTests {
 	 */
 	@Test
 	void anInterruptedCallerEndsInterruptedAndOthersKeepTheSharedLimit() throws Exception {
-		LoopbackRedis redis = closeLater(LoopbackRedis.start());
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		LoopbackRedis redis = this.closer.later(LoopbackRedis.start());
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		replica(redis, stub, "insprl.rate-limit.store-timeout=10s", "insprl.rate-limit.requests-per-second=1000",
 				"insprl.rate-limit.burst=1000", "insprl.rate-limit.fail-open=false")
 			.run((context) -> {
@@ -273,8 +252,8 @@ class SharedRateLimitTests {
 
 	@Test
 	void whenRedisGoesAwayCallsFailFastIfToldTo() throws Exception {
-		LoopbackRedis redis = closeLater(LoopbackRedis.start());
-		RecordingStub stub = closeLater(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
+		LoopbackRedis redis = this.closer.later(LoopbackRedis.start());
+		RecordingStub stub = this.closer.later(new RecordingStub(Duration.ZERO, (id) -> Reply.ok()));
 		replica(redis, stub, "insprl.rate-limit.requests-per-second=1000", "insprl.rate-limit.burst=1000",
 				"insprl.rate-limit.max-wait=3s", "insprl.rate-limit.fail-open=false")
 			.run((context) -> {

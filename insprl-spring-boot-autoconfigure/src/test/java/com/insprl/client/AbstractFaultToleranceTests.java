@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.ratelimit.LocalRateLimiter;
 import com.insprl.testing.RawHttpServer;
+import com.insprl.testing.TestAccount;
 import com.insprl.testing.TestCertificates;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,7 @@ abstract class AbstractFaultToleranceTests {
 
 	static final String PATH = "/api/whatsapp/instance/logout";
 
-	static final String SUCCESS = InsprlClientWireTests.SUCCESS;
+	static final String SUCCESS = TestAccount.SUCCESS;
 
 	static final String HEAD_200 = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
 
@@ -98,11 +99,30 @@ abstract class AbstractFaultToleranceTests {
 
 	private InsprlHttpTransport transport;
 
+	private final ClientHttpRequestFactoryBuilder<?> library;
+
+	private final String libraryName;
+
+	private final InsprlConnectionException.Reason malformedChunkReason;
+
+	private final InsprlConnectionException.Reason randomDataReason;
+
 	/**
-	 * Return the client library under test.
-	 * @return its request factory builder
+	 * Create the suite for one client library.
+	 * @param library the client library under test
+	 * @param libraryName the name the transport reports for it
+	 * @param malformedChunkReason what the library reports for a malformed chunk: Apache
+	 * HttpClient names the protocol violation; the JDK clients report a plain I/O failure
+	 * @param randomDataReason what the library reports for bytes that are no HTTP reply,
+	 * then a close
 	 */
-	abstract ClientHttpRequestFactoryBuilder<?> library();
+	AbstractFaultToleranceTests(ClientHttpRequestFactoryBuilder<?> library, String libraryName,
+			InsprlConnectionException.Reason malformedChunkReason, InsprlConnectionException.Reason randomDataReason) {
+		this.library = library;
+		this.libraryName = libraryName;
+		this.malformedChunkReason = malformedChunkReason;
+		this.randomDataReason = randomDataReason;
+	}
 
 	@BeforeAll
 	void startTransport() {
@@ -125,13 +145,11 @@ abstract class AbstractFaultToleranceTests {
 	}
 
 	private InsprlHttpTransport transport(HttpClientSettings settings) {
-		InsprlHttpTransport created = InsprlHttpTransport.create(library(), settings, 50);
+		InsprlHttpTransport created = InsprlHttpTransport.create(this.library, settings, 50);
 		this.closeables.add(created);
-		assertThat(created.getLibrary()).isEqualTo(expectedLibraryName());
+		assertThat(created.getLibrary()).isEqualTo(this.libraryName);
 		return created;
 	}
-
-	abstract String expectedLibraryName();
 
 	/**
 	 * Return whether the library closes a slow connection it gives up, rather than leave
@@ -157,7 +175,7 @@ abstract class AbstractFaultToleranceTests {
 			.transport(transport)
 			.timeouts(connectTimeout, readTimeout)
 			.baseUrl(baseUrl)
-			.credentials(new InsprlCredentials("client-42", InsprlClientWireTests.KEY))
+			.credentials(new InsprlCredentials("client-42", TestAccount.KEY))
 			.retry(retry)
 			.listener((event) -> this.events.addAndGet(event.attempts()))
 			.build();
@@ -291,27 +309,14 @@ abstract class AbstractFaultToleranceTests {
 		faultIsRetriedThreeTimes(Fault.EMPTY_RESPONSE, InsprlConnectionException.Reason.CONNECTION_RESET);
 	}
 
-	/**
-	 * Return what the library reports for a malformed chunk: Apache HttpClient names the
-	 * protocol violation; the JDK clients report a plain I/O failure.
-	 * @return the expected reason
-	 */
-	abstract InsprlConnectionException.Reason malformedChunkReason();
-
-	/**
-	 * Return what the library reports for bytes that are no HTTP reply, then a close.
-	 * @return the expected reason
-	 */
-	abstract InsprlConnectionException.Reason randomDataReason();
-
 	@Test
 	void malformedChunkIsReportedAsTheLibraryNamesIt() {
-		faultIsReported(Fault.MALFORMED_RESPONSE_CHUNK, malformedChunkReason());
+		faultIsReported(Fault.MALFORMED_RESPONSE_CHUNK, this.malformedChunkReason);
 	}
 
 	@Test
 	void randomDataThenCloseIsReportedAsTheLibraryNamesIt() {
-		faultIsReported(Fault.RANDOM_DATA_THEN_CLOSE, randomDataReason());
+		faultIsReported(Fault.RANDOM_DATA_THEN_CLOSE, this.randomDataReason);
 	}
 
 	private void faultIsReported(Fault fault, InsprlConnectionException.Reason reason) {
@@ -483,14 +488,14 @@ abstract class AbstractFaultToleranceTests {
 	@Test
 	void redirectIsReportedWithItsHostAndNotFollowed() {
 		this.insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(302)
-			.withHeader("Location", "https://elsewhere.example/collect?key=" + InsprlClientWireTests.KEY)));
+			.withHeader("Location", "https://elsewhere.example/collect?key=" + TestAccount.KEY)));
 		InsprlConnectionException ex = failsWith(InsprlConnectionException.Reason.REDIRECTED, service(), 1,
 				Duration.ofSeconds(5));
 		assertThat(ex.getMessage()).contains("redirected")
 			.contains("'elsewhere.example'")
 			.contains("not followed")
 			.contains("insprl.base-url")
-			.doesNotContain(InsprlClientWireTests.KEY);
+			.doesNotContain(TestAccount.KEY);
 		assertThat(requests()).isEqualTo(1);
 	}
 
@@ -532,7 +537,7 @@ abstract class AbstractFaultToleranceTests {
 			.transport(this.transport)
 			.timeouts(PATIENT_CONNECT_TIMEOUT, readTimeout)
 			.baseUrl(baseUrl)
-			.credentials(new InsprlCredentials("client-42", InsprlClientWireTests.KEY))
+			.credentials(new InsprlCredentials("client-42", TestAccount.KEY))
 			.retry(retry)
 			.callTimeout(Duration.ofSeconds(4))
 			.listener((event) -> this.events.addAndGet(event.attempts()))
@@ -599,7 +604,7 @@ abstract class AbstractFaultToleranceTests {
 			.transport(this.transport)
 			.timeouts(PATIENT_CONNECT_TIMEOUT, PATIENT_READ_TIMEOUT)
 			.baseUrl(this.insprl.baseUrl() + "/api")
-			.credentials(new InsprlCredentials("client-42", InsprlClientWireTests.KEY))
+			.credentials(new InsprlCredentials("client-42", TestAccount.KEY))
 			.retry(FAST_RETRIES)
 			.rateLimiter(limiter, Duration.ofSeconds(30))
 			.callTimeout(Duration.ofSeconds(4))

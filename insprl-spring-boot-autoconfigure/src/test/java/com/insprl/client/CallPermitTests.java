@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.RawHttpServer;
+import com.insprl.testing.TestAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class CallPermitTests {
 	private InsprlClient client(Duration callTimeout, InsprlRateLimiter limiter) {
 		return InsprlClient.builder()
 			.baseUrl(this.server.baseUrl())
-			.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+			.credentials(TestAccount.credentials())
 			.rateLimiter(limiter, MAX_WAIT)
 			.callTimeout(callTimeout)
 			.build();

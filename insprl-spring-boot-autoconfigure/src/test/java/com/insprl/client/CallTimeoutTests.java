@@ -5,6 +5,8 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.ratelimit.LocalRateLimiter;
+import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -27,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CallTimeoutTests {
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
 
@@ -43,14 +42,13 @@ class CallTimeoutTests {
 			.transport(transport)
 			.timeouts(Duration.ofSeconds(2), readTimeout)
 			.baseUrl(insprl.baseUrl() + "/api")
-			.credentials(new InsprlCredentials("client-42", InsprlClientWireTests.KEY))
+			.credentials(new InsprlCredentials("client-42", TestAccount.KEY))
 			.retry(InsprlRetrySettings.NONE);
 	}
 
 	@Test
 	void aCallTimeoutThatCutsTheOnlyAttemptIsReportedAsSpent() {
-		insprl.stubFor(post(InsprlClientWireTests.LOGOUT_PATH)
-			.willReturn(okJson(InsprlClientWireTests.SUCCESS).withFixedDelay(5000)));
+		insprl.stubFor(post(TestAccount.LOGOUT_PATH).willReturn(okJson(TestAccount.SUCCESS).withFixedDelay(5000)));
 		InsprlWhatsAppService service = new InsprlWhatsAppService(
 				client(Duration.ofSeconds(30)).callTimeout(Duration.ofSeconds(1)).build(), null);
 		assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> service.logout("inst-1"))
@@ -63,8 +61,7 @@ class CallTimeoutTests {
 
 	@Test
 	void aReadTimeoutWithinTheCallTimeoutIsNotReportedAsTheCallTimeout() {
-		insprl.stubFor(post(InsprlClientWireTests.LOGOUT_PATH)
-			.willReturn(okJson(InsprlClientWireTests.SUCCESS).withFixedDelay(5000)));
+		insprl.stubFor(post(TestAccount.LOGOUT_PATH).willReturn(okJson(TestAccount.SUCCESS).withFixedDelay(5000)));
 		InsprlWhatsAppService service = new InsprlWhatsAppService(
 				client(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(30)).build(), null);
 		assertThatExceptionOfType(InsprlConnectionException.class).isThrownBy(() -> service.logout("inst-1"))
@@ -83,8 +80,7 @@ class CallTimeoutTests {
 	 */
 	@Test
 	void aWaitThatWouldLeaveTooLittleForAnAttemptEndsTheCallUnsent() throws InterruptedException {
-		insprl.stubFor(post(InsprlClientWireTests.LOGOUT_PATH)
-			.willReturn(okJson(InsprlClientWireTests.SUCCESS).withFixedDelay(400)));
+		insprl.stubFor(post(TestAccount.LOGOUT_PATH).willReturn(okJson(TestAccount.SUCCESS).withFixedDelay(400)));
 		LocalRateLimiter limiter = new LocalRateLimiter(1, 1);
 		InsprlWhatsAppService service = new InsprlWhatsAppService(
 				client(Duration.ofSeconds(5)).rateLimiter(limiter, Duration.ofSeconds(30))
@@ -101,13 +97,13 @@ class CallTimeoutTests {
 				assertThat(ex.isPossiblyProcessed()).isFalse();
 				assertThat(ex.getAttempts()).isZero();
 			});
-		insprl.verify(0, postRequestedFor(urlEqualTo(InsprlClientWireTests.LOGOUT_PATH))
+		insprl.verify(0, postRequestedFor(urlEqualTo(TestAccount.LOGOUT_PATH))
 			.withRequestBody(containing("instance_id=hopeless")));
 	}
 
 	@Test
 	void anInterruptWhileWaitingForAPermitEndsTheCallUnsentAndKeepsTheFlag() {
-		insprl.stubFor(post(InsprlClientWireTests.LOGOUT_PATH).willReturn(okJson(InsprlClientWireTests.SUCCESS)));
+		insprl.stubFor(post(TestAccount.LOGOUT_PATH).willReturn(okJson(TestAccount.SUCCESS)));
 		InsprlWhatsAppService service = new InsprlWhatsAppService(
 				client(Duration.ofSeconds(5)).rateLimiter(new LocalRateLimiter(0.1, 1), Duration.ofSeconds(30)).build(),
 				null);
@@ -128,9 +124,9 @@ class CallTimeoutTests {
 		}
 		// counted by instance id: the tests before this one leave requests that the stub
 		// still holds, and records, after it was reset
-		insprl.verify(1, postRequestedFor(urlEqualTo(InsprlClientWireTests.LOGOUT_PATH))
+		insprl.verify(1, postRequestedFor(urlEqualTo(TestAccount.LOGOUT_PATH))
 			.withRequestBody(containing("instance_id=permit-1")));
-		insprl.verify(0, postRequestedFor(urlEqualTo(InsprlClientWireTests.LOGOUT_PATH))
+		insprl.verify(0, postRequestedFor(urlEqualTo(TestAccount.LOGOUT_PATH))
 			.withRequestBody(containing("instance_id=permit-2")));
 	}
 

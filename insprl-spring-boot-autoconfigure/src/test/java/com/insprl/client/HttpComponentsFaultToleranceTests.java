@@ -1,5 +1,7 @@
 package com.insprl.client;
 
+import com.insprl.client.InsprlConnectionException.Reason;
+
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 
 /**
@@ -7,24 +9,9 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
  */
 class HttpComponentsFaultToleranceTests extends AbstractFaultToleranceTests {
 
-	@Override
-	ClientHttpRequestFactoryBuilder<?> library() {
-		return ClientHttpRequestFactoryBuilder.httpComponents();
-	}
-
-	@Override
-	String expectedLibraryName() {
-		return "http-components";
-	}
-
-	@Override
-	InsprlConnectionException.Reason malformedChunkReason() {
-		return InsprlConnectionException.Reason.MALFORMED_REPLY;
-	}
-
-	@Override
-	InsprlConnectionException.Reason randomDataReason() {
-		return InsprlConnectionException.Reason.CONNECTION_RESET;
+	HttpComponentsFaultToleranceTests() {
+		super(ClientHttpRequestFactoryBuilder.httpComponents(), "http-components", Reason.MALFORMED_REPLY,
+				Reason.CONNECTION_RESET);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.insprl.testing.RawHttpServer;
+import com.insprl.testing.TestAccount;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class InsprlCallEventTests {
 							+ OK))) {
 			InsprlClient client = InsprlClient.builder()
 				.baseUrl(server.baseUrl())
-				.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+				.credentials(TestAccount.credentials())
 				.retry(new InsprlRetrySettings(2, Duration.ofMillis(100), Duration.ofMillis(100), 2.0))
 				.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 				.listener(events::add)

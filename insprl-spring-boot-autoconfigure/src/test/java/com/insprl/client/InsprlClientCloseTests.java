@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.RawHttpServer;
+import com.insprl.testing.TestAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class InsprlClientCloseTests {
 
 	private static final String OK = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"ok\"}";
 
-	private static final InsprlCredentials ACCOUNT = new InsprlCredentials("client-42", "sk-live-7f3a9c1e");
+	private static final InsprlCredentials ACCOUNT = TestAccount.credentials();
 
 	private RawHttpServer server;
 

@@ -3,6 +3,7 @@ package com.insprl.client;
 import java.util.List;
 import java.util.Map;
 
+import com.insprl.testing.TestAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class InsprlClientTests {
 
 	private final InsprlClient client = InsprlClient.builder()
 		.baseUrl("http://127.0.0.1:9/api/")
-		.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+		.credentials(TestAccount.credentials())
 		.build();
 
 	@AfterEach

@@ -10,6 +10,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.LateRequests;
+import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import com.insprl.whatsapp.LogoutResult;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -35,17 +36,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class InsprlClientWireTests {
 
-	static final String KEY = "sk-live-7f3a9c1e";
+	static final String KEY = TestAccount.KEY;
 
-	static final String LOGOUT_PATH = "/api/whatsapp/instance/logout";
+	static final String LOGOUT_PATH = TestAccount.LOGOUT_PATH;
 
-	static final String SUCCESS = "{\"code\":\"100\",\"message\":\"success\","
-			+ "\"result\":\"Logout request sent to WhatsApp\"}";
+	static final String SUCCESS = TestAccount.SUCCESS;
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
 

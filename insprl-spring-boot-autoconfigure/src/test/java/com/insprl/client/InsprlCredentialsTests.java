@@ -1,5 +1,6 @@
 package com.insprl.client;
 
+import com.insprl.testing.TestAccount;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class InsprlCredentialsTests {
 
 	@Test
 	void toStringMasksTheKey() {
-		assertThat(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+		assertThat(TestAccount.credentials())
 			.hasToString("InsprlCredentials{clientId='client-42', clientKey='******'}");
 	}
 

@@ -1,5 +1,7 @@
 package com.insprl.client;
 
+import com.insprl.client.InsprlConnectionException.Reason;
+
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 
 /**
@@ -7,24 +9,8 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
  */
 class JdkFaultToleranceTests extends AbstractFaultToleranceTests {
 
-	@Override
-	ClientHttpRequestFactoryBuilder<?> library() {
-		return ClientHttpRequestFactoryBuilder.jdk();
-	}
-
-	@Override
-	String expectedLibraryName() {
-		return "jdk";
-	}
-
-	@Override
-	InsprlConnectionException.Reason malformedChunkReason() {
-		return InsprlConnectionException.Reason.IO_ERROR;
-	}
-
-	@Override
-	InsprlConnectionException.Reason randomDataReason() {
-		return InsprlConnectionException.Reason.CONNECTION_RESET;
+	JdkFaultToleranceTests() {
+		super(ClientHttpRequestFactoryBuilder.jdk(), "jdk", Reason.IO_ERROR, Reason.CONNECTION_RESET);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.insprl.client;
 
+import com.insprl.client.InsprlConnectionException.Reason;
+
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 
 /**
@@ -7,24 +9,8 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
  */
 class JettyFaultToleranceTests extends AbstractFaultToleranceTests {
 
-	@Override
-	ClientHttpRequestFactoryBuilder<?> library() {
-		return ClientHttpRequestFactoryBuilder.jetty();
-	}
-
-	@Override
-	String expectedLibraryName() {
-		return "jetty";
-	}
-
-	@Override
-	InsprlConnectionException.Reason malformedChunkReason() {
-		return InsprlConnectionException.Reason.CONNECTION_RESET;
-	}
-
-	@Override
-	InsprlConnectionException.Reason randomDataReason() {
-		return InsprlConnectionException.Reason.MALFORMED_REPLY;
+	JettyFaultToleranceTests() {
+		super(ClientHttpRequestFactoryBuilder.jetty(), "jetty", Reason.CONNECTION_RESET, Reason.MALFORMED_REPLY);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
+import com.insprl.testing.LoopbackWireMock;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import com.insprl.whatsapp.LogoutResult;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -31,9 +31,7 @@ class KeyExposureTests {
 	static final String PATH = "/api/whatsapp/instance/logout";
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
 

@@ -1,5 +1,7 @@
 package com.insprl.client;
 
+import com.insprl.client.InsprlConnectionException.Reason;
+
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 
 /**
@@ -7,24 +9,8 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
  */
 class ReactorFaultToleranceTests extends AbstractFaultToleranceTests {
 
-	@Override
-	ClientHttpRequestFactoryBuilder<?> library() {
-		return ClientHttpRequestFactoryBuilder.reactor();
-	}
-
-	@Override
-	String expectedLibraryName() {
-		return "reactor";
-	}
-
-	@Override
-	InsprlConnectionException.Reason malformedChunkReason() {
-		return InsprlConnectionException.Reason.CONNECTION_RESET;
-	}
-
-	@Override
-	InsprlConnectionException.Reason randomDataReason() {
-		return InsprlConnectionException.Reason.CONNECTION_RESET;
+	ReactorFaultToleranceTests() {
+		super(ClientHttpRequestFactoryBuilder.reactor(), "reactor", Reason.CONNECTION_RESET, Reason.CONNECTION_RESET);
 	}
 
 }

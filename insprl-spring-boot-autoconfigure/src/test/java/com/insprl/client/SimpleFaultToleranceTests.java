@@ -1,5 +1,7 @@
 package com.insprl.client;
 
+import com.insprl.client.InsprlConnectionException.Reason;
+
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 
 /**
@@ -7,24 +9,8 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
  */
 class SimpleFaultToleranceTests extends AbstractFaultToleranceTests {
 
-	@Override
-	ClientHttpRequestFactoryBuilder<?> library() {
-		return ClientHttpRequestFactoryBuilder.simple();
-	}
-
-	@Override
-	String expectedLibraryName() {
-		return "simple";
-	}
-
-	@Override
-	InsprlConnectionException.Reason malformedChunkReason() {
-		return InsprlConnectionException.Reason.IO_ERROR;
-	}
-
-	@Override
-	InsprlConnectionException.Reason randomDataReason() {
-		return InsprlConnectionException.Reason.MALFORMED_REPLY;
+	SimpleFaultToleranceTests() {
+		super(ClientHttpRequestFactoryBuilder.simple(), "simple", Reason.IO_ERROR, Reason.MALFORMED_REPLY);
 	}
 
 	@Override

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.insprl.client.InsprlClient;
-import com.insprl.client.InsprlCredentials;
 import com.insprl.testing.RawHttpServer;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -40,7 +40,7 @@ class JdkClientShutdownTests {
 				.transport(transport)
 				.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 				.baseUrl(stub.baseUrl())
-				.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+				.credentials(TestAccount.credentials())
 				.build(), null);
 			assertThat(service.logout("inst-1").code()).isEqualTo(100);
 			Set<Thread> started = selectorThreads();

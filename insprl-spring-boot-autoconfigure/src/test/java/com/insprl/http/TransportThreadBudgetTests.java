@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.insprl.client.InsprlClient;
-import com.insprl.client.InsprlCredentials;
 import com.insprl.testing.RawHttpServer;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +53,7 @@ class TransportThreadBudgetTests {
 				.transport(transport)
 				.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 				.baseUrl(stub.baseUrl())
-				.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+				.credentials(TestAccount.credentials())
 				.build(), null);
 			// on a thread of the application's own: JUnit's workers are a ForkJoinPool,
 			// which

@@ -11,6 +11,7 @@ import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlException;
 import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.testing.LoopbackWireMock;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Meter;
@@ -38,7 +39,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -55,9 +55,7 @@ class InsprlObservationTests {
 	static final int[] DOCUMENTED = { 100, 101, 102, 103, 104, 105, 129 };
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,

@@ -13,6 +13,7 @@ import com.insprl.autoconfigure.InsprlAutoConfiguration;
 import com.insprl.client.InsprlCallListener;
 import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Reply;
+import com.insprl.testing.TestAccount;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import io.micrometer.observation.Observation;
@@ -69,7 +70,7 @@ class BulkLogoutContextTests {
 			.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class,
 					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
 					RestClientAutoConfiguration.class, InsprlAutoConfiguration.class))
-			.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=sk-live-7f3a9c1e",
+			.withPropertyValues("insprl.client-id=" + TestAccount.CLIENT_ID, "insprl.client-key=" + TestAccount.KEY,
 					"insprl.base-url=" + this.stub.baseUrl(), "insprl.whatsapp.bulk-concurrency=3")
 			.withBean(InsprlCallListener.class, () -> recorder);
 	}

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import com.insprl.client.InsprlAuthenticationException;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlConnectionException;
-import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlException;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.client.InsprlRetrySettings;
@@ -28,6 +27,7 @@ import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Arrival;
 import com.insprl.testing.RecordingStub.Reply;
+import com.insprl.testing.TestAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -68,7 +68,7 @@ class BulkLogoutTests {
 			.transport(this.transport)
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
 			.baseUrl(this.stub.baseUrl())
-			.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+			.credentials(TestAccount.credentials())
 			.retry(new InsprlRetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(5), 2.0))
 			.build();
 	}

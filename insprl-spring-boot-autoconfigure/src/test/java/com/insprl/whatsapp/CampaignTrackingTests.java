@@ -15,6 +15,8 @@ import com.insprl.client.InsprlRateLimitException;
 import com.insprl.client.InsprlRetrySettings;
 import com.insprl.client.InsprlValidationException;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.campaign.Campaign;
 import com.insprl.whatsapp.campaign.CampaignContact;
 import com.insprl.whatsapp.campaign.CampaignTracking;
@@ -32,7 +34,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -45,7 +46,7 @@ class CampaignTrackingTests {
 
 	static final String PATH = "/api/whatsapp/v1/campaigns/tracking";
 
-	static final String KEY = "sk-live-7f3a9c1e";
+	static final String KEY = TestAccount.KEY;
 
 	static final String DOCUMENTED = """
 			{"status":true,"code":100,"data":{"campaign":{"campaign_id":"4711","name":"Spring sale",\
@@ -55,9 +56,7 @@ class CampaignTrackingTests {
 			"sent_at":"2026-11-20 09:30:02"}]}}""";
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
 

@@ -9,11 +9,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.client.InsprlCallOptions;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlConnectionException;
-import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.client.InsprlRetrySettings;
 import com.insprl.client.internal.RetryAfter;
 import com.insprl.http.InsprlHttpTransport;
+import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.campaign.Campaign;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -45,9 +45,7 @@ class ValuesAtTheirEndsTests {
 	private static final String OK = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"ok\"}";
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
 
@@ -61,7 +59,7 @@ class ValuesAtTheirEndsTests {
 			.transport(transport)
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 			.baseUrl(insprl.baseUrl() + "/api")
-			.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+			.credentials(TestAccount.credentials())
 			.retry(InsprlRetrySettings.NONE)
 			.build(), null);
 	}
@@ -117,7 +115,7 @@ class ValuesAtTheirEndsTests {
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 			.callTimeout(Duration.ofDays(1_000_000))
 			.baseUrl(insprl.baseUrl() + "/api")
-			.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+			.credentials(TestAccount.credentials())
 			.build(), null);
 		assertThat(configured.logout("inst-1").code()).isEqualTo(100);
 	}
@@ -177,7 +175,7 @@ class ValuesAtTheirEndsTests {
 					.transport(transport)
 					.timeouts(connect, read)
 					.baseUrl(insprl.baseUrl() + "/api")
-					.credentials(new InsprlCredentials("client-42", "sk-live-7f3a9c1e"))
+					.credentials(TestAccount.credentials())
 					.build();
 			}
 			catch (IllegalArgumentException ex) {

@@ -12,6 +12,7 @@ import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRetrySettings;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
+import com.insprl.testing.LoopbackWireMock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +22,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -38,9 +38,7 @@ class WithCredentialsTests {
 	static final String CUSTOMER_KEY = "ck-9b2e7d4f1a6c";
 
 	@RegisterExtension
-	static WireMockExtension insprl = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	private final InsprlHttpTransport transport = InsprlHttpTransport.detect();
 

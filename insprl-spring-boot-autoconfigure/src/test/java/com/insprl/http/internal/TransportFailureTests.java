@@ -10,6 +10,7 @@ import java.util.zip.ZipException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import com.insprl.testing.TestAccount;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TransportFailureTests {
 
-	private static final String KEY = "sk-live-7f3a9c1e";
+	private static final String KEY = TestAccount.KEY;
 
 	@Test
 	void eachFailureStandsForWhatItsFirstTellingCauseSays() {
