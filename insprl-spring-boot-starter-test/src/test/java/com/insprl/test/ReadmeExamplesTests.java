@@ -88,7 +88,7 @@ class ReadmeExamplesTests {
 
 	@Test
 	void everyJavaExampleCompiles(@TempDir Path output) throws IOException {
-		String readme = Files.readString(Path.of("..", "README.md"));
+		String readme = UserDocs.read();
 		List<JavaFileObject> sources = new ArrayList<>();
 		sources.add(source("CustomerAccount",
 				IMPORTS + "record CustomerAccount(String clientId, String clientKey) {\n}\n"));

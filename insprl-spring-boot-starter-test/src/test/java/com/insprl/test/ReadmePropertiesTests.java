@@ -60,7 +60,7 @@ class ReadmePropertiesTests {
 	@Test
 	void everyPropertiesAndYamlExampleBinds() throws IOException {
 		Map<String, String> documented = documentedProperties();
-		Matcher block = BLOCK.matcher(Files.readString(Path.of("..", "README.md")));
+		Matcher block = BLOCK.matcher(UserDocs.read());
 		int examples = 0;
 		while (block.find()) {
 			examples++;

@@ -109,7 +109,7 @@ class InsprlEndpointTests {
 	 */
 	@Test
 	void theReadmesSecurityExampleIsTheSamplesOwnConfiguration() throws IOException {
-		String readme = Files.readString(Path.of("..", "README.md"));
+		String readme = Files.readString(Path.of("..", "docs", "operations.md"));
 		int at = readme.lastIndexOf("```java", readme.indexOf("class ActuatorSecurityConfiguration"));
 		assertThat(at).as("the README shows how to secure the endpoint").isPositive();
 		String example = readme.substring(at + "```java".length(), readme.indexOf("```", at + 7));
@@ -129,7 +129,7 @@ class InsprlEndpointTests {
 	}
 
 	private static JsonNode readmeExample() throws IOException {
-		String readme = Files.readString(Path.of("..", "README.md"));
+		String readme = Files.readString(Path.of("..", "docs", "operations.md"));
 		String marker = "GET /actuator/insprl";
 		int at = readme.indexOf("```json", readme.indexOf(marker));
 		assertThat(readme.indexOf(marker)).as("the README shows the endpoint's output").isPositive();
