@@ -119,10 +119,9 @@ class ArchitectureTests {
 
 	@Test
 	void noImportRunsUpTheLayers() {
-		// the test starter is present where its code is compiled with this module's (Boot
-		// 4.1); it stands at the top, beside the auto-configuration, and resets the
-		// client
-		// and the health indicator between tests
+		// the test starter, where its classes are on the class path, stands at the top
+		// beside the auto-configuration: it resets the client and the health indicator
+		// between tests
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.withOptionalLayers(true)
 			.layer("auto-configuration")

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * A test class that starts a Spring application, whose logging system initialisation
  * silences and then resets every logger of the JVM. It holds the logging system to read:
  * such classes run beside one another, never beside a class that reads what is logged
- * (the autoconfigure module's {@code ReadsLogs}, which names the same resource, and whose
- * tests run in one JVM with these on the Boot 4.1 build).
+ * (the autoconfigure module's {@code ReadsLogs}, which names the same resource, should
+ * their tests ever share a JVM).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
