@@ -87,7 +87,9 @@ final class ClientResources {
 			String baseUrl) {
 		RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
 		customizers.forEach((customizer) -> customizer.customize(builder));
-		return builder.baseUrl(baseUrl).defaultHeader(HttpHeaders.USER_AGENT, InsprlClient.USER_AGENT).build();
+		return builder.uriBuilderFactory(new ExpandedPaths(baseUrl))
+			.defaultHeader(HttpHeaders.USER_AGENT, InsprlClient.USER_AGENT)
+			.build();
 	}
 
 }

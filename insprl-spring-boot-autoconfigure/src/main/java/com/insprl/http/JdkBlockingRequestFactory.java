@@ -9,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -20,6 +22,7 @@ import org.springframework.http.client.AbstractBufferingClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.CollectionUtils;
 
 /**
  * Requests on the JDK {@code HttpClient} sent with its blocking {@code send}, on the
@@ -32,8 +35,9 @@ import org.springframework.http.client.ClientHttpResponse;
  */
 final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 
-	/** Headers the JDK client sets itself and refuses from the caller. */
-	private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+	/** Headers the JDK client sets itself and refuses from the caller, in any case. */
+	private static final Set<String> RESTRICTED = restricted("connection", "content-length", "expect", "host",
+			"upgrade");
 
 	private final HttpClient client;
 
@@ -46,6 +50,12 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 
 	HttpClient client() {
 		return this.client;
+	}
+
+	private static Set<String> restricted(String... names) {
+		Set<String> restricted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		restricted.addAll(List.of(names));
+		return Collections.unmodifiableSet(restricted);
 	}
 
 	@Override
@@ -79,7 +89,7 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 			HttpRequest.Builder request = HttpRequest.newBuilder(this.uri)
 				.timeout(JdkBlockingRequestFactory.this.timeout);
 			headers.forEach((name, values) -> {
-				if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+				if (!RESTRICTED.contains(name)) {
 					for (String value : values) {
 						request.header(name, value);
 					}
@@ -106,18 +116,37 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 
 		private final HttpResponse<InputStream> response;
 
-		private final HttpHeaders headers = new HttpHeaders();
+		private final HttpHeaders headers;
 
 		private final Body body;
 
 		Response(HttpResponse<InputStream> response) {
 			this.response = response;
-			response.headers().map().forEach((name, values) -> {
-				if (!name.startsWith(":")) {
-					this.headers.addAll(name, List.copyOf(values));
-				}
-			});
+			this.headers = headers(response.headers().map());
 			this.body = new Body(response.body(), this.headers.getContentLength());
+		}
+
+		/**
+		 * Return the JDK's own map of the reply's headers, case-insensitive and
+		 * unmodifiable, seen as Spring's headers rather than copied; copied, without
+		 * them, only when it holds HTTP/2 pseudo-headers (":status"), which an HTTP/1.1
+		 * reply has none of.
+		 * @param map the JDK's headers
+		 * @return the headers, as Spring's
+		 */
+		private static HttpHeaders headers(Map<String, List<String>> map) {
+			for (String name : map.keySet()) {
+				if (name.startsWith(":")) {
+					HttpHeaders copy = new HttpHeaders();
+					map.forEach((header, values) -> {
+						if (!header.startsWith(":")) {
+							copy.addAll(header, values);
+						}
+					});
+					return HttpHeaders.readOnlyHttpHeaders(copy);
+				}
+			}
+			return HttpHeaders.readOnlyHttpHeaders(new HttpHeaders(CollectionUtils.toMultiValueMap(map)));
 		}
 
 		@Override

@@ -104,7 +104,11 @@ class InsprlObservationTests {
 			assertThat(timer(registry, "api_error", "103").count()).isEqualTo(1);
 			assertThat(timer(registry, "connection", "none").count()).isEqualTo(1);
 			assertThat(registry.find("insprl.api.calls").timers()).hasSize(6);
-			assertThat(registry.find("http.client.requests").timers()).as("Boot's own HTTP client metric").isNotEmpty();
+			assertThat(registry.find("http.client.requests").timers()).as("Boot's own HTTP client metric")
+				.isNotEmpty()
+				.allSatisfy((timer) -> assertThat(timer.getId().getTag("uri"))
+					.as("the base URL's path and the operation's, as Spring tags them")
+					.isEqualTo("/api/whatsapp/instance/logout"));
 		});
 	}
 
