@@ -1,0 +1,51 @@
+package com.insprl.benchmarks;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs {@link OverheadBenchmark} with JMH's allocation profiler and prints, for each
+ * client library, the time and the bytes allocated per call of the insprl client and of
+ * the hand-written call, and their ratio: {@code benchmarks/overhead}.
+ */
+public final class OverheadTable {
+
+	private OverheadTable() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Collection<RunResult> results = new Runner(
+				new OptionsBuilder().include(OverheadBenchmark.class.getName()).addProfiler(GCProfiler.class).build())
+			.run();
+		Map<String, Map<String, double[]>> byLibrary = new LinkedHashMap<>();
+		for (RunResult result : results) {
+			String library = result.getParams().getParam("library");
+			String benchmark = result.getParams().getBenchmark().replaceAll(".*\\.", "");
+			Result<?> time = result.getPrimaryResult();
+			Result<?> bytes = result.getSecondaryResults().get("gc.alloc.rate.norm");
+			byLibrary.computeIfAbsent(library, (name) -> new LinkedHashMap<>())
+				.put(benchmark, new double[] { time.getScore(), time.getScoreError(),
+						(bytes != null) ? bytes.getScore() : Double.NaN });
+		}
+		System.out.printf("%nJava %s, %d CPUs; one thread, stub on loopback answering at once%n%n",
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+		System.out
+			.println("| library | hand-written: us, bytes | insprl client: us, bytes | time ratio | bytes ratio |");
+		System.out.println("| --- | --- | --- | --- | --- |");
+		byLibrary.forEach((library, scores) -> {
+			double[] hand = Objects.requireNonNull(scores.get("handWritten"), "handWritten");
+			double[] insprl = Objects.requireNonNull(scores.get("insprlClient"), "insprlClient");
+			System.out.printf("| %s | %.1f ± %.1f, %.0f | %.1f ± %.1f, %.0f | %.2fx | %.2fx |%n", library, hand[0],
+					hand[1], hand[2], insprl[0], insprl[1], insprl[2], insprl[0] / hand[0], insprl[2] / hand[2]);
+		});
+	}
+
+}
