@@ -135,6 +135,10 @@ final class Contenders implements AutoCloseable {
 		return this.service.logout(INSTANCE_ID).code();
 	}
 
+	URI logoutUri() {
+		return this.logoutUri;
+	}
+
 	ConfigurableApplicationContext context() {
 		return this.context;
 	}

@@ -33,34 +33,46 @@ import org.openjdk.jmh.annotations.Warmup;
 public class OverheadBenchmark {
 
 	/**
-	 * The client library: {@code jdk} (the JDK {@code HttpClient}, what Spring Boot picks
-	 * when the application brings no other) or {@code http-components} (Apache HttpClient
-	 * 5).
+	 * The client library, as {@code spring.http.clients.imperative.factory} names it:
+	 * {@code jdk} (the JDK {@code HttpClient}, what Spring Boot picks when the
+	 * application brings no other), {@code http-components} (Apache HttpClient 5),
+	 * {@code jetty}, {@code reactor} (Reactor Netty) or {@code simple} (the JDK's
+	 * {@code HttpURLConnection}).
 	 */
-	@Param({ "jdk", "http-components" })
+	@Param({ "jdk", "http-components", "jetty", "reactor", "simple" })
 	public String library = "jdk";
 
 	private Contenders contenders;
 
+	private RawClients raw;
+
 	@Setup
 	public void start() throws Exception {
 		this.contenders = new Contenders(Duration.ZERO, "spring.http.clients.imperative.factory=" + this.library);
+		this.raw = new RawClients(this.contenders.logoutUri());
 	}
 
 	@TearDown
 	public void stop() throws Exception {
+		this.raw.close();
 		this.contenders.close();
 	}
 
 	/**
-	 * The logout written by hand on the library: the raw JDK {@code HttpClient} or raw
-	 * Apache HttpClient, reading the code from the reply with Jackson.
+	 * The logout written by hand on the library ({@link Contenders}, {@link RawClients}),
+	 * reading the code from the reply with Jackson.
 	 * @return the reply's code
 	 * @throws Exception if the call fails
 	 */
 	@Benchmark
 	public int handWritten() throws Exception {
-		return this.library.equals("jdk") ? this.contenders.rawJdkHttpClient() : this.contenders.rawApacheHttpClient();
+		return switch (this.library) {
+			case "jdk" -> this.contenders.rawJdkHttpClient();
+			case "http-components" -> this.contenders.rawApacheHttpClient();
+			case "jetty" -> this.raw.jetty();
+			case "reactor" -> this.raw.reactor();
+			default -> this.raw.simple();
+		};
 	}
 
 	/**
