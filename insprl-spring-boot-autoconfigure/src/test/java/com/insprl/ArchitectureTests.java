@@ -121,7 +121,8 @@ class ArchitectureTests {
 	void noImportRunsUpTheLayers() {
 		// the test starter, where its classes are on the class path, stands at the top
 		// beside the auto-configuration: it resets the client and the health indicator
-		// between tests
+		// between tests (its own module checks its public API:
+		// TestStarterArchitectureTests)
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.withOptionalLayers(true)
 			.layer("auto-configuration")
