@@ -44,13 +44,29 @@ public class InsprlCallHistory implements InsprlCallListener {
 	public void onCall(InsprlCallEvent event) {
 		OperationCalls calls = this.operations.get(event.operation());
 		if (calls == null) {
-			if (this.operations.size() >= OPERATIONS) {
+			calls = newOperation(event.operation());
+			if (calls == null) {
 				this.unrecorded.incrementAndGet();
 				return;
 			}
-			calls = this.operations.computeIfAbsent(event.operation(), (name) -> new OperationCalls());
 		}
 		calls.add(new Call(event), event.outcome() != InsprlCallEvent.Outcome.SUCCESS);
+	}
+
+	/**
+	 * Return the calls of an operation not seen before, or {@code null} when
+	 * {@value #OPERATIONS} others are kept: checked and added under one lock, so that
+	 * calls of new operations arriving at once cannot add more.
+	 * @param operation the operation's name
+	 * @return its calls, or {@code null}
+	 */
+	private synchronized @Nullable OperationCalls newOperation(String operation) {
+		OperationCalls calls = this.operations.get(operation);
+		if (calls == null && this.operations.size() < OPERATIONS) {
+			calls = new OperationCalls();
+			this.operations.put(operation, calls);
+		}
+		return calls;
 	}
 
 	/**

@@ -2,6 +2,14 @@ package com.insprl.actuate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallEvent.Outcome;
@@ -44,6 +52,40 @@ class InsprlCallHistoryTests {
 			assertThat(call.attempts()).isEqualTo(2);
 			assertThat(call.millis()).isEqualTo(49);
 		});
+	}
+
+	/**
+	 * Eight threads, each calling 20 operations of its own, released at once: still at
+	 * most {@value InsprlCallHistory#OPERATIONS} operations kept, and every call either
+	 * recorded or counted as unrecorded.
+	 */
+	@Test
+	void newOperationsArrivingAtOnceStayWithinTheBound() throws Exception {
+		CyclicBarrier start = new CyclicBarrier(8);
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> callers = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				int thread = t;
+				callers.add(threads.submit(() -> {
+					start.await();
+					for (int op = 0; op < 20; op++) {
+						this.history.onCall(event("thread-" + thread + "-op-" + op, Outcome.SUCCESS, op, null));
+					}
+					return null;
+				}));
+			}
+			for (Future<?> caller : callers) {
+				caller.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		Map<String, InsprlCallHistory.Operation> operations = this.history.operations();
+		assertThat(operations).hasSize(InsprlCallHistory.OPERATIONS);
+		long recorded = operations.values().stream().mapToLong(InsprlCallHistory.Operation::calls).sum();
+		assertThat(recorded + this.history.unrecorded()).isEqualTo(8 * 20);
 	}
 
 	@Test
