@@ -35,10 +35,21 @@ final class ExpandedPaths implements UriBuilderFactory {
 			return this.expander.expand(uriTemplate, uriVariables);
 		}
 		URI uri = this.expanded.get(uriTemplate);
+		return (uri != null) ? uri : expandAndKeep(uriTemplate);
+	}
+
+	/**
+	 * Expand a path not kept yet, and keep it while fewer than {@value #MOST} are:
+	 * checked and added under one lock, so that paths arriving at once cannot add more.
+	 * @param path the path
+	 * @return its URI
+	 */
+	private synchronized URI expandAndKeep(String path) {
+		URI uri = this.expanded.get(path);
 		if (uri == null) {
-			uri = this.expander.expand(uriTemplate);
+			uri = this.expander.expand(path);
 			if (this.expanded.size() < MOST) {
-				this.expanded.putIfAbsent(uriTemplate, uri);
+				this.expanded.put(path, uri);
 			}
 		}
 		return uri;
