@@ -41,7 +41,7 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 		Attempt attempt = new Attempt(CallDeadline.cap(this.deadline));
 		attempt.begin();
 		try {
-			return new DeadlineRequest(this.library.createRequest(uri, httpMethod), attempt, this.watchdog);
+			return new DeadlineRequest(this.library.createRequest(uri, httpMethod), uri, attempt, this.watchdog);
 		}
 		catch (IOException | RuntimeException ex) {
 			Attempt.leave();
@@ -53,12 +53,24 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 
 		private final ClientHttpRequest request;
 
+		private final URI uri;
+
 		private final Attempt attempt;
 
 		private final AttemptWatchdog watchdog;
 
-		DeadlineRequest(ClientHttpRequest request, Attempt attempt, AttemptWatchdog watchdog) {
+		/**
+		 * Create a request.
+		 * @param request the library's request
+		 * @param uri the URI it was created for, given back as is: some libraries build a
+		 * new {@code URI} on every {@code getURI()}, and the observation asks for it more
+		 * than once
+		 * @param attempt the attempt
+		 * @param watchdog the watchdog
+		 */
+		DeadlineRequest(ClientHttpRequest request, URI uri, Attempt attempt, AttemptWatchdog watchdog) {
 			this.request = request;
+			this.uri = uri;
 			this.attempt = attempt;
 			this.watchdog = watchdog;
 		}
@@ -124,7 +136,7 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 
 		@Override
 		public URI getURI() {
-			return this.request.getURI();
+			return this.uri;
 		}
 
 		@Override
