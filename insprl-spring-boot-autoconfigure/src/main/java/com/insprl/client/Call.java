@@ -218,6 +218,7 @@ final class Call implements Retryable<InsprlReply> {
 		try (CallDeadline.Scope scope = this.budget.capAttempts()) {
 			return this.resources.restClient.post()
 				.uri(this.operation.path())
+				.header(HttpHeaders.USER_AGENT, InsprlClient.USER_AGENT)
 				.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization(this.operation.authScheme()))
 				.contentType(this.operation.encoding().mediaType())
 				.body(this.body)

@@ -11,7 +11,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.restclient.RestClientCustomizer;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -87,9 +86,7 @@ final class ClientResources {
 			String baseUrl) {
 		RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
 		customizers.forEach((customizer) -> customizer.customize(builder));
-		return builder.uriBuilderFactory(new ExpandedPaths(baseUrl))
-			.defaultHeader(HttpHeaders.USER_AGENT, InsprlClient.USER_AGENT)
-			.build();
+		return builder.uriBuilderFactory(new ExpandedPaths(baseUrl)).build();
 	}
 
 }

@@ -145,6 +145,13 @@ class InsprlAutoConfigurationTests {
 			context.getBean(InsprlWhatsAppService.class).logout("inst-1");
 			insprl.verify(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout")).withHeader("X-Customized",
 					equalTo("yes")));
+			// the application's own User-Agent gives way to the insprl client's, sent
+			// once
+			assertThat(insprl.findAll(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout")))
+				.get(0)
+				.getHeaders()
+				.getHeader("User-Agent")
+				.values()).containsExactly(InsprlClient.USER_AGENT);
 		});
 	}
 
@@ -592,7 +599,7 @@ class InsprlAutoConfigurationTests {
 
 		@Bean
 		RestClientCustomizer headerCustomizer() {
-			return (builder) -> builder.defaultHeader("X-Customized", "yes");
+			return (builder) -> builder.defaultHeader("X-Customized", "yes").defaultHeader("User-Agent", "host-app/1");
 		}
 
 	}
