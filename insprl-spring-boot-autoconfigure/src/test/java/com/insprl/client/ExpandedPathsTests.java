@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.web.util.UriBuilder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,6 +42,29 @@ class ExpandedPathsTests {
 		}
 		assertThat(this.paths.expand("/path-0")).isSameAs(this.paths.expand("/path-0"));
 		assertThat(this.paths.expand("/path-999")).isNotSameAs(this.paths.expand("/path-999"));
+	}
+
+	@Test
+	void theUriStringOfAKeptPathIsTheFactorysAndChangingItStartsANewBuilder() {
+		DefaultUriBuilderFactory factory = new DefaultUriBuilderFactory("https://insprl.example/api");
+		UriBuilder kept = this.paths.uriString("/whatsapp/instance/logout");
+		assertThat(kept.toUriString()).isEqualTo(factory.uriString("/whatsapp/instance/logout").toUriString())
+			.isEqualTo("https://insprl.example/api/whatsapp/instance/logout");
+		assertThat(this.paths.uriString("/whatsapp/instance/logout")).isSameAs(kept);
+		assertThat(kept.build()).isSameAs(this.paths.expand("/whatsapp/instance/logout"));
+		assertThat(kept.queryParam("page", 2).build())
+			.hasToString("https://insprl.example/api/whatsapp/instance/logout?page=2");
+		assertThat(kept.path("/more").toUriString())
+			.isEqualTo("https://insprl.example/api/whatsapp/instance/logout/more");
+		assertThat(kept.toUriString()).isEqualTo("https://insprl.example/api/whatsapp/instance/logout");
+		assertThat(kept.build()).hasToString("https://insprl.example/api/whatsapp/instance/logout");
+	}
+
+	@Test
+	void aTemplateWithVariablesIsNotKept() {
+		UriBuilder builder = this.paths.uriString("/campaigns/{id}");
+		assertThat(builder).isNotSameAs(this.paths.uriString("/campaigns/{id}"));
+		assertThat(builder.build("x y")).hasToString("https://insprl.example/api/campaigns/x%20y");
 	}
 
 }
