@@ -1,5 +1,6 @@
 package com.insprl.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.AbstractBufferingClientHttpRequest;
+import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.AbstractStreamingClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
@@ -38,6 +42,11 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 	/** Headers the JDK client sets itself and refuses from the caller, in any case. */
 	private static final Set<String> RESTRICTED = restricted("connection", "content-length", "expect", "host",
 			"upgrade");
+
+	private static final byte[] NO_BYTES = {};
+
+	/** The largest declared length an array is sized for before the body is written. */
+	private static final int MOST_PRESIZED = 64 * 1024;
 
 	private final HttpClient client;
 
@@ -63,7 +72,25 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 		return new Request(uri, httpMethod);
 	}
 
-	private final class Request extends AbstractBufferingClientHttpRequest {
+	/**
+	 * Write the body once, into an array of the declared length when there is one (a
+	 * buffer of Spring's own would start at 1 KB).
+	 * @param body the body, or {@code null} if there is none
+	 * @param declared the declared length, or -1
+	 * @return the body's bytes
+	 * @throws IOException if writing the body fails
+	 */
+	private static byte[] bytes(StreamingHttpOutputMessage.@Nullable Body body, long declared) throws IOException {
+		if (body == null) {
+			return NO_BYTES;
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(
+				(declared >= 0 && declared <= MOST_PRESIZED) ? (int) declared : 256);
+		body.writeTo(out);
+		return out.toByteArray();
+	}
+
+	private final class Request extends AbstractStreamingClientHttpRequest {
 
 		private final URI uri;
 
@@ -85,7 +112,9 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 		}
 
 		@Override
-		protected ClientHttpResponse executeInternal(HttpHeaders headers, byte[] body) throws IOException {
+		protected ClientHttpResponse executeInternal(HttpHeaders headers,
+				StreamingHttpOutputMessage.@Nullable Body written) throws IOException {
+			byte[] body = bytes(written, headers.getContentLength());
 			HttpRequest.Builder request = HttpRequest.newBuilder(this.uri)
 				.timeout(JdkBlockingRequestFactory.this.timeout);
 			headers.forEach((name, values) -> {
