@@ -8,9 +8,12 @@ import com.sun.management.ThreadMXBean;
 
 /**
  * Bytes allocated per call, by every thread of the JVM (the caller's and the client
- * library's own), for the insprl client and a hand-written call on the same client
- * library: 20,000 calls to warm up, then the JVM's allocation around 20,000 sequential
- * calls, three times.
+ * library's own), for the insprl client, a hand-written call on the same client library
+ * and a hand-written {@code RestClient} call on it: 20,000 calls to warm up, then the
+ * JVM's allocation around 20,000 sequential calls, three times. A thread that ends takes
+ * its count with it: the hand-written {@code RestClient} on the JDK client starts two
+ * threads a call, so its figure is a lower bound, and it runs last, so that its threads
+ * do not end during another's run.
  */
 public final class AllocationPerCall {
 
@@ -26,11 +29,13 @@ public final class AllocationPerCall {
 		try (Contenders jdk = new Contenders(Duration.ZERO, "spring.http.clients.imperative.factory=jdk")) {
 			report(threads, "jdk: raw JDK HttpClient", jdk::rawJdkHttpClient);
 			report(threads, "jdk: insprl client", jdk::starter);
+			report(threads, "jdk: hand-written RestClient", jdk::handWrittenRestClient);
 		}
 		try (Contenders apache = new Contenders(Duration.ZERO,
 				"spring.http.clients.imperative.factory=http-components")) {
 			report(threads, "http-components: raw Apache HttpClient", apache::rawApacheHttpClient);
 			report(threads, "http-components: insprl client", apache::starter);
+			report(threads, "http-components: hand-written RestClient", apache::handWrittenRestClient);
 		}
 	}
 

@@ -18,9 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The insprl client's own overhead: a logout through the auto-configured service against
- * the same logout written by hand on the same client library, one thread, a stub on
- * loopback that answers at once. {@link OverheadTable} runs it with JMH's allocation
- * profiler and prints the ratios.
+ * the same logout written by hand on the same client library, and written by hand with a
+ * {@code RestClient} on that library, one thread, a stub on loopback that answers at
+ * once. {@link OverheadTable} runs it with JMH's allocation profiler and prints the
+ * ratios.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -73,6 +74,18 @@ public class OverheadBenchmark {
 			case "reactor" -> this.raw.reactor();
 			default -> this.raw.simple();
 		};
+	}
+
+	/**
+	 * The logout written by hand with a {@code RestClient} from the application's
+	 * auto-configured builder, on the same library, with Spring Boot's
+	 * {@code http.client.requests} observation: what the call costs through
+	 * {@code RestClient} alone.
+	 * @return the reply's code
+	 */
+	@Benchmark
+	public int handWrittenRestClient() {
+		return this.contenders.handWrittenRestClient();
 	}
 
 	/**

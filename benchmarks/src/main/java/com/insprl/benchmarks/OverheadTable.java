@@ -13,8 +13,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link OverheadBenchmark} with JMH's allocation profiler and prints, for each
- * client library, the time and the bytes allocated per call of the insprl client and of
- * the hand-written call, and their ratio: {@code benchmarks/overhead}.
+ * client library, the time and the bytes allocated per call of the hand-written call, of
+ * a hand-written {@code RestClient} call and of the insprl client, and the insprl
+ * client's ratios to the other two: {@code benchmarks/overhead}.
  */
 public final class OverheadTable {
 
@@ -37,15 +38,24 @@ public final class OverheadTable {
 		}
 		System.out.printf("%nJava %s, %d CPUs; one thread, stub on loopback answering at once%n%n",
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-		System.out
-			.println("| library | hand-written: us, bytes | insprl client: us, bytes | time ratio | bytes ratio |");
-		System.out.println("| --- | --- | --- | --- | --- |");
+		System.out.println("| library | hand-written: us, bytes | hand-written RestClient: us, bytes "
+				+ "| insprl client: us, bytes | to hand-written: time, bytes | to RestClient: time, bytes |");
+		System.out.println("| --- | --- | --- | --- | --- | --- |");
 		byLibrary.forEach((library, scores) -> {
-			double[] hand = Objects.requireNonNull(scores.get("handWritten"), "handWritten");
-			double[] insprl = Objects.requireNonNull(scores.get("insprlClient"), "insprlClient");
-			System.out.printf("| %s | %.1f ± %.1f, %.0f | %.1f ± %.1f, %.0f | %.2fx | %.2fx |%n", library, hand[0],
-					hand[1], hand[2], insprl[0], insprl[1], insprl[2], insprl[0] / hand[0], insprl[2] / hand[2]);
+			double[] hand = score(scores, "handWritten");
+			double[] rest = score(scores, "handWrittenRestClient");
+			double[] insprl = score(scores, "insprlClient");
+			System.out.printf("| %s | %s | %s | %s | %.2fx, %.2fx | %.2fx, %.2fx |%n", library, cell(hand), cell(rest),
+					cell(insprl), insprl[0] / hand[0], insprl[2] / hand[2], insprl[0] / rest[0], insprl[2] / rest[2]);
 		});
+	}
+
+	private static double[] score(Map<String, double[]> scores, String benchmark) {
+		return Objects.requireNonNull(scores.get(benchmark), benchmark);
+	}
+
+	private static String cell(double[] score) {
+		return String.format("%.1f ± %.1f, %.0f", score[0], score[1], score[2]);
 	}
 
 }
