@@ -2,21 +2,34 @@ package com.insprl.http;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.insprl.testing.LoopbackWireMock;
 import com.insprl.testing.RawHttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JdkBlockingRequestFactoryTests {
 
 	private static final String OK = "{\"code\":\"100\"}";
+
+	@RegisterExtension
+	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	@Test
 	void theJdkClientSpeaksHttp11AndRunsItsTasksWithoutAPoolOfItsOwn() {
@@ -61,6 +77,36 @@ class JdkBlockingRequestFactoryTests {
 			}
 			assertThat(stub.connections()).as("connections the stub accepted").isEqualTo(1);
 		}
+	}
+
+	@Test
+	void aBodyReachesTheServerWholeHoweverItIsWritten() {
+		insprl.stubFor(post("/echo").willReturn(aResponse().withStatus(204)));
+		byte[] form = "client_id=client-42&instance_id=inst-1".getBytes(StandardCharsets.US_ASCII);
+		byte[] large = new byte[100_000];
+		Arrays.fill(large, (byte) 'x');
+		try (InsprlHttpTransport transport = InsprlHttpTransport.create(ClientHttpRequestFactoryBuilder.jdk(),
+				HttpClientSettings.defaults(), 10)) {
+			ClientHttpRequestFactory factory = transport.requestFactory(Duration.ofSeconds(2), Duration.ofSeconds(5));
+			String url = insprl.baseUrl() + "/echo";
+			RestClient plain = RestClient.builder().requestFactory(factory).build();
+			RestClient intercepted = RestClient.builder()
+				.requestFactory(factory)
+				.requestInterceptor((request, body, execution) -> execution.execute(request, body))
+				.build();
+			// a converter's body, its length declared
+			plain.post().uri(url).body(form).retrieve().toBodilessEntity();
+			// an interceptor's buffered body, handed over as an array
+			intercepted.post().uri(url).body(form).retrieve().toBodilessEntity();
+			// a streamed body of no declared length, larger than any first guess
+			plain.post()
+				.uri(url)
+				.body((StreamingHttpOutputMessage.Body) (out) -> out.write(large))
+				.retrieve()
+				.toBodilessEntity();
+		}
+		List<LoggedRequest> requests = insprl.findAll(postRequestedFor(urlEqualTo("/echo")));
+		assertThat(requests).extracting(LoggedRequest::getBody).containsExactly(form, form, large);
 	}
 
 	private static HttpClient client(InsprlHttpTransport transport) {
