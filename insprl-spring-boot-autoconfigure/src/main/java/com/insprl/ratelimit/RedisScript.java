@@ -18,7 +18,9 @@ import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 /**
  * A Lua script, sent by its SHA-1 digest ({@code EVALSHA}) and in full only when the node
  * does not know it yet. Each run waits at most the request timeout; one that fails or
- * times out is a {@link InsprlRateLimitStoreException}.
+ * times out is a {@link InsprlRateLimitStoreException}. A caller already interrupted
+ * sends nothing and gets its {@link InterruptedException} at once, as a blocking method
+ * does, whether or not Redis would have answered before the wait began.
  */
 final class RedisScript {
 
@@ -41,6 +43,11 @@ final class RedisScript {
 	}
 
 	<T> T run(byte[][] keys, byte[]... args) throws InterruptedException {
+		if (Thread.interrupted()) {
+			// a future that is already done answers get() without looking at the
+			// interrupt
+			throw new InterruptedException("Interrupted before the rate limit's request was sent");
+		}
 		RedisScriptingAsyncCommands<byte[], byte[]> commands = this.connector.commands();
 		try {
 			return await(() -> commands.evalsha(this.sha, this.type, keys, args));
