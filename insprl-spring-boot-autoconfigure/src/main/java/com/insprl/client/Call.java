@@ -215,11 +215,12 @@ final class Call implements Retryable<InsprlReply> {
 
 	private InsprlReply send() {
 		boolean capped = this.budget.remaining().compareTo(this.resources.attemptDeadline) < 0;
-		try (CallDeadline.Scope scope = this.budget.capAttempts()) {
+		try (CallDeadline.Scope scope = this.budget.capAttempts();
+				AuthorizationInterceptor.Scope authorized = AuthorizationInterceptor
+					.authorize(this.credentials.authorization(this.operation.authScheme()))) {
 			return this.resources.restClient.post()
 				.uri(this.operation.path())
 				.header(HttpHeaders.USER_AGENT, InsprlClient.USER_AGENT)
-				.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization(this.operation.authScheme()))
 				.contentType(this.operation.encoding().mediaType())
 				.body(this.body)
 				.exchange((request, response) -> {

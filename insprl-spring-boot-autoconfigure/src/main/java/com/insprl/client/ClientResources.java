@@ -76,7 +76,8 @@ final class ClientResources {
 
 	/**
 	 * Build the {@code RestClient} calls go through, the way Spring Boot builds one: the
-	 * request factory first, then each customizer in order.
+	 * request factory first, then each customizer in order. The key is added last, after
+	 * every interceptor the customizers add, so that only the request factory sees it.
 	 * @param requestFactory the transport's request factory
 	 * @param customizers the customizers
 	 * @param baseUrl the API root
@@ -86,7 +87,9 @@ final class ClientResources {
 			String baseUrl) {
 		RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
 		customizers.forEach((customizer) -> customizer.customize(builder));
-		return builder.uriBuilderFactory(new ExpandedPaths(baseUrl)).build();
+		return builder.requestInterceptor(AuthorizationInterceptor.INSTANCE)
+			.uriBuilderFactory(new ExpandedPaths(baseUrl))
+			.build();
 	}
 
 }
