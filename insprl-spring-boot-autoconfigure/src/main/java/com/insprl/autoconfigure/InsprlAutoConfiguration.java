@@ -46,7 +46,9 @@ import org.springframework.web.client.RestClient;
  * {@link InsprlClient} built on it the way Spring Boot builds its
  * {@code RestClient.Builder} (and observed in the application's
  * {@link ObservationRegistry}), and an {@link InsprlWhatsAppService} on top of the
- * client.
+ * client. The application's {@link RestClientCustomizer}s apply to the insprl client (but
+ * for the test support that binds a {@code MockRestServiceServer}), then its
+ * {@link InsprlClientBuilderCustomizer}s.
  */
 @AutoConfiguration(after = { RestClientAutoConfiguration.class, SslAutoConfiguration.class })
 @ConditionalOnClass(RestClient.class)
@@ -59,6 +61,9 @@ public final class InsprlAutoConfiguration {
 	 * in place of the one the auto-configuration builds.
 	 */
 	public static final String BULK_EXECUTOR_BEAN_NAME = "insprlBulkExecutor";
+
+	private static final String MOCK_SERVER_CUSTOMIZER = "org.springframework.boot.restclient.test."
+			+ "MockServerRestClientCustomizer";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -104,7 +109,7 @@ public final class InsprlAutoConfiguration {
 			InsprlHttpTransport insprlHttpTransport, ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<InsprlCallListener> listeners, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<InsprlObservationConvention> observationConvention,
-			ObjectProvider<InsprlRateLimiter> rateLimiter) {
+			ObjectProvider<InsprlRateLimiter> rateLimiter, ObjectProvider<InsprlClientBuilderCustomizer> customizers) {
 		InsprlCredentials credentials = InsprlPropertiesValidator.credentials(connectionDetails,
 				properties.isRequireCredentials());
 		InsprlClientBuilder builder = InsprlClient.builder()
@@ -122,11 +127,34 @@ public final class InsprlAutoConfiguration {
 			builder.noDefaultAccount();
 		}
 		InsprlPropertiesValidator.baseUrl(builder, connectionDetails);
-		restClientCustomizers.orderedStream().forEach(builder::customizer);
+		restClientCustomizers.orderedStream()
+			.filter((customizer) -> !bindsMockServer(customizer))
+			.forEach(builder::customizer);
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		observationConvention.ifAvailable(builder::observationConvention);
 		rateLimiter.ifAvailable((limiter) -> builder.rateLimiter(limiter, properties.getRateLimit().getMaxWait()));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * Return whether a customizer is Spring Boot's test support for
+	 * {@code MockRestServiceServer}, which binds one server to each builder it customizes
+	 * and whose {@code MockRestServiceServer} bean refuses to work once it is bound to
+	 * more than one: the application's own client keeps it to itself. A test that wants a
+	 * {@code MockRestServiceServer} for insprl calls binds one with an
+	 * {@link InsprlClientBuilderCustomizer} (the test starter's
+	 * {@code @AutoConfigureInsprlMockRestServiceServer} does).
+	 * @param customizer a customizer of the application's
+	 * @return {@code true} if the insprl client leaves it out
+	 */
+	static boolean bindsMockServer(RestClientCustomizer customizer) {
+		for (Class<?> type = customizer.getClass(); type != null; type = type.getSuperclass()) {
+			if (type.getName().equals(MOCK_SERVER_CUSTOMIZER)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Bean
@@ -167,7 +195,8 @@ public final class InsprlAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "insprlInfoContributor")
 		InfoContributor insprlInfoContributor(InsprlHttpTransport insprlHttpTransport,
-				ObjectProvider<InsprlRateLimiter> rateLimiter) {
+				ObjectProvider<InsprlRateLimiter> rateLimiter,
+				ObjectProvider<InsprlClientBuilderCustomizer> customizers) {
 			return new InsprlInfoContributor(insprlHttpTransport, rateLimiter.getIfAvailable());
 		}
 

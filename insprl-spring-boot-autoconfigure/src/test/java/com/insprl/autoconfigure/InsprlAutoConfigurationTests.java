@@ -40,14 +40,18 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.test.MockServerRestClientCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -153,6 +157,41 @@ class InsprlAutoConfigurationTests {
 				.getHeader("User-Agent")
 				.values()).containsExactly(InsprlClient.USER_AGENT);
 		});
+	}
+
+	@Test
+	void insprlClientBuilderCustomizersApplyToTheInsprlClientAloneAfterTheApplicationsCustomizers() {
+		insprl.stubFor(post("/api/whatsapp/instance/logout").willReturn(okJson(SUCCESS)));
+		withCredentials().withUserConfiguration(CustomizerConfiguration.class)
+			.withBean(InsprlClientBuilderCustomizer.class,
+					() -> (builder) -> builder
+						.customizer((restClient) -> restClient.defaultHeader("X-Customized", "for insprl only")))
+			.run((context) -> {
+				context.getBean(InsprlWhatsAppService.class).logout("inst-1");
+				assertThat(insprl.findAll(postRequestedFor(urlEqualTo("/api/whatsapp/instance/logout")))
+					.get(0)
+					.getHeaders()
+					.getHeader("X-Customized")
+					.values()).as("set after the application's customizer set it").containsExactly("for insprl only");
+				insprl.stubFor(get("/own").willReturn(okJson("{}")));
+				context.getBean(RestClient.Builder.class)
+					.baseUrl(insprl.baseUrl())
+					.build()
+					.get()
+					.uri("/own")
+					.retrieve()
+					.toBodilessEntity();
+				assertThat(insprl.findAll(getRequestedFor(urlEqualTo("/own"))).get(0).getHeader("X-Customized"))
+					.isEqualTo("yes");
+			});
+	}
+
+	@Test
+	void springBootsMockRestServiceServerCustomizerIsLeftToTheApplicationsOwnClients() {
+		assertThat(InsprlAutoConfiguration.bindsMockServer(new MockServerRestClientCustomizer())).isTrue();
+		assertThat(InsprlAutoConfiguration.bindsMockServer(new MockServerRestClientCustomizer() {
+		})).as("a subclass").isTrue();
+		assertThat(InsprlAutoConfiguration.bindsMockServer((builder) -> builder.defaultHeader("X-A", "b"))).isFalse();
 	}
 
 	@Test

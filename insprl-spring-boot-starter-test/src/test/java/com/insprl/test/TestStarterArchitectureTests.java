@@ -23,7 +23,8 @@ class TestStarterArchitectureTests {
 		.importPackages("com.insprl.test");
 
 	private static final Set<String> PUBLIC_API = Set.of(AutoConfigureInsprlStub.class.getName(),
-			InsprlStub.class.getName(), SentRequest.class.getName(), StubAnswers.class.getName());
+			AutoConfigureInsprlMockRestServiceServer.class.getName(), InsprlStub.class.getName(),
+			SentRequest.class.getName(), StubAnswers.class.getName());
 
 	@Test
 	void onlyTheListedTypesArePublic() {

@@ -1,10 +1,10 @@
 package com.insprl.test.app;
 
+import com.insprl.test.AutoConfigureInsprlMockRestServiceServer;
 import com.insprl.test.StartsSpringApplication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.restclient.test.autoconfigure.AutoConfigureMockRestServiceServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -18,12 +18,14 @@ import static org.springframework.test.web.client.match.MockRestRequestMatchers.
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
 /**
- * Spring Boot's standard way to stub a {@code RestClient} intercepts the starter's calls:
- * nothing reaches the {@code insprl.base-url} of {@code application.properties}.
+ * A {@code MockRestServiceServer} answers the starter's calls when the test asks for one
+ * with {@link AutoConfigureInsprlMockRestServiceServer}: it receives the request as the
+ * server would, the client key included, and nothing reaches the {@code insprl.base-url}
+ * of {@code application.properties}.
  */
 @SpringBootTest
 @StartsSpringApplication
-@AutoConfigureMockRestServiceServer
+@AutoConfigureInsprlMockRestServiceServer
 class MockRestServiceServerTests {
 
 	@Autowired
@@ -42,6 +44,15 @@ class MockRestServiceServerTests {
 					"{\"code\":\"100\",\"message\":\"success\",\"result\":\"Stubbed by MockRestServiceServer\"}",
 					MediaType.APPLICATION_JSON));
 		assertThat(this.offboarding.unlink("team-phone-7")).isEqualTo("Stubbed by MockRestServiceServer");
+		this.server.verify();
+	}
+
+	@Test
+	void expectationsOfOneTestAreGoneInTheNext() {
+		this.server.expect(requestTo("https://insprl.com/api/whatsapp/instance/logout"))
+			.andRespond(withSuccess("{\"code\":\"100\",\"message\":\"success\",\"result\":\"again\"}",
+					MediaType.APPLICATION_JSON));
+		assertThat(this.offboarding.unlink("team-phone-8")).isEqualTo("again");
 		this.server.verify();
 	}
 

@@ -1,0 +1,94 @@
+package com.insprl.test;
+
+import java.util.List;
+
+import com.insprl.autoconfigure.InsprlClientBuilderCustomizer;
+import com.insprl.client.InsprlClient;
+import com.insprl.client.InsprlClientBuilder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.test.web.client.MockRestServiceServer;
+import org.springframework.util.Assert;
+
+/**
+ * Binds a {@link MockRestServiceServer} to the insprl client of each application context
+ * of a test class annotated with {@link AutoConfigureInsprlMockRestServiceServer},
+ * through an {@link InsprlClientBuilderCustomizer}, and offers it as the bean
+ * {@value #SERVER_BEAN_NAME}: a fallback bean, so that Spring Boot's own
+ * {@code MockRestServiceServer}, when the test has one, is still the one injected by
+ * type.
+ */
+class InsprlMockRestServiceServerContextCustomizerFactory implements ContextCustomizerFactory {
+
+	static final String SERVER_BEAN_NAME = "insprlMockRestServiceServer";
+
+	@Override
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		return TestContextAnnotationUtils.hasAnnotation(testClass, AutoConfigureInsprlMockRestServiceServer.class)
+				? new Customizer() : null;
+	}
+
+	static final class Customizer implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			Binding binding = new Binding();
+			BeanDefinitionRegistry registry = (BeanDefinitionRegistry) beanFactory;
+			registry.registerBeanDefinition("insprlMockRestServiceServerBinding",
+					new RootBeanDefinition(InsprlClientBuilderCustomizer.class, () -> binding));
+			RootBeanDefinition server = new RootBeanDefinition(MockRestServiceServer.class, () -> {
+				// the server is bound when the client is built
+				beanFactory.getBean(InsprlClient.class);
+				return binding.server();
+			});
+			server.setFallback(true);
+			registry.registerBeanDefinition(SERVER_BEAN_NAME, server);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other != null && getClass() == other.getClass();
+		}
+
+		@Override
+		public int hashCode() {
+			return getClass().hashCode();
+		}
+
+	}
+
+	/**
+	 * Binds the server to the insprl client's {@code RestClient.Builder}, once its
+	 * customizers have run: the server stands in for the client library, behind the
+	 * client's interceptors.
+	 */
+	static final class Binding implements InsprlClientBuilderCustomizer {
+
+		private volatile @Nullable MockRestServiceServer server;
+
+		@Override
+		public void customize(InsprlClientBuilder builder) {
+			builder.customizer((restClient) -> this.server = MockRestServiceServer.bindTo(restClient).build());
+		}
+
+		MockRestServiceServer server() {
+			MockRestServiceServer bound = this.server;
+			Assert.state(bound != null, "No insprl client was built in this application context, so no "
+					+ "MockRestServiceServer is bound to one: is the starter enabled (insprl.enabled)?");
+			return bound;
+		}
+
+	}
+
+}
