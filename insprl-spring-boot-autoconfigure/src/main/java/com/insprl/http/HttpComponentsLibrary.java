@@ -3,7 +3,9 @@ package com.insprl.http;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.logging.Log;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.config.Http1Config;
 
@@ -19,11 +21,15 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  * one counts against the connect timeout. The library's own retries are off (the insprl
  * client decides what is retried: the library would resend a POST after a 503 or 429),
  * replies are not compressed (they are small JSON), and a reply's head is limited in line
- * length and header count. Its connections log nothing of what they carry (see
- * {@link QuietConnectionFactory}), so neither the header nor the wire logger of the
- * library prints the client key, at any level.
+ * length and header count. The library's header and wire loggers, shared by every client
+ * of the application, print each request's headers (the client key among them) at DEBUG:
+ * the library offers no public way to quiet them for one client, so start-up warns when
+ * either is at DEBUG.
  */
 final class HttpComponentsLibrary extends ClientLibrary {
+
+	/** The library's loggers that print request headers at DEBUG. */
+	static final String[] HEADER_LOGGERS = { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire" };
 
 	private static final int MAX_LINE_LENGTH = 16 * 1024;
 
@@ -49,6 +55,13 @@ final class HttpComponentsLibrary extends ClientLibrary {
 	}
 
 	@Override
+	void warnIfHeadersAreLogged(Log logger) {
+		for (String headerLogger : HEADER_LOGGERS) {
+			warnIfDebug(logger, headerLogger);
+		}
+	}
+
+	@Override
 	ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
 		long connectMillis = (settings.connectTimeout() != null) ? settings.connectTimeout().toMillis() : 0;
 		return this.builder
@@ -57,10 +70,12 @@ final class HttpComponentsLibrary extends ClientLibrary {
 				.disableContentCompression())
 			.withConnectionManagerCustomizer((pool) -> pool.setMaxConnTotal(maxConnections)
 				.setMaxConnPerRoute(maxConnections)
-				.setConnectionFactory(new QuietConnectionFactory(Http1Config.custom()
-					.setMaxLineLength(MAX_LINE_LENGTH)
-					.setMaxHeaderCount(MAX_HEADER_COUNT)
-					.build())))
+				.setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+					.http1Config(Http1Config.custom()
+						.setMaxLineLength(MAX_LINE_LENGTH)
+						.setMaxHeaderCount(MAX_HEADER_COUNT)
+						.build())
+					.build()))
 			.withDefaultRequestConfigCustomizer((request) -> {
 				if (connectMillis > 0) {
 					request.setConnectionRequestTimeout(connectMillis, TimeUnit.MILLISECONDS);
