@@ -11,9 +11,26 @@ public class InsprlConnectionException extends InsprlException {
 
 	private final Reason reason;
 
+	private final boolean sent;
+
 	public InsprlConnectionException(String message, String operation, Reason reason, @Nullable Throwable cause) {
+		this(message, operation, reason, false, cause);
+	}
+
+	/**
+	 * Create an exception.
+	 * @param message the message
+	 * @param operation the operation's name
+	 * @param reason what went wrong
+	 * @param sent whether the request had gone out when the call was
+	 * {@linkplain Reason#INTERRUPTED interrupted}
+	 * @param cause the cause, if any
+	 */
+	InsprlConnectionException(String message, String operation, Reason reason, boolean sent,
+			@Nullable Throwable cause) {
 		super(message, operation, cause);
 		this.reason = reason;
+		this.sent = sent;
 	}
 
 	/**
@@ -31,8 +48,11 @@ public class InsprlConnectionException extends InsprlException {
 
 	@Override
 	public boolean isPossiblyProcessed() {
+		if (this.reason == Reason.INTERRUPTED) {
+			return this.sent;
+		}
 		return this.reason != Reason.CONNECT_FAILED && this.reason != Reason.TLS_FAILED
-				&& this.reason != Reason.RATE_LIMIT_UNAVAILABLE && this.reason != Reason.INTERRUPTED;
+				&& this.reason != Reason.RATE_LIMIT_UNAVAILABLE;
 	}
 
 	/**
@@ -89,9 +109,11 @@ public class InsprlConnectionException extends InsprlException {
 		RATE_LIMIT_UNAVAILABLE(true),
 
 		/**
-		 * The calling thread was interrupted before the request was sent: while it waited
-		 * for the rate limit's permit, or a bulk logout it ran was interrupted before
-		 * reaching the id. The request was not sent, and the interrupt flag is kept.
+		 * The calling thread was interrupted, and its interrupt flag is kept: before the
+		 * request was sent (while it waited for the rate limit's permit, or a bulk logout
+		 * it ran was interrupted before reaching the id), or while it waited for the
+		 * reply, once the request may have reached insprl
+		 * ({@link InsprlException#isPossiblyProcessed()} says which).
 		 */
 		INTERRUPTED(false),
 

@@ -31,9 +31,10 @@ final class TransportFailures {
 				: "";
 		Throwable cause = TransportFailure.exposesKey(failure, credentials::exposesKey) ? null : failure;
 		String what = reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		// interrupted while waiting for the reply: the request may have reached insprl
 		return new InsprlConnectionException(
 				"No answer from insprl for " + operation + ": " + what + " (" + detail + ")" + advice, operation,
-				reason, cause);
+				reason, true, cause);
 	}
 
 	static InsprlConnectionException.Reason reason(TransportFailure failure) {
@@ -43,6 +44,7 @@ final class TransportFailures {
 			case TIMEOUT -> InsprlConnectionException.Reason.TIMEOUT;
 			case CONNECTION_RESET -> InsprlConnectionException.Reason.CONNECTION_RESET;
 			case MALFORMED_REPLY -> InsprlConnectionException.Reason.MALFORMED_REPLY;
+			case INTERRUPTED -> InsprlConnectionException.Reason.INTERRUPTED;
 			case IO_ERROR -> InsprlConnectionException.Reason.IO_ERROR;
 		};
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.insprl.http.internal.DeadlineExceededException;
+import com.insprl.http.internal.TransportFailure;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +17,9 @@ import org.jspecify.annotations.Nullable;
  * When the deadline passes, the attempt is aborted: the client library's own cancel is
  * used where the library offers one (it closes the connection whatever the exchange is
  * doing), otherwise the reply body is closed, which the libraries without a cancel treat
- * as an abort; before there is a body, the thread waiting for the reply's head is
- * interrupted (the JDK client, Jetty and Reactor Netty give up the exchange when it is),
- * and its interrupt is cleared once the request has returned. Either way the connection
- * is abandoned, never drained.
+ * as an abort. Before there is a body, a library without a cancel ends the wait for the
+ * reply's head with its own timer, set to the same deadline. Either way the connection is
+ * abandoned, never drained, and no thread is interrupted.
  */
 final class Attempt {
 
@@ -39,10 +39,6 @@ final class Attempt {
 
 	private @Nullable ScheduledFuture<?> timer;
 
-	private @Nullable Thread waiting;
-
-	private boolean interrupted;
-
 	Attempt(Duration deadline) {
 		this.deadline = deadline;
 	}
@@ -52,40 +48,15 @@ final class Attempt {
 	 * on it while the request is created and sent.
 	 * @return the attempt, or {@code null} outside one
 	 */
-	static Attempt current() {
+	static @Nullable Attempt current() {
 		return current.get();
 	}
 
 	/**
-	 * The calling thread makes the attempt: until {@link #stopWaiting()}, it is the
-	 * thread an abort interrupts when the library offers no cancel and there is no body
-	 * yet to close (it is waiting for the reply's head).
+	 * The calling thread makes the attempt, until {@link #leave()}.
 	 */
-	void begin() {
+	void enter() {
 		current.set(this);
-		synchronized (this) {
-			this.waiting = Thread.currentThread();
-		}
-	}
-
-	/**
-	 * The request's {@code execute} is over: an abort interrupts nothing more, and an
-	 * interrupt the abort made is cleared, so the thread goes on as it was.
-	 */
-	synchronized void stopWaiting() {
-		this.waiting = null;
-		if (this.interrupted) {
-			Thread.interrupted();
-			this.interrupted = false;
-		}
-	}
-
-	private synchronized void interruptWaiting() {
-		Thread thread = this.waiting;
-		if (thread != null && !this.interrupted && !thread.isInterrupted()) {
-			this.interrupted = true;
-			thread.interrupt();
-		}
 	}
 
 	static void leave() {
@@ -163,7 +134,8 @@ final class Attempt {
 	}
 
 	/**
-	 * Abandon the exchange: cancel it in the library, or close its body.
+	 * Abandon the exchange: cancel it in the library, or close its body. Before there is
+	 * a body, a library without a cancel is left to its own timer.
 	 */
 	void abort() {
 		if (!this.aborted.compareAndSet(false, true)) {
@@ -177,22 +149,40 @@ final class Attempt {
 		Closeable open = this.body;
 		if (open != null) {
 			closeQuietly(open);
-			return;
 		}
-		interruptWaiting();
 	}
 
 	/**
 	 * Return what a failure of the exchange stands for: past the deadline, any failure is
-	 * the deadline's doing.
+	 * the deadline's doing. A failure that ended a wait because the thread was
+	 * interrupted (which some libraries report with the interrupt flag cleared) leaves
+	 * the flag set, so that the caller sees the interrupt.
 	 * @param failure the failure the library reported
 	 * @return the failure to report
 	 */
 	IOException translate(IOException failure) {
+		keepInterrupt(failure);
 		if (this.expired && !(failure instanceof DeadlineExceededException)) {
 			return new DeadlineExceededException(this.deadline, failure);
 		}
 		return failure;
+	}
+
+	/**
+	 * The exchange failed before its reply: abandon what the library may still be doing
+	 * (a library that gave up waiting may not have cancelled the exchange itself).
+	 * @param failure the failure
+	 */
+	void failed(Throwable failure) {
+		keepInterrupt(failure);
+		finish();
+		abort();
+	}
+
+	private static void keepInterrupt(Throwable failure) {
+		if (TransportFailure.of(failure) == TransportFailure.INTERRUPTED) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void quietly(Runnable action) {

@@ -5,9 +5,12 @@ import java.net.HttpURLConnection;
 import java.time.Duration;
 
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 
+import com.insprl.http.internal.DeadlineExceededException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.jetty.client.Request;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -32,12 +35,6 @@ abstract class ClientLibrary {
 
 	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.netty.http.client.HttpClient",
 			ClientLibrary.class.getClassLoader());
-
-	/**
-	 * How much longer than the deadline a library's own timer for the whole exchange is
-	 * set, so that the transport's own deadline, which reports itself, comes first.
-	 */
-	static final Duration GRACE = Duration.ofMillis(250);
 
 	private final String name;
 
@@ -130,14 +127,18 @@ abstract class ClientLibrary {
 		@Override
 		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
 			SslBundle sslBundle = settings.sslBundle();
+			// one socket factory for every connection, so that the JDK keeps TLS
+			// connections alive from one request to the next
+			SSLSocketFactory socketFactory = (sslBundle != null) ? sslBundle.createSslContext().getSocketFactory()
+					: null;
 			SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory() {
 
 				@Override
 				protected void prepareConnection(HttpURLConnection connection, String httpMethod) throws IOException {
 					super.prepareConnection(connection, httpMethod);
 					connection.setInstanceFollowRedirects(false);
-					if (sslBundle != null && connection instanceof HttpsURLConnection secure) {
-						secure.setSSLSocketFactory(sslBundle.createSslContext().getSocketFactory());
+					if (socketFactory != null && connection instanceof HttpsURLConnection secure) {
+						secure.setSSLSocketFactory(socketFactory);
 					}
 					Attempt attempt = Attempt.current();
 					if (attempt != null) {
@@ -163,15 +164,24 @@ abstract class ClientLibrary {
 	}
 
 	/**
-	 * Jetty. Spring's request times the whole exchange with the read timeout; as with the
-	 * JDK client it is given a little more than the deadline, and the transport closes
-	 * the body at the deadline. Jetty's client and HTTP parser log request and reply
-	 * headers and content at DEBUG from loggers shared by every Jetty client, so the
-	 * insprl client's cannot be made quiet alone: start-up warns instead.
+	 * Jetty. Spring's request waits for the reply's head for the read timeout; each
+	 * exchange registers the Jetty request's own abort as the attempt's cancel (from a
+	 * listener Jetty tells when the request is queued, on the caller's thread), which
+	 * ends the exchange at the deadline whatever it is doing, and releases it when the
+	 * wait fails. Jetty's client and HTTP parser log request and reply headers and
+	 * content at DEBUG from loggers shared by every Jetty client, so the insprl client's
+	 * cannot be made quiet alone: start-up warns instead.
 	 */
 	static final class Jetty extends ClientLibrary {
 
 		static final String[] HEADER_LOGGERS = { "org.eclipse.jetty.client", "org.eclipse.jetty.http" };
+
+		private static final Request.QueuedListener REGISTER_ABORT = (request) -> {
+			Attempt attempt = Attempt.current();
+			if (attempt != null) {
+				attempt.onCancel(() -> request.abort(new DeadlineExceededException(attempt.deadline(), null)));
+			}
+		};
 
 		private final JettyClientHttpRequestFactoryBuilder builder;
 
@@ -182,7 +192,9 @@ abstract class ClientLibrary {
 
 		@Override
 		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
-			return this.builder.build(settings.withReadTimeout(deadline.plus(GRACE)));
+			return this.builder
+				.withHttpClientCustomizer((client) -> client.getRequestListeners().addQueuedListener(REGISTER_ABORT))
+				.build(settings);
 		}
 
 		@Override
@@ -196,7 +208,9 @@ abstract class ClientLibrary {
 
 	/**
 	 * A library of the application's own: its own timers bound the wait for the reply's
-	 * head, and the transport closes the body at the deadline.
+	 * head (the insprl call timeout cannot shorten them, as the client has no public way
+	 * to cancel an exchange of a library it does not know), and the transport closes the
+	 * body at the deadline.
 	 */
 	static final class Other extends ClientLibrary {
 

@@ -39,7 +39,7 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
 		Attempt attempt = new Attempt(CallDeadline.cap(this.deadline));
-		attempt.begin();
+		attempt.enter();
 		try {
 			return new DeadlineRequest(this.library.createRequest(uri, httpMethod), uri, attempt, this.watchdog);
 		}
@@ -77,18 +77,18 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 
 		@Override
 		public ClientHttpResponse execute() throws IOException {
-			this.attempt.begin();
+			this.attempt.enter();
 			this.attempt.arm(this.watchdog);
 			ClientHttpResponse response;
 			try {
 				response = this.request.execute();
 			}
 			catch (IOException ex) {
-				this.attempt.finish();
+				this.attempt.failed(ex);
 				throw this.attempt.translate(ex);
 			}
 			catch (RuntimeException ex) {
-				this.attempt.finish();
+				this.attempt.failed(ex);
 				if (this.attempt.isExpired()) {
 					throw this.attempt.translate(new IOException(ex.getMessage(), ex));
 				}
@@ -99,7 +99,6 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 				throw ex;
 			}
 			finally {
-				this.attempt.stopWaiting();
 				Attempt.leave();
 			}
 			return new DeadlineResponse(response, this.attempt, getMethod() == HttpMethod.HEAD);

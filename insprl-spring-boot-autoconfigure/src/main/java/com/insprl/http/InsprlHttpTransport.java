@@ -26,12 +26,16 @@ import org.springframework.util.Assert;
  * <li>a reply that is not read to its end (too large, or given up) is abandoned, not
  * drained.</li>
  * </ul>
- * With Apache HttpClient 5 the exchange is cancelled through the library whatever it is
- * doing, its pool is sized and its message limits are set. With the JDK
- * {@code HttpClient}, Jetty and Reactor Netty the library's own timer bounds the wait for
- * the reply's head and the transport bounds the body. With the JDK's
- * {@code HttpURLConnection} ({@code simple}) the connection is disconnected at the
- * deadline.
+ * The connect and read timeouts are given to the library as Spring Boot gives it
+ * {@code spring.http.clients.connect-timeout} and {@code read-timeout}, so they mean what
+ * they mean there; the deadline bounds the whole exchange behind them. With Apache
+ * HttpClient 5 and Jetty the exchange is cancelled through the library at the deadline,
+ * whatever it is doing; Apache HttpClient's pool is sized and its message limits are set.
+ * With the JDK {@code HttpClient} and Reactor Netty the library's own timer, set to the
+ * shorter of the read timeout and the deadline, bounds the wait for the reply's head, and
+ * the transport bounds the body. With the JDK's {@code HttpURLConnection}
+ * ({@code simple}) the connection is disconnected at the deadline. No thread is
+ * interrupted.
  * <p>
  * {@link #close()} releases what the transport opened: its deadline thread, Apache
  * HttpClient's connection pool, the JDK client (on Java 21 and later).

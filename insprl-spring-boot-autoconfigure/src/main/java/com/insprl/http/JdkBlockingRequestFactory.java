@@ -1,7 +1,6 @@
 package com.insprl.http;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,8 +33,9 @@ import org.springframework.util.CollectionUtils;
  * the future through {@code CompletableFuture}'s default executor, which on a machine
  * with two processors (the common pool's parallelism is then 1) starts a new thread for
  * every call; this one hands nothing to another executor. The body, a small form or JSON
- * document, is buffered and sent from one array. The client's timeout bounds the wait for
- * the reply's head; the transport bounds the rest.
+ * document, is buffered and sent from one array. The client's own timer bounds the wait
+ * for the reply's head (the read timeout, or the attempt's deadline when shorter); the
+ * transport bounds the rest.
  */
 final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 
@@ -50,11 +50,17 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 
 	private final HttpClient client;
 
-	private final Duration timeout;
+	private final @Nullable Duration readTimeout;
 
-	JdkBlockingRequestFactory(HttpClient client, Duration timeout) {
+	/**
+	 * Create a factory.
+	 * @param client the client
+	 * @param readTimeout the time allowed for the reply's head, counted from sending, as
+	 * Spring's own JDK request counts it; capped per request by the attempt's deadline
+	 */
+	JdkBlockingRequestFactory(HttpClient client, @Nullable Duration readTimeout) {
 		this.client = client;
-		this.timeout = timeout;
+		this.readTimeout = readTimeout;
 	}
 
 	HttpClient client() {
@@ -90,6 +96,21 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 		return out.toByteArray();
 	}
 
+	/**
+	 * Return the time the client waits for a reply's head: the read timeout, or the
+	 * attempt's deadline when that is shorter (a call with little time left), so that the
+	 * client's own timer ends the wait.
+	 * @return the timeout, or {@code null} for none
+	 */
+	private @Nullable Duration timeout() {
+		Attempt attempt = Attempt.current();
+		if (attempt == null) {
+			return this.readTimeout;
+		}
+		Duration deadline = attempt.deadline();
+		return (this.readTimeout == null || deadline.compareTo(this.readTimeout) < 0) ? deadline : this.readTimeout;
+	}
+
 	private final class Request extends AbstractStreamingClientHttpRequest {
 
 		private final URI uri;
@@ -115,8 +136,11 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 		protected ClientHttpResponse executeInternal(HttpHeaders headers,
 				StreamingHttpOutputMessage.@Nullable Body written) throws IOException {
 			byte[] body = bytes(written, headers.getContentLength());
-			HttpRequest.Builder request = HttpRequest.newBuilder(this.uri)
-				.timeout(JdkBlockingRequestFactory.this.timeout);
+			HttpRequest.Builder request = HttpRequest.newBuilder(this.uri);
+			Duration timeout = timeout();
+			if (timeout != null) {
+				request.timeout(timeout);
+			}
 			headers.forEach((name, values) -> {
 				if (!RESTRICTED.contains(name)) {
 					for (String value : values) {
@@ -127,8 +151,9 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 			request.method(this.method.name(), (body.length > 0) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody());
 			try {
-				return new Response(JdkBlockingRequestFactory.this.client.send(request.build(),
-						HttpResponse.BodyHandlers.ofInputStream()));
+				return new Response(
+						JdkBlockingRequestFactory.this.client.send(request.build(), (info) -> new JdkReplyBody(
+								info.headers().firstValueAsLong(HttpHeaders.CONTENT_LENGTH).orElse(-1))));
 			}
 			catch (UncheckedIOException ex) {
 				throw ex.getCause();
@@ -147,12 +172,9 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 
 		private final HttpHeaders headers;
 
-		private final Body body;
-
 		Response(HttpResponse<InputStream> response) {
 			this.response = response;
 			this.headers = headers(response.headers().map());
-			this.body = new Body(response.body(), this.headers.getContentLength());
 		}
 
 		/**
@@ -195,79 +217,16 @@ final class JdkBlockingRequestFactory implements ClientHttpRequestFactory {
 
 		@Override
 		public InputStream getBody() {
-			return this.body;
+			return this.response.body();
 		}
 
 		@Override
 		public void close() {
 			try {
-				this.body.close();
+				this.response.body().close();
 			}
 			catch (IOException ex) {
 				// nothing more to release
-			}
-		}
-
-	}
-
-	/**
-	 * A reply's body. The JDK client keeps a connection only when the body's end has been
-	 * read, and reading exactly the declared length does not read it: a body read to its
-	 * declared length is read once more, for its end, when it is closed, so that the
-	 * connection serves the next request. A body closed before that is abandoned.
-	 */
-	private static final class Body extends FilterInputStream {
-
-		private final long declared;
-
-		private long read;
-
-		private boolean ended;
-
-		private boolean closed;
-
-		Body(InputStream in, long declared) {
-			super(in);
-			this.declared = declared;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b < 0) {
-				this.ended = true;
-			}
-			else {
-				this.read++;
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n < 0) {
-				this.ended = true;
-			}
-			else {
-				this.read += n;
-			}
-			return n;
-		}
-
-		@Override
-		public void close() throws IOException {
-			if (this.closed) {
-				return;
-			}
-			this.closed = true;
-			try {
-				if (!this.ended && this.declared >= 0 && this.read == this.declared) {
-					super.read();
-				}
-			}
-			finally {
-				super.close();
 			}
 		}
 

@@ -1,41 +1,37 @@
 package com.insprl.http;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.ReflectionUtils;
+import org.springframework.util.Assert;
 
 /**
- * The JDK {@code HttpClient}, built by Spring Boot's builder (its SSL bundle, connect
- * timeout and customizers), and sent with on the caller's thread by a
- * {@link JdkBlockingRequestFactory}: no thread is started per call. The client runs its
- * own tasks where they arise, on the caller's thread or its selector thread, rather than
- * handing each to a pool: a request's body is one array and its reply is queued for the
- * caller to read, so no task blocks. It speaks HTTP/1.1, as every library the transport
- * supports does for insprl's one request and reply. The client's timeout bounds the wait
- * for the reply's head; it is a little more than the deadline so that the transport's own
- * deadline, which reports itself, comes first. Should the client not be reachable in
- * Spring's factory, Spring's own request is used, on Spring's own executor.
+ * The JDK {@code HttpClient}, configured by Spring Boot's builder (its SSL bundle,
+ * connect timeout, proxy and the application's customizers), and sent with on the
+ * caller's thread by a {@link JdkBlockingRequestFactory}: no thread is started per call.
+ * The client runs its own tasks where they arise, on the caller's thread or its selector
+ * thread, rather than handing each to a pool: a request's body is one array and its reply
+ * is queued for the caller to read, so no task blocks. It speaks HTTP/1.1, as every
+ * library the transport supports does for insprl's one request and reply.
  * <p>
- * On Java 21 and later the client can be shut down: releasing the factory shuts its
- * client down, so that its selector thread ends with the transport. On Java 17 the client
- * has no such method, and its thread ends when the client is garbage-collected.
+ * The client is built from the {@code HttpClient.Builder} that Spring Boot's builder
+ * hands its customizers, once they have all run; the client Spring Boot builds from it
+ * for its own request factory is not used, and its selector thread ends once that client
+ * is garbage-collected.
+ * <p>
+ * On Java 21 and later the client can be closed: releasing the factory closes its client,
+ * so that its selector thread ends with the transport. On Java 17 the client has no such
+ * method, and its thread ends when the client is garbage-collected.
  */
 final class JdkLibrary extends ClientLibrary {
-
-	private static final @Nullable Field HTTP_CLIENT = ReflectionUtils.findField(JdkClientHttpRequestFactory.class,
-			"httpClient", HttpClient.class);
-
-	private static final @Nullable Method SHUTDOWN_NOW = ReflectionUtils.findMethod(HttpClient.class, "shutdownNow");
 
 	private final JdkClientHttpRequestFactoryBuilder builder;
 
@@ -46,32 +42,25 @@ final class JdkLibrary extends ClientLibrary {
 
 	@Override
 	ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
-		HttpClientSettings timed = settings.withReadTimeout(deadline.plus(GRACE));
-		if (HTTP_CLIENT == null) {
-			return this.builder.build(timed);
-		}
-		HttpClient client = httpClient(this.builder.withExecutor(Runnable::run)
-			.withHttpClientCustomizer((http) -> http.version(HttpClient.Version.HTTP_1_1))
-			.build(timed));
-		return (client != null) ? new JdkBlockingRequestFactory(client, deadline.plus(GRACE))
-				: this.builder.build(timed);
-	}
-
-	private static @Nullable HttpClient httpClient(JdkClientHttpRequestFactory factory) {
-		if (HTTP_CLIENT == null) {
-			return null;
-		}
-		ReflectionUtils.makeAccessible(HTTP_CLIENT);
-		return (HttpClient) ReflectionUtils.getField(HTTP_CLIENT, factory);
+		AtomicReference<HttpClient.@Nullable Builder> configured = new AtomicReference<>();
+		this.builder.withExecutor(Runnable::run)
+			.withHttpClientCustomizer((http) -> configured.set(http.version(HttpClient.Version.HTTP_1_1)))
+			.build(settings);
+		HttpClient.Builder http = configured.get();
+		Assert.state(http != null, "Spring Boot's JDK client builder ran no customizer");
+		return new JdkBlockingRequestFactory(http.build(), settings.readTimeout());
 	}
 
 	@Override
 	void release(ClientHttpRequestFactory factory) {
-		super.release(factory);
-		HttpClient client = (factory instanceof JdkBlockingRequestFactory blocking) ? blocking.client()
-				: (factory instanceof JdkClientHttpRequestFactory jdk) ? httpClient(jdk) : null;
-		if (SHUTDOWN_NOW != null && client != null) {
-			ReflectionUtils.invokeMethod(SHUTDOWN_NOW, client);
+		if (factory instanceof JdkBlockingRequestFactory blocking
+				&& blocking.client() instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				LogFactory.getLog(JdkLibrary.class).debug("Could not close the insprl JDK HTTP client", ex);
+			}
 		}
 	}
 
@@ -92,7 +81,7 @@ final class JdkLibrary extends ClientLibrary {
 	 * @param debug the value of {@code jdk.internal.httpclient.debug}
 	 * @return {@code true} if headers are printed
 	 */
-	static boolean logsHeaders(String log, String debug) {
+	static boolean logsHeaders(@Nullable String log, @Nullable String debug) {
 		return (log != null && (log.contains("headers") || log.contains("all"))) || Boolean.parseBoolean(debug);
 	}
 

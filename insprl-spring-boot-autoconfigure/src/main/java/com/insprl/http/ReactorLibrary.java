@@ -1,25 +1,43 @@
 package com.insprl.http;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
+import org.springframework.util.Assert;
 
 /**
- * Reactor Netty. Its response timeout bounds only the gap between reads, so each exchange
- * closes its connection when the deadline (and a little more) has passed without a
- * complete reply: the event loop runs the timer, and a complete reply cancels it. The
+ * Reactor Netty. Its read timeout (the response timeout) bounds the gap between reads, as
+ * Spring Boot sets it; an attempt whose deadline is shorter than the read timeout (a call
+ * with little time left) is sent on a view of the same client, sharing its connections,
+ * whose response timeout is that deadline. Each exchange also closes its connection when
+ * the deadline (and a little more) has passed without a complete reply, for a reply that
+ * trickles in: the event loop runs the timer, and a complete reply cancels it. The
  * transport's own deadline, which comes first, closes the body.
  */
 final class ReactorLibrary extends ClientLibrary {
+
+	/**
+	 * How much longer than the deadline a connection is given before it is closed, so
+	 * that the transport's own deadline, which reports itself, comes first.
+	 */
+	static final Duration GRACE = Duration.ofMillis(250);
 
 	private static final AttributeKey<ScheduledFuture<?>> DEADLINE = AttributeKey.valueOf("insprl.deadline");
 
@@ -36,11 +54,17 @@ final class ReactorLibrary extends ClientLibrary {
 
 	@Override
 	ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
-		long limit = deadline.plus(ClientLibrary.GRACE).toNanos();
-		return this.builder
-			.withHttpClientCustomizer((client) -> client.doOnRequest((request, connection) -> arm(connection, limit))
-				.doAfterResponseSuccess((response, connection) -> disarm(connection)))
-			.build(settings);
+		long limit = deadline.plus(GRACE).toNanos();
+		AtomicReference<@Nullable HttpClient> configured = new AtomicReference<>();
+		ReactorClientHttpRequestFactory factory = this.builder.withHttpClientCustomizer((client) -> {
+			HttpClient armed = client.doOnRequest((request, connection) -> arm(connection, limit))
+				.doAfterResponseSuccess((response, connection) -> disarm(connection));
+			configured.set(armed);
+			return armed;
+		}).build(settings);
+		HttpClient client = configured.get();
+		Assert.state(client != null, "Spring Boot's Reactor Netty client builder ran no customizer");
+		return new Capped(factory, client, settings.connectTimeout(), settings.readTimeout());
 	}
 
 	/**
@@ -64,6 +88,47 @@ final class ReactorLibrary extends ClientLibrary {
 		if (timer != null) {
 			timer.cancel(false);
 		}
+	}
+
+	/**
+	 * Spring's request factory, and for an attempt whose deadline is shorter than the
+	 * read timeout, one on a view of the same client with that deadline as its response
+	 * timeout and its connection's limit.
+	 */
+	private static final class Capped implements ClientHttpRequestFactory {
+
+		private final ReactorClientHttpRequestFactory factory;
+
+		private final HttpClient client;
+
+		private final @Nullable Duration connectTimeout;
+
+		private final @Nullable Duration readTimeout;
+
+		Capped(ReactorClientHttpRequestFactory factory, HttpClient client, @Nullable Duration connectTimeout,
+				@Nullable Duration readTimeout) {
+			this.factory = factory;
+			this.client = client;
+			this.connectTimeout = connectTimeout;
+			this.readTimeout = readTimeout;
+		}
+
+		@Override
+		public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
+			Attempt attempt = Attempt.current();
+			if (attempt == null || (this.readTimeout != null && attempt.deadline().compareTo(this.readTimeout) >= 0)) {
+				return this.factory.createRequest(uri, httpMethod);
+			}
+			long limit = attempt.deadline().plus(GRACE).toNanos();
+			ReactorClientHttpRequestFactory capped = new ReactorClientHttpRequestFactory(
+					this.client.doOnRequest((request, connection) -> arm(connection, limit)));
+			if (this.connectTimeout != null) {
+				capped.setConnectTimeout(this.connectTimeout);
+			}
+			capped.setReadTimeout(attempt.deadline());
+			return capped.createRequest(uri, httpMethod);
+		}
+
 	}
 
 }

@@ -13,4 +13,9 @@ class ReactorFaultToleranceTests extends AbstractFaultToleranceTests {
 		super(ClientHttpRequestFactoryBuilder.reactor(), "reactor", Reason.CONNECTION_RESET, Reason.CONNECTION_RESET);
 	}
 
+	@Override
+	boolean reusesAConnectionAtOnce() {
+		return false;
+	}
+
 }

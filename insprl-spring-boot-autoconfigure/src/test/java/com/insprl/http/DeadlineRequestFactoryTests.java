@@ -1,10 +1,14 @@
 package com.insprl.http;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.insprl.http.internal.DeadlineExceededException;
 import org.junit.jupiter.api.AfterEach;
@@ -81,23 +85,51 @@ class DeadlineRequestFactoryTests {
 	}
 
 	/**
-	 * The library is left waiting until the deadline interrupts it, and then fails as
-	 * some libraries do when cancelled: with an unchecked exception.
+	 * The library waits until the deadline cancels it through the cancel it registered,
+	 * and then fails as some libraries do when cancelled: with an unchecked exception.
+	 * The caller's thread is not interrupted.
 	 */
 	@Test
 	void aLibraryFailureOnceTheDeadlineHasPassedIsReportedAsTheDeadline() throws IOException {
+		CountDownLatch cancelled = new CountDownLatch(1);
 		ClientHttpRequest request = new DeadlineRequestFactory(library(() -> {
+			Objects.requireNonNull(Attempt.current()).onCancel(cancelled::countDown);
 			try {
-				Thread.sleep(30_000);
-				throw new IllegalStateException("not interrupted by the deadline");
+				if (!cancelled.await(30, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("not cancelled by the deadline");
+				}
 			}
 			catch (InterruptedException ex) {
-				throw new IllegalStateException("cancelled", ex);
+				throw new IllegalStateException("interrupted", ex);
 			}
+			throw new IllegalStateException("cancelled");
 		}), this.watchdog, Duration.ofMillis(100)).createRequest(URL, HttpMethod.POST);
 		assertThatExceptionOfType(DeadlineExceededException.class).isThrownBy(request::execute)
 			.withCauseInstanceOf(IOException.class);
 		assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt flag").isFalse();
+	}
+
+	/**
+	 * A library that reports an interrupt with the interrupt flag cleared (as Jetty's
+	 * reply stream and Reactor Netty's blocking wait do) leaves the caller's flag set.
+	 */
+	@Test
+	void anInterruptTheLibraryReportsIsKeptOnTheCallersThread() throws IOException {
+		ClientHttpRequest request = new DeadlineRequestFactory((uri, method) -> new MockClientHttpRequest(method, uri) {
+
+			@Override
+			protected ClientHttpResponse executeInternal() throws IOException {
+				throw new InterruptedIOException();
+			}
+
+		}, this.watchdog, Duration.ofSeconds(5)).createRequest(URL, HttpMethod.POST);
+		try {
+			assertThatExceptionOfType(InterruptedIOException.class).isThrownBy(request::execute);
+			assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt flag").isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
 	}
 
 	private ScheduledThreadPoolExecutor timer() {

@@ -69,7 +69,7 @@ class ReactorLibraryTests {
 				(exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
 						+ OK.length() + "\r\n\r\n" + OK))) {
 			exchangeOnce(server);
-			Thread.sleep(DEADLINE.plus(ClientLibrary.GRACE).multipliedBy(3).toMillis());
+			Thread.sleep(DEADLINE.plus(ReactorLibrary.GRACE).multipliedBy(3).toMillis());
 			exchangeOnce(server);
 			assertThat(server.connections()).as("connections opened").isEqualTo(1);
 		}

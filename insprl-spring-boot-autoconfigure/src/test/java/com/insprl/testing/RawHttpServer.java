@@ -96,6 +96,20 @@ public final class RawHttpServer implements AutoCloseable {
 				behaviour, true, false);
 	}
 
+	/**
+	 * Start an HTTPS server that serves request after request on each connection, as
+	 * {@link #startKeepAlive} does.
+	 * @param sslContext the server's TLS context (its certificate)
+	 * @param behaviour what to do once a request has been read
+	 * @return the running server
+	 * @throws IOException if it cannot listen
+	 */
+	public static RawHttpServer startTlsKeepAlive(SSLContext sslContext, Behaviour behaviour) throws IOException {
+		return new RawHttpServer(
+				sslContext.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+				behaviour, true, true);
+	}
+
 	public String baseUrl() {
 		return (this.tls ? "https" : "http") + "://127.0.0.1:" + this.serverSocket.getLocalPort() + "/api";
 	}

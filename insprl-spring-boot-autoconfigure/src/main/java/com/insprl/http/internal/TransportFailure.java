@@ -1,6 +1,7 @@
 package com.insprl.http.internal;
 
 import java.io.EOFException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
@@ -9,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -42,6 +44,12 @@ public enum TransportFailure {
 	/** The reply broke HTTP. */
 	MALFORMED_REPLY,
 
+	/**
+	 * The calling thread was interrupted while it waited for the library: some libraries
+	 * report it with the interrupt flag cleared.
+	 */
+	INTERRUPTED,
+
 	/** Any other failure to read or write. */
 	IO_ERROR;
 
@@ -72,6 +80,9 @@ public enum TransportFailure {
 			if (cause instanceof DeadlineExceededException) {
 				return TIMEOUT;
 			}
+			if (isInterrupt(cause)) {
+				return INTERRUPTED;
+			}
 			if (cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
 					|| cause instanceof CertificateException) {
 				return TLS_FAILED;
@@ -97,6 +108,19 @@ public enum TransportFailure {
 			}
 		}
 		return IO_ERROR;
+	}
+
+	/**
+	 * An interrupt, as the libraries report one: the JDK's own
+	 * {@code InterruptedException}, a channel closed by it, or a bare
+	 * {@code InterruptedIOException} (its subclasses are timeouts and cancels, not
+	 * interrupts).
+	 * @param failure the failure
+	 * @return whether it is an interrupt
+	 */
+	private static boolean isInterrupt(Throwable failure) {
+		return failure instanceof InterruptedException || failure instanceof ClosedByInterruptException
+				|| failure.getClass() == InterruptedIOException.class;
 	}
 
 	/**
