@@ -104,10 +104,15 @@ public final class InsprlAutoConfiguration {
 	}
 
 	@Bean
+	InsprlCallListeners insprlCallListeners(ObjectProvider<InsprlCallListener> listeners) {
+		return new InsprlCallListeners(listeners);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	InsprlClient insprlClient(InsprlProperties properties, InsprlConnectionDetails connectionDetails,
 			InsprlHttpTransport insprlHttpTransport, ObjectProvider<RestClientCustomizer> restClientCustomizers,
-			ObjectProvider<InsprlCallListener> listeners, ObjectProvider<ObservationRegistry> observationRegistry,
+			InsprlCallListeners listeners, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<InsprlObservationConvention> observationConvention,
 			ObjectProvider<InsprlRateLimiter> rateLimiter, ObjectProvider<InsprlClientBuilderCustomizer> customizers) {
 		InsprlCredentials credentials = InsprlPropertiesValidator.credentials(connectionDetails,
@@ -119,7 +124,7 @@ public final class InsprlAutoConfiguration {
 			.callTimeout(properties.getCallTimeout())
 			.usageLimitPause(InsprlPropertiesValidator.usageLimitPause(properties))
 			.minAttemptTime(InsprlPropertiesValidator.minAttemptTime(properties))
-			.deferredListeners(() -> listeners.orderedStream().toList());
+			.deferredListeners(listeners);
 		if (credentials != null) {
 			builder.credentials(credentials);
 		}

@@ -251,9 +251,12 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Add listeners looked up when the first call completes, so that a listener may
-	 * depend on the client (as a Spring bean may); told after those of {@link #listener}.
-	 * @param listeners gives the listeners, once
+	 * Add listeners that the supplier gives at each completed call, told after those of
+	 * {@link #listener}: for listeners known only once the client exists (a Spring bean
+	 * that depends on the client, resolved once the application context has instantiated
+	 * its singletons). The supplier is asked at every call, so it should only hand out
+	 * what it holds; if it fails, the call's result is kept and its failure logged.
+	 * @param listeners gives the listeners
 	 * @return this builder
 	 */
 	public InsprlClientBuilder deferredListeners(Supplier<? extends List<? extends InsprlCallListener>> listeners) {

@@ -39,8 +39,25 @@ final class Attempt {
 
 	private @Nullable ScheduledFuture<?> timer;
 
+	private final @Nullable InFlight inFlight;
+
+	private final AtomicBoolean finished = new AtomicBoolean();
+
 	Attempt(Duration deadline) {
+		this(deadline, null);
+	}
+
+	/**
+	 * Create an attempt, counted among the transport's until it is finished.
+	 * @param deadline when it is aborted
+	 * @param inFlight the transport's attempts in flight, or {@code null}
+	 */
+	Attempt(Duration deadline, @Nullable InFlight inFlight) {
 		this.deadline = deadline;
+		this.inFlight = inFlight;
+		if (inFlight != null) {
+			inFlight.started();
+		}
 	}
 
 	/**
@@ -74,6 +91,9 @@ final class Attempt {
 		ScheduledFuture<?> armed = this.timer;
 		if (armed != null) {
 			armed.cancel(false);
+		}
+		if (this.inFlight != null && this.finished.compareAndSet(false, true)) {
+			this.inFlight.ended();
 		}
 	}
 

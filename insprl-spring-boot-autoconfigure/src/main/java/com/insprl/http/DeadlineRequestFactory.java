@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.insprl.http.internal.CallDeadline;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -30,20 +31,29 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 
 	private final Duration deadline;
 
+	private final @Nullable InFlight inFlight;
+
 	DeadlineRequestFactory(ClientHttpRequestFactory library, AttemptWatchdog watchdog, Duration deadline) {
+		this(library, watchdog, deadline, null);
+	}
+
+	DeadlineRequestFactory(ClientHttpRequestFactory library, AttemptWatchdog watchdog, Duration deadline,
+			@Nullable InFlight inFlight) {
 		this.library = library;
 		this.watchdog = watchdog;
 		this.deadline = deadline;
+		this.inFlight = inFlight;
 	}
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
-		Attempt attempt = new Attempt(CallDeadline.cap(this.deadline));
+		Attempt attempt = new Attempt(CallDeadline.cap(this.deadline), this.inFlight);
 		attempt.enter();
 		try {
 			return new DeadlineRequest(this.library.createRequest(uri, httpMethod), uri, attempt, this.watchdog);
 		}
 		catch (IOException | RuntimeException ex) {
+			attempt.finish();
 			Attempt.leave();
 			throw ex;
 		}

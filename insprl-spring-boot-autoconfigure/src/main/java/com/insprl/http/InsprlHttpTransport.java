@@ -38,7 +38,8 @@ import org.springframework.util.Assert;
  * interrupted.
  * <p>
  * {@link #close()} releases what the transport opened: its deadline thread, Apache
- * HttpClient's connection pool, the JDK client (on Java 21 and later).
+ * HttpClient's connection pool, the JDK client (on Java 21 and later), once the exchanges
+ * in flight are over.
  */
 public final class InsprlHttpTransport implements DisposableBean, AutoCloseable {
 
@@ -56,6 +57,8 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	private final AttemptWatchdog watchdog;
 
 	private final List<ClientHttpRequestFactory> opened = new ArrayList<>();
+
+	private final InFlight inFlight = new InFlight();
 
 	private volatile boolean closed;
 
@@ -113,7 +116,7 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 		ClientHttpRequestFactory factory = this.library.build(this.settings.withTimeouts(connectTimeout, readTimeout),
 				deadline, this.maxConnections);
 		this.opened.add(factory);
-		return new DeadlineRequestFactory(factory, this.watchdog, deadline);
+		return new DeadlineRequestFactory(factory, this.watchdog, deadline, this.inFlight);
 	}
 
 	/**
@@ -138,9 +141,18 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 		return this.closed;
 	}
 
+	/**
+	 * Close the transport: nothing more is sent through it, each exchange in flight ends
+	 * with what insprl answered (or its deadline), and what the transport opened is
+	 * released once the last one is over.
+	 */
 	@Override
-	public synchronized void close() {
+	public void close() {
 		this.closed = true;
+		this.inFlight.close(this::release);
+	}
+
+	private synchronized void release() {
 		this.watchdog.close();
 		for (ClientHttpRequestFactory factory : this.opened) {
 			this.library.release(factory);

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the {@link InsprlCallEvent} a call ends with: what it tells of a call that
- * was retried once.
+ * was retried once, and that no listener changes what the call returns.
  */
 class InsprlCallEventTests {
 
@@ -55,6 +55,33 @@ class InsprlCallEventTests {
 					assertThat(event.completedAt()).isBetween(before, after);
 					assertThat(event.clientId()).isEqualTo("client-42");
 				});
+			}
+			finally {
+				client.close();
+			}
+		}
+	}
+
+	@Test
+	void listenersThatCannotBeFoundOrFailNeverReplaceTheCallsResult() throws Exception {
+		List<InsprlCallEvent> events = new CopyOnWriteArrayList<>();
+		try (RawHttpServer server = RawHttpServer.startKeepAlive(
+				(exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+						+ OK.length() + "\r\n\r\n" + OK))) {
+			InsprlClient client = InsprlClient.builder()
+				.baseUrl(server.baseUrl())
+				.credentials(TestAccount.credentials())
+				.listener((event) -> {
+					throw new IllegalStateException("a failing listener");
+				})
+				.listener(events::add)
+				.deferredListeners(() -> {
+					throw new IllegalStateException("the application context is closed");
+				})
+				.build();
+			try {
+				assertThat(client.post(LOGOUT, Map.of("instance_id", "inst-1")).code()).isEqualTo(100);
+				assertThat(events).as("the listeners that work are told").hasSize(1);
 			}
 			finally {
 				client.close();

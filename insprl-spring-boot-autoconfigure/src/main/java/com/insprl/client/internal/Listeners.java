@@ -1,6 +1,5 @@
 package com.insprl.client.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -11,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one fan-out of events to listeners: the listeners given, then those a supplier
- * gives, looked up on the first event rather than when the client is built (so that a
- * listener may itself depend on the client). A listener that throws is logged and does
- * not keep the others from being told.
+ * gives at each event (which the supplier only reads, such as the listeners a Spring
+ * application context resolved once its singletons were instantiated: nothing on a call's
+ * path looks them up). A listener that throws, or a supplier that fails, is logged and
+ * never keeps the others from being told, nor changes what the call returns.
  *
  * @param <L> the type of listener
  * @param <E> the type of event
@@ -24,36 +24,32 @@ public final class Listeners<L, E> {
 
 	private final List<L> given;
 
-	private final @Nullable Supplier<? extends List<? extends L>> deferred;
+	private final @Nullable Supplier<? extends List<? extends L>> more;
 
 	private final BiConsumer<L, E> tell;
-
-	private volatile @Nullable List<L> resolved;
 
 	/**
 	 * Create a fan-out.
 	 * @param given the listeners known now
-	 * @param deferred gives the listeners to look up on the first event, or {@code null}
+	 * @param more gives further listeners at each event, or {@code null}
 	 * @param tell tells one listener of an event
 	 * @param category the class whose logger records a listener's failure
 	 */
-	public Listeners(List<L> given, @Nullable Supplier<? extends List<? extends L>> deferred, BiConsumer<L, E> tell,
+	public Listeners(List<L> given, @Nullable Supplier<? extends List<? extends L>> more, BiConsumer<L, E> tell,
 			Class<?> category) {
 		this.given = List.copyOf(given);
-		this.deferred = deferred;
+		this.more = more;
 		this.tell = tell;
 		this.logger = LogFactory.getLog(category);
-		this.resolved = (deferred != null) ? null : this.given;
 	}
 
 	/**
-	 * Return whether there may be a listener to tell, so that an event is made only when
+	 * Return whether there is no listener to tell now, so that an event is made only when
 	 * one will read it.
-	 * @return {@code false} when there is certainly none
+	 * @return {@code true} when there is none
 	 */
 	public boolean isEmpty() {
-		List<L> listeners = this.resolved;
-		return listeners != null && listeners.isEmpty();
+		return this.given.isEmpty() && more().isEmpty();
 	}
 
 	/**
@@ -61,27 +57,35 @@ public final class Listeners<L, E> {
 	 * @param event the event
 	 */
 	public void tell(E event) {
-		for (L listener : listeners()) {
-			try {
-				this.tell.accept(listener, event);
-			}
-			catch (RuntimeException ex) {
-				this.logger.warn("insprl call listener " + listener.getClass().getName() + " failed", ex);
-			}
+		for (L listener : this.given) {
+			tell(listener, event);
+		}
+		for (L listener : more()) {
+			tell(listener, event);
 		}
 	}
 
-	private List<L> listeners() {
-		List<L> listeners = this.resolved;
-		if (listeners == null) {
-			List<L> all = new ArrayList<>(this.given);
-			if (this.deferred != null) {
-				all.addAll(this.deferred.get());
-			}
-			listeners = List.copyOf(all);
-			this.resolved = listeners;
+	private void tell(L listener, E event) {
+		try {
+			this.tell.accept(listener, event);
 		}
-		return listeners;
+		catch (RuntimeException ex) {
+			this.logger.warn("insprl call listener " + listener.getClass().getName() + " failed", ex);
+		}
+	}
+
+	private List<? extends L> more() {
+		if (this.more == null) {
+			return List.of();
+		}
+		try {
+			List<? extends L> listeners = this.more.get();
+			return (listeners != null) ? listeners : List.of();
+		}
+		catch (RuntimeException ex) {
+			this.logger.warn("insprl call listeners could not be found", ex);
+			return List.of();
+		}
 	}
 
 }
