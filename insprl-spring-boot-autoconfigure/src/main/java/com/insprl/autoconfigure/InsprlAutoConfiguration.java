@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
+import org.springframework.boot.actuate.autoconfigure.info.InfoContributorFallback;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -193,8 +195,14 @@ public final class InsprlAutoConfiguration {
 		return builder.threadNamePrefix(InsprlWhatsAppService.BULK_THREAD_PREFIX).build();
 	}
 
+	/**
+	 * The {@code insprl} info contribution, off unless the application sets
+	 * {@code management.info.insprl.enabled}: it shows versions an operator may not want
+	 * to publish, as Spring Boot's own {@code java} and {@code os} contributors do.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(InfoContributor.class)
+	@ConditionalOnClass({ InfoContributor.class, ConditionalOnEnabledInfoContributor.class })
+	@ConditionalOnEnabledInfoContributor(value = "insprl", fallback = InfoContributorFallback.DISABLE)
 	static class InfoConfiguration {
 
 		@Bean

@@ -40,7 +40,7 @@ class ConfigurationMetadataTests {
 				"insprl.rate-limit.requests-per-second", "insprl.rate-limit.burst", "insprl.rate-limit.max-wait",
 				"insprl.rate-limit.store", "insprl.rate-limit.store-timeout", "insprl.rate-limit.fail-open",
 				"insprl.call-timeout", "insprl.usage-limit-pause", "management.endpoint.insprl.access",
-				"management.endpoint.insprl.cache.time-to-live");
+				"management.endpoint.insprl.cache.time-to-live", "management.info.insprl.enabled");
 		assertThat(defaultDuration(properties, "insprl.call-timeout")).isEqualTo(InsprlClient.DEFAULT_CALL_TIMEOUT);
 		assertThat(defaultDuration(properties, "insprl.usage-limit-pause"))
 			.isEqualTo(InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE);
@@ -54,6 +54,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("insprl.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(properties.get("insprl.max-connections").path("defaultValue").asInt()).isEqualTo(100);
 		assertThat(properties.get("management.health.insprl.enabled").path("defaultValue").asBoolean(false)).isTrue();
+		assertThat(properties.get("management.info.insprl.enabled").path("defaultValue").asBoolean(true)).isFalse();
 		assertThat(properties.get("management.endpoint.insprl.access").path("defaultValue").asString())
 			.isEqualTo("unrestricted");
 	}

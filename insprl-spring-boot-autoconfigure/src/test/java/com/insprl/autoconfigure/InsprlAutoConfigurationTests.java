@@ -612,8 +612,17 @@ class InsprlAutoConfigurationTests {
 	}
 
 	@Test
+	void theInfoContributorIsOffUnlessTheApplicationAsksForIt() {
+		withCredentials().run((context) -> assertThat(context).doesNotHaveBean("insprlInfoContributor"));
+		withCredentials().withPropertyValues("management.info.defaults.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean("insprlInfoContributor"));
+		withCredentials().withPropertyValues("management.info.insprl.enabled=true")
+			.run((context) -> assertThat(context).hasBean("insprlInfoContributor"));
+	}
+
+	@Test
 	void theInfoContributorShowsTheVersionTheClientLibraryAndTheRateLimitStoreButNoKey() {
-		withCredentials().run((context) -> {
+		withCredentials().withPropertyValues("management.info.insprl.enabled=true").run((context) -> {
 			Info.Builder info = new Info.Builder();
 			context.getBean("insprlInfoContributor", InfoContributor.class).contribute(info);
 			assertThat(info.build().getDetails()).extractingByKey("insprl")
@@ -625,7 +634,8 @@ class InsprlAutoConfigurationTests {
 			KeyRuns.assertNone(KEY, info.build().getDetails().toString());
 		});
 		withCredentials().withConfiguration(AutoConfigurations.of(InsprlRateLimitAutoConfiguration.class))
-			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5")
+			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
+					"management.info.insprl.enabled=true")
 			.run((context) -> {
 				Info.Builder info = new Info.Builder();
 				context.getBean("insprlInfoContributor", InfoContributor.class).contribute(info);
