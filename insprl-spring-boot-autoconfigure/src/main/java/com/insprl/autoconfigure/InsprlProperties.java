@@ -42,13 +42,16 @@ public class InsprlProperties {
 	private boolean requireCredentials = true;
 
 	/**
-	 * Time allowed to open a connection to insprl.
+	 * Time allowed to open a connection to insprl, as spring.http.clients.connect-timeout
+	 * means it on the HTTP client library.
 	 */
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Time allowed for insprl's reply once connected. Each request must complete within
-	 * the connect timeout plus the read timeout, however slowly the reply arrives.
+	 * Read timeout, as spring.http.clients.read-timeout means it on the HTTP client
+	 * library: the whole exchange on the JDK client and Jetty, each read on the others,
+	 * where each request must also complete within the connect timeout plus the read
+	 * timeout, however slowly the reply arrives.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(30);
 

@@ -110,8 +110,7 @@ public final class InsprlClientBuilder {
 
 	/**
 	 * Set the rate limiter every request asks for a permit, and the longest a call waits
-	 * for one before it fails unsent. Unless set, only insprl's pauses are honoured,
-	 * waited for at most the retry settings' longest back-off.
+	 * for one before it fails unsent; unless set, only insprl's pauses are honoured.
 	 * @param rateLimiter the limiter
 	 * @param maxWait the longest wait for a permit
 	 * @return this builder
@@ -177,8 +176,9 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the time allowed to connect and the time allowed for the reply once connected;
-	 * each request must complete within their sum. 5 s and 30 s unless set.
+	 * Set the connect and read timeouts, which mean what Spring Boot's
+	 * {@code spring.http.clients.*} timeouts mean on the client library (see
+	 * {@link InsprlHttpTransport#deadline}). 5 s and 30 s unless set.
 	 * @param connectTimeout the connect timeout
 	 * @param readTimeout the read timeout
 	 * @return this builder
@@ -205,8 +205,7 @@ public final class InsprlClientBuilder {
 
 	/**
 	 * Set the registry each call is observed in ({@code insprl.api.calls}); none unless
-	 * set. Observe the {@code RestClient} in it too (through a {@link #customizer}), so
-	 * that each attempt's observation nests in the call's.
+	 * set. Observe the {@code RestClient} in it too, so that attempts nest in the call.
 	 * @param observationRegistry the registry
 	 * @return this builder
 	 */
@@ -251,11 +250,9 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Add listeners that the supplier gives at each completed call, told after those of
-	 * {@link #listener}: for listeners known only once the client exists (a Spring bean
-	 * that depends on the client, resolved once the application context has instantiated
-	 * its singletons). The supplier is asked at every call, so it should only hand out
-	 * what it holds; if it fails, the call's result is kept and its failure logged.
+	 * Add listeners known only once the client exists (beans that depend on it), told
+	 * after those of {@link #listener}: the supplier is asked at every completed call, so
+	 * it should only hand out what it holds; its failure is logged, never thrown.
 	 * @param listeners gives the listeners
 	 * @return this builder
 	 */
@@ -293,7 +290,7 @@ public final class InsprlClientBuilder {
 				used, owned != null, this.observationRegistry, this.observationConvention,
 				Objects.requireNonNullElseGet(this.rateLimiter, InsprlRateLimiter::pauseOnly),
 				Objects.requireNonNullElse(this.rateLimitMaxWait, this.retrySettings.maxBackoff()),
-				this.usageLimitPause, this.callTimeout, this.connectTimeout.plus(this.readTimeout),
+				this.usageLimitPause, this.callTimeout, used.deadline(this.connectTimeout, this.readTimeout),
 				this.minAttemptTime);
 		InsprlClient client = new InsprlClient(resources, this.credentials);
 		resources.origin = client;

@@ -66,6 +66,18 @@ abstract class ClientLibrary {
 	}
 
 	/**
+	 * Return the longest an exchange may take in all on this library: the connect timeout
+	 * plus the read timeout where the read timeout bounds each read, the read timeout
+	 * alone where, as Spring Boot sets it, it already bounds the whole exchange.
+	 * @param connectTimeout the connect timeout
+	 * @param readTimeout the read timeout
+	 * @return the deadline
+	 */
+	Duration deadline(Duration connectTimeout, Duration readTimeout) {
+		return connectTimeout.plus(readTimeout);
+	}
+
+	/**
 	 * Build the library's request factory.
 	 * @param settings the settings, timeouts included, redirects never followed
 	 * @param deadline the time an exchange may take in all
@@ -164,7 +176,7 @@ abstract class ClientLibrary {
 	}
 
 	/**
-	 * Jetty. Spring's request waits for the reply's head for the read timeout; each
+	 * Jetty. Spring's request times the whole exchange with the read timeout; each
 	 * exchange registers the Jetty request's own abort as the attempt's cancel (from a
 	 * listener Jetty tells when the request is queued, on the caller's thread), which
 	 * ends the exchange at the deadline whatever it is doing, and releases it when the
@@ -188,6 +200,15 @@ abstract class ClientLibrary {
 		Jetty(JettyClientHttpRequestFactoryBuilder builder) {
 			super("jetty");
 			this.builder = builder;
+		}
+
+		/**
+		 * Jetty's request timeout, which Spring sets to the read timeout, bounds the
+		 * whole exchange, connecting included.
+		 */
+		@Override
+		Duration deadline(Duration connectTimeout, Duration readTimeout) {
+			return readTimeout;
 		}
 
 		@Override

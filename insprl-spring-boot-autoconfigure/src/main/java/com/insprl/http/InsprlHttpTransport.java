@@ -100,7 +100,7 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 
 	/**
 	 * Return a request factory whose exchanges connect within {@code connectTimeout} and
-	 * end within {@code connectTimeout + readTimeout}.
+	 * end within their {@link #deadline}.
 	 * @param connectTimeout the time allowed to open a connection
 	 * @param readTimeout the time allowed for the reply once connected
 	 * @return a request factory, released when this transport is closed
@@ -112,11 +112,24 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
 				"readTimeout must be positive");
 		Assert.state(!this.closed, "The insprl HTTP transport is closed");
-		Duration deadline = connectTimeout.plus(readTimeout);
+		Duration deadline = deadline(connectTimeout, readTimeout);
 		ClientHttpRequestFactory factory = this.library.build(this.settings.withTimeouts(connectTimeout, readTimeout),
 				deadline, this.maxConnections);
 		this.opened.add(factory);
 		return new DeadlineRequestFactory(factory, this.watchdog, deadline, this.inFlight);
+	}
+
+	/**
+	 * Return the longest an exchange of a {@link #requestFactory} with these timeouts may
+	 * take in all: the read timeout on the libraries where it bounds the whole exchange
+	 * (the JDK client, Jetty), the connect timeout plus the read timeout on those where
+	 * it bounds each read.
+	 * @param connectTimeout the time allowed to open a connection
+	 * @param readTimeout the read timeout
+	 * @return the deadline
+	 */
+	public Duration deadline(Duration connectTimeout, Duration readTimeout) {
+		return this.library.deadline(connectTimeout, readTimeout);
 	}
 
 	/**

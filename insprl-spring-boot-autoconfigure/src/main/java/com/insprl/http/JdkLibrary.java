@@ -40,6 +40,15 @@ final class JdkLibrary extends ClientLibrary {
 		this.builder = builder;
 	}
 
+	/**
+	 * The read timeout bounds the whole exchange, from sending (connecting included) to
+	 * the reply's end, as Spring's own JDK request factory times it.
+	 */
+	@Override
+	Duration deadline(Duration connectTimeout, Duration readTimeout) {
+		return readTimeout;
+	}
+
 	@Override
 	ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
 		AtomicReference<HttpClient.@Nullable Builder> configured = new AtomicReference<>();
