@@ -1,5 +1,8 @@
 package com.insprl.autoconfigure;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +27,7 @@ import com.insprl.testing.KeyRuns;
 import com.insprl.testing.LateRequests;
 import com.insprl.testing.LoopbackConnections;
 import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.RawHttpServer;
 import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -36,6 +40,7 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -184,6 +189,26 @@ class InsprlAutoConfigurationTests {
 				assertThat(insprl.findAll(getRequestedFor(urlEqualTo("/own"))).get(0).getHeader("X-Customized"))
 					.isEqualTo("yes");
 			});
+	}
+
+	@Test
+	void theApplicationsClientHttpRequestFactoryBuilderWithAProxyCarriesTheInsprlCalls() throws Exception {
+		try (RawHttpServer proxy = RawHttpServer
+			.start((exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+					+ SUCCESS.length() + "\r\n\r\n" + SUCCESS))) {
+			InetSocketAddress address = new InetSocketAddress("127.0.0.1", URI.create(proxy.baseUrl()).getPort());
+			this.contextRunner.withPropertyValues(TestAccount.properties())
+				.withPropertyValues("insprl.base-url=http://localhost:9/api")
+				.withBean(ClientHttpRequestFactoryBuilder.class,
+						() -> ClientHttpRequestFactoryBuilder.jdk()
+							.withHttpClientCustomizer((http) -> http.proxy(ProxySelector.of(address))))
+				.run((context) -> {
+					assertThat(context.getBean(InsprlWhatsAppService.class).logout("inst-1").code()).isEqualTo(100);
+					assertThat(proxy.requests()).singleElement()
+						.asString()
+						.startsWith("POST http://localhost:9/api/whatsapp/instance/logout HTTP/1.1");
+				});
+		}
 	}
 
 	@Test

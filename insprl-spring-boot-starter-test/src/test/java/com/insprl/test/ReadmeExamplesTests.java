@@ -53,9 +53,12 @@ class ReadmeExamplesTests {
 			import org.junit.jupiter.api.Test;
 			import org.slf4j.Logger;
 			import org.slf4j.LoggerFactory;
+			import reactor.core.publisher.Mono;
+			import reactor.core.scheduler.Schedulers;
 			import tools.jackson.databind.JsonNode;
 
 			import org.springframework.beans.factory.annotation.Autowired;
+			import org.springframework.beans.factory.annotation.Qualifier;
 			import org.springframework.boot.actuate.info.InfoEndpoint;
 			import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 			import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -73,6 +76,9 @@ class ReadmeExamplesTests {
 			import org.springframework.security.config.http.SessionCreationPolicy;
 			import org.springframework.security.web.SecurityFilterChain;
 			import org.springframework.stereotype.Service;
+			import org.springframework.web.bind.annotation.PathVariable;
+			import org.springframework.web.bind.annotation.PostMapping;
+			import org.springframework.web.bind.annotation.RestController;
 			import org.springframework.test.web.client.MockRestServiceServer;
 
 			import static org.assertj.core.api.Assertions.assertThat;
