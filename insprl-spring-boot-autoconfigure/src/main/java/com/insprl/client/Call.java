@@ -216,7 +216,7 @@ final class Call implements Retryable<InsprlReply> {
 	private InsprlReply send() {
 		boolean capped = this.budget.remaining().compareTo(this.resources.attemptDeadline) < 0;
 		try (CallDeadline.Scope scope = this.budget.capAttempts();
-				AuthorizationInterceptor.Scope authorized = AuthorizationInterceptor
+				AuthorizingRequestFactory.Scope authorized = AuthorizingRequestFactory
 					.authorize(this.credentials.authorization(this.operation.authScheme()))) {
 			return this.resources.restClient.post()
 				.uri(this.operation.path())

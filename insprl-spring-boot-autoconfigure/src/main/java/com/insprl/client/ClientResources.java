@@ -76,20 +76,21 @@ final class ClientResources {
 
 	/**
 	 * Build the {@code RestClient} calls go through, the way Spring Boot builds one: the
-	 * request factory first, then each customizer in order. The key is added last, after
-	 * every interceptor the customizers add, so that only the request factory sees it.
-	 * @param requestFactory the transport's request factory
+	 * request factory, then each customizer in order. The request factory is set again
+	 * once they have run, under the interceptors they add: the transport is the insprl
+	 * client's, and the key is added only as each request goes out, where no interceptor
+	 * of the application sees it.
+	 * @param requestFactory the request factory that sends: the transport's
 	 * @param customizers the customizers
 	 * @param baseUrl the API root
 	 * @return the client
 	 */
 	static RestClient restClient(ClientHttpRequestFactory requestFactory, List<RestClientCustomizer> customizers,
 			String baseUrl) {
-		RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
+		AuthorizingRequestFactory authorizing = new AuthorizingRequestFactory(requestFactory);
+		RestClient.Builder builder = RestClient.builder().requestFactory(authorizing);
 		customizers.forEach((customizer) -> customizer.customize(builder));
-		return builder.requestInterceptor(AuthorizationInterceptor.INSTANCE)
-			.uriBuilderFactory(new ExpandedPaths(baseUrl))
-			.build();
+		return builder.requestFactory(authorizing).uriBuilderFactory(new ExpandedPaths(baseUrl)).build();
 	}
 
 }

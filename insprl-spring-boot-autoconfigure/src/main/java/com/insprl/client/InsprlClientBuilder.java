@@ -16,6 +16,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -44,8 +45,6 @@ public final class InsprlClientBuilder {
 
 	private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
-	private int maxReplyBytes = InsprlClient.DEFAULT_MAX_REPLY_BYTES;
-
 	private InsprlRetrySettings retrySettings = InsprlRetrySettings.DEFAULTS;
 
 	private final List<InsprlCallListener> listeners = new ArrayList<>();
@@ -68,19 +67,20 @@ public final class InsprlClientBuilder {
 
 	private boolean noDefaultAccount;
 
+	private @Nullable ClientHttpRequestFactory requestFactory;
+
 	private @Nullable InsprlObservationConvention observationConvention;
 
 	InsprlClientBuilder() {
 	}
 
 	/**
-	 * Set the API root, {@code https://insprl.com/api} by default: {@code https}, as the
-	 * key travels in a header ({@code http} only for a loopback host, for tests and local
-	 * stubs), with a scheme, host, port and path only.
+	 * Set the API root: {@code https} ({@code http} only for a loopback host), with a
+	 * scheme, host, port and path only; {@code https://insprl.com/api} by default.
 	 * @param baseUrl an absolute URL
 	 * @return this builder
-	 * @throws IllegalArgumentException if the URL is unusable; the message does not quote
-	 * it
+	 * @throws IllegalArgumentException if the URL is unusable (the message does not quote
+	 * it)
 	 */
 	public InsprlClientBuilder baseUrl(String baseUrl) {
 		this.baseUrl = BaseUrls.check(baseUrl, DEFAULT_BASE_URL);
@@ -124,10 +124,8 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the whole call's budget, which its attempts, back-offs and waits count against:
-	 * each attempt's deadline is capped by what is left, and a wait that would not leave
-	 * {@link #minAttemptTime} ends the call at once with the failure it would have met.
-	 * 60 seconds unless set; {@link InsprlClient#withOptions} sets it per call.
+	 * Set the whole call's budget, which its attempts, back-offs and waits count against;
+	 * 60 seconds unless set. {@link InsprlClient#withOptions} sets it per call.
 	 * @param callTimeout a positive duration
 	 * @return this builder
 	 */
@@ -138,9 +136,8 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the least time a call's budget must leave for an attempt after a wait: a wait
-	 * that would leave less ends the call at once, unsent, as its call timeout spent. 300
-	 * ms unless set; zero sends whatever is left.
+	 * Set the least time a call's budget must leave for an attempt after a wait; 300 ms
+	 * unless set, zero sends whatever is left.
 	 * @param minAttemptTime the least time for an attempt
 	 * @return this builder
 	 */
@@ -151,9 +148,8 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set how long the account is paused, its calls failing at once, unsent, when insprl
-	 * reports its usage limit (code 129) without a {@code Retry-After}. Five minutes
-	 * unless set; zero does not pause.
+	 * Set how long an account is paused when insprl reports its usage limit (code 129)
+	 * without a {@code Retry-After}; five minutes unless set, zero does not pause.
 	 * @param usageLimitPause the pause
 	 * @return this builder
 	 */
@@ -164,7 +160,7 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the transport to send with, closed by whoever created it. Unless set, the
+	 * Set the transport to send with, closed by whoever created it; unless set, the
 	 * client creates one, closed with {@link InsprlClient#close()}.
 	 * @param transport the transport
 	 * @return this builder
@@ -172,6 +168,18 @@ public final class InsprlClientBuilder {
 	public InsprlClientBuilder transport(InsprlHttpTransport transport) {
 		Assert.notNull(transport, "transport must not be null");
 		this.transport = transport;
+		return this;
+	}
+
+	/**
+	 * Send through the given request factory instead of the transport's: a test's
+	 * stand-in for the network (a {@code MockRestServiceServer}'s), which gets the key.
+	 * @param requestFactory the request factory
+	 * @return this builder
+	 */
+	public InsprlClientBuilder requestFactory(ClientHttpRequestFactory requestFactory) {
+		Assert.notNull(requestFactory, "requestFactory must not be null");
+		this.requestFactory = requestFactory;
 		return this;
 	}
 
@@ -263,17 +271,6 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the largest reply body accepted; a larger one fails as {@code REPLY_TOO_LARGE}.
-	 * @param maxReplyBytes the limit in bytes, at least 1024
-	 * @return this builder
-	 */
-	public InsprlClientBuilder maxReplyBytes(int maxReplyBytes) {
-		Assert.isTrue(maxReplyBytes >= 1024, "maxReplyBytes must be at least 1024");
-		this.maxReplyBytes = maxReplyBytes;
-		return this;
-	}
-
-	/**
 	 * Build the client.
 	 * @return a new client
 	 */
@@ -282,9 +279,9 @@ public final class InsprlClientBuilder {
 				"credentials must be set, unless the client is built with noDefaultAccount()");
 		InsprlHttpTransport owned = (this.transport != null) ? null : InsprlHttpTransport.detect();
 		InsprlHttpTransport used = (owned != null) ? owned : Objects.requireNonNull(this.transport);
-		RestClient restClient = ClientResources.restClient(used.requestFactory(this.connectTimeout, this.readTimeout),
-				this.customizers, this.baseUrl);
-		ClientResources resources = new ClientResources(restClient, this.baseUrl, this.maxReplyBytes,
+		RestClient restClient = ClientResources.restClient((this.requestFactory != null) ? this.requestFactory
+				: used.requestFactory(this.connectTimeout, this.readTimeout), this.customizers, this.baseUrl);
+		ClientResources resources = new ClientResources(restClient, this.baseUrl, InsprlClient.DEFAULT_MAX_REPLY_BYTES,
 				this.retrySettings,
 				new Listeners<>(this.listeners, this.deferredListeners, InsprlCallListener::onCall, InsprlClient.class),
 				used, owned != null, this.observationRegistry, this.observationConvention,

@@ -35,6 +35,7 @@ class InsprlClientBuilderTests {
 		assertRefused(() -> this.builder.retry(null), "retrySettings must not be null");
 		assertRefused(() -> this.builder.listener(null), "listener must not be null");
 		assertRefused(() -> this.builder.deferredListeners(null), "listeners must not be null");
+		assertRefused(() -> this.builder.requestFactory(null), "requestFactory must not be null");
 	}
 
 	@Test
@@ -48,15 +49,13 @@ class InsprlClientBuilderTests {
 				"usageLimitPause must not be negative");
 		assertRefused(() -> this.builder.rateLimiter(InsprlRateLimiter.pauseOnly(), Duration.ofMillis(-1)),
 				"maxWait must not be negative");
-		assertRefused(() -> this.builder.maxReplyBytes(1023), "maxReplyBytes must be at least 1024");
 	}
 
 	@Test
 	void theSmallestAllowedValuesAreAccepted() {
 		assertThatNoException().isThrownBy(() -> this.builder.callTimeout(Duration.ofMillis(1))
 			.usageLimitPause(Duration.ZERO)
-			.rateLimiter(InsprlRateLimiter.pauseOnly(), Duration.ZERO)
-			.maxReplyBytes(1024));
+			.rateLimiter(InsprlRateLimiter.pauseOnly(), Duration.ZERO));
 	}
 
 	@Test

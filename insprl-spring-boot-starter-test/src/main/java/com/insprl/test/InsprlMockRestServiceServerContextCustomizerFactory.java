@@ -18,6 +18,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.web.client.MockRestServiceServer;
 import org.springframework.util.Assert;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Binds a {@link MockRestServiceServer} to the insprl client of each application context
@@ -69,24 +70,29 @@ class InsprlMockRestServiceServerContextCustomizerFactory implements ContextCust
 	}
 
 	/**
-	 * Binds the server to the insprl client's {@code RestClient.Builder}, once its
-	 * customizers have run: the server stands in for the client library, behind the
-	 * client's interceptors.
+	 * Puts the server's request factory in place of the insprl client's transport: the
+	 * server stands in for the network, under the client's interceptors, and receives
+	 * each request as insprl would, the key included. The server is bound to a
+	 * {@code RestTemplate} of its own, the one public way to reach its request factory.
 	 */
 	static final class Binding implements InsprlClientBuilderCustomizer {
 
-		private volatile @Nullable MockRestServiceServer server;
+		private final RestTemplate restTemplate = new RestTemplate();
+
+		private final MockRestServiceServer server = MockRestServiceServer.bindTo(this.restTemplate).build();
+
+		private volatile boolean bound;
 
 		@Override
 		public void customize(InsprlClientBuilder builder) {
-			builder.customizer((restClient) -> this.server = MockRestServiceServer.bindTo(restClient).build());
+			builder.requestFactory(this.restTemplate.getRequestFactory());
+			this.bound = true;
 		}
 
 		MockRestServiceServer server() {
-			MockRestServiceServer bound = this.server;
-			Assert.state(bound != null, "No insprl client was built in this application context, so no "
+			Assert.state(this.bound, "No insprl client was built in this application context, so no "
 					+ "MockRestServiceServer is bound to one: is the starter enabled (insprl.enabled)?");
-			return bound;
+			return this.server;
 		}
 
 	}
