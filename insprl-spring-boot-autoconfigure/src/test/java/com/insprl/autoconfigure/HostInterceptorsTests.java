@@ -129,6 +129,20 @@ class HostInterceptorsTests {
 	}
 
 	@Test
+	void aCustomizersRequestFactoryDoesNotReplaceTheInsprlClients() {
+		insprl.stubFor(post(TestAccount.LOGOUT_PATH).willReturn(okJson(TestAccount.SUCCESS)));
+		this.contextRunner
+			.withBean(RestClientCustomizer.class, () -> (builder) -> builder.requestFactory((uri, method) -> {
+				throw new IllegalStateException("the application's own request factory");
+			}))
+			.run((context) -> {
+				context.getBean(InsprlWhatsAppService.class).logout("inst-1");
+				insprl.verify(1, postRequestedFor(urlEqualTo(TestAccount.LOGOUT_PATH))
+					.withHeader(HttpHeaders.AUTHORIZATION, equalTo(TestAccount.KEY)));
+			});
+	}
+
+	@Test
 	void aRequestCarriesTheKeyOnce() {
 		insprl.stubFor(post(TestAccount.LOGOUT_PATH).willReturn(okJson(TestAccount.SUCCESS)));
 		this.contextRunner.run((context) -> {
