@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.insprl.ratelimit.InsprlRateLimiter;
-import com.insprl.ratelimit.LocalRateLimiter;
-import com.insprl.ratelimit.RedisRateLimiter;
+import com.insprl.ratelimit.internal.LocalRateLimiter;
+import com.insprl.ratelimit.internal.RedisRateLimiter;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.codec.ByteArrayCodec;

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.insprl.actuate.InsprlCallHistory;
-import com.insprl.actuate.InsprlEndpoint;
-import com.insprl.actuate.InsprlEndpointWebExtension;
+import com.insprl.actuate.internal.InsprlCallHistory;
+import com.insprl.actuate.internal.InsprlEndpoint;
+import com.insprl.actuate.internal.InsprlEndpointWebExtension;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.http.InsprlHttpTransport;

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
-import com.insprl.health.InsprlHealthIndicator;
-import com.insprl.health.InsprlReachabilityProbe;
+import com.insprl.health.internal.InsprlHealthIndicator;
+import com.insprl.health.internal.InsprlReachabilityProbe;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.InsprlRateLimiter;

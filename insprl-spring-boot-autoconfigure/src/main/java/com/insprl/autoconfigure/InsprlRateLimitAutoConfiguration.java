@@ -1,8 +1,8 @@
 package com.insprl.autoconfigure;
 
 import com.insprl.ratelimit.InsprlRateLimiter;
-import com.insprl.ratelimit.LocalRateLimiter;
-import com.insprl.ratelimit.ObservedRateLimiter;
+import com.insprl.ratelimit.internal.LocalRateLimiter;
+import com.insprl.ratelimit.internal.ObservedRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;

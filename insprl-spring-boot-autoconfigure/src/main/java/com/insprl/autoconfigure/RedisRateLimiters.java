@@ -2,10 +2,10 @@ package com.insprl.autoconfigure;
 
 import java.time.Duration;
 
-import com.insprl.ratelimit.FailoverRateLimiter;
 import com.insprl.ratelimit.InsprlRateLimiter;
-import com.insprl.ratelimit.LocalRateLimiter;
-import com.insprl.ratelimit.RedisRateLimiter;
+import com.insprl.ratelimit.internal.FailoverRateLimiter;
+import com.insprl.ratelimit.internal.LocalRateLimiter;
+import com.insprl.ratelimit.internal.RedisRateLimiter;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;

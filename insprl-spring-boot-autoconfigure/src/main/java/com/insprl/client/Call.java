@@ -12,7 +12,7 @@ import com.insprl.http.internal.CallDeadline;
 import com.insprl.http.internal.Durations;
 import com.insprl.observation.DefaultInsprlObservationConvention;
 import com.insprl.observation.InsprlObservationConvention;
-import com.insprl.ratelimit.InsprlRateLimitStoreException;
+import com.insprl.ratelimit.internal.InsprlRateLimitStoreException;
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

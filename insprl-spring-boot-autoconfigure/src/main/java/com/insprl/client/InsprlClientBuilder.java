@@ -12,6 +12,7 @@ import com.insprl.http.InsprlHttpTransport;
 import com.insprl.http.internal.Durations;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.ratelimit.internal.LocalRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -285,7 +286,7 @@ public final class InsprlClientBuilder {
 				this.retrySettings,
 				new Listeners<>(this.listeners, this.deferredListeners, InsprlCallListener::onCall, InsprlClient.class),
 				used, owned != null, this.observationRegistry, this.observationConvention,
-				Objects.requireNonNullElseGet(this.rateLimiter, InsprlRateLimiter::pauseOnly),
+				Objects.requireNonNullElseGet(this.rateLimiter, LocalRateLimiter::pausesOnly),
 				Objects.requireNonNullElse(this.rateLimitMaxWait, this.retrySettings.maxBackoff()),
 				this.usageLimitPause, this.callTimeout, used.deadline(this.connectTimeout, this.readTimeout),
 				this.minAttemptTime);

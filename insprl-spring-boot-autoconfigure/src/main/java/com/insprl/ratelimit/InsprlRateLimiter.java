@@ -11,9 +11,9 @@ import java.util.Map;
  * {@code Retry-After}, the client pauses the account until then, so that no other call on
  * the account sends in the meantime.
  * <p>
- * Implementations are thread-safe. {@link #pauseOnly()} honours pauses and sets no
- * budget; the auto-configuration adds a budget of requests per second (in the JVM or
- * shared through Redis) when {@code insprl.rate-limit.enabled} is set.
+ * Implementations are thread-safe. Unless the application sets one, the client honours
+ * pauses and sets no budget; the auto-configuration adds a budget of requests per second
+ * (in the JVM or shared through Redis) when {@code insprl.rate-limit.enabled} is set.
  */
 public interface InsprlRateLimiter {
 
@@ -92,14 +92,6 @@ public interface InsprlRateLimiter {
 	 */
 	default boolean isFailing() {
 		return false;
-	}
-
-	/**
-	 * Return a limiter that only honours pauses, in this JVM.
-	 * @return a new limiter
-	 */
-	static InsprlRateLimiter pauseOnly() {
-		return LocalRateLimiter.pausesOnly(System::nanoTime);
 	}
 
 	/**

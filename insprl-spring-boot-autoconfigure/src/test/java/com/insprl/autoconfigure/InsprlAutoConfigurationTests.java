@@ -21,7 +21,7 @@ import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
-import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.health.internal.InsprlHealthIndicator;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
 import com.insprl.testing.LateRequests;

@@ -8,9 +8,9 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.insprl.actuate.InsprlCallHistory;
-import com.insprl.actuate.InsprlEndpoint;
-import com.insprl.actuate.InsprlEndpointWebExtension;
+import com.insprl.actuate.internal.InsprlCallHistory;
+import com.insprl.actuate.internal.InsprlEndpoint;
+import com.insprl.actuate.internal.InsprlEndpointWebExtension;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRateLimitException;

@@ -1,7 +1,7 @@
 package com.insprl.autoconfigure;
 
 import com.insprl.client.InsprlConnectionException;
-import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.health.internal.InsprlHealthIndicator;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.RawHttpServer;
 import com.insprl.testing.TestAccount;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
 import com.insprl.client.InsprlRateLimitException;
-import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.health.internal.InsprlHealthIndicator;
 import com.insprl.testing.Closer;
 import com.insprl.testing.LongRunning;
 import com.insprl.testing.LoopbackRedisCluster;

@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
-import com.insprl.actuate.InsprlEndpoint;
+import com.insprl.actuate.internal.InsprlEndpoint;
 import com.insprl.client.InsprlRateLimitException;
-import com.insprl.health.InsprlHealthIndicator;
-import com.insprl.ratelimit.FailoverRateLimiter;
+import com.insprl.health.internal.InsprlHealthIndicator;
+import com.insprl.ratelimit.internal.FailoverRateLimiter;
 import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Arrival;
 import com.insprl.testing.RecordingStub.Reply;

@@ -21,7 +21,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.http.internal.Durations;
-import com.insprl.ratelimit.LocalRateLimiter;
+import com.insprl.ratelimit.internal.LocalRateLimiter;
 import com.insprl.testing.RawHttpServer;
 import com.insprl.testing.TestAccount;
 import com.insprl.testing.TestCertificates;

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.http.InsprlHttpTransport;
-import com.insprl.ratelimit.LocalRateLimiter;
+import com.insprl.ratelimit.internal.LocalRateLimiter;
 import com.insprl.testing.LoopbackWireMock;
 import com.insprl.testing.TestAccount;
 import com.insprl.whatsapp.InsprlWhatsAppService;

@@ -2,7 +2,7 @@ package com.insprl.client;
 
 import java.time.Duration;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.ratelimit.internal.LocalRateLimiter;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class InsprlClientBuilderTests {
 	void aMissingArgumentIsRefusedByName() {
 		assertRefused(() -> this.builder.credentials(null), "credentials must not be null");
 		assertRefused(() -> this.builder.rateLimiter(null, Duration.ZERO), "rateLimiter must not be null");
-		assertRefused(() -> this.builder.rateLimiter(InsprlRateLimiter.pauseOnly(), null),
+		assertRefused(() -> this.builder.rateLimiter(LocalRateLimiter.pausesOnly(), null),
 				"maxWait must not be negative");
 		assertRefused(() -> this.builder.callTimeout(null), "callTimeout must be positive");
 		assertRefused(() -> this.builder.usageLimitPause(null), "usageLimitPause must not be negative");
@@ -47,7 +47,7 @@ class InsprlClientBuilderTests {
 				"readTimeout must be positive");
 		assertRefused(() -> this.builder.usageLimitPause(Duration.ofMillis(-1)),
 				"usageLimitPause must not be negative");
-		assertRefused(() -> this.builder.rateLimiter(InsprlRateLimiter.pauseOnly(), Duration.ofMillis(-1)),
+		assertRefused(() -> this.builder.rateLimiter(LocalRateLimiter.pausesOnly(), Duration.ofMillis(-1)),
 				"maxWait must not be negative");
 	}
 
@@ -55,7 +55,7 @@ class InsprlClientBuilderTests {
 	void theSmallestAllowedValuesAreAccepted() {
 		assertThatNoException().isThrownBy(() -> this.builder.callTimeout(Duration.ofMillis(1))
 			.usageLimitPause(Duration.ZERO)
-			.rateLimiter(InsprlRateLimiter.pauseOnly(), Duration.ZERO));
+			.rateLimiter(LocalRateLimiter.pausesOnly(), Duration.ZERO));
 	}
 
 	@Test

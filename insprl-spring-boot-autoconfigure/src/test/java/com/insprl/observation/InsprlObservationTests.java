@@ -10,7 +10,7 @@ import com.insprl.autoconfigure.InsprlHealthContributorAutoConfiguration;
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlException;
-import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.health.internal.InsprlHealthIndicator;
 import com.insprl.testing.LoopbackWireMock;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import io.micrometer.common.KeyValues;

@@ -1,8 +1,8 @@
 package com.insprl.test;
 
-import com.insprl.actuate.InsprlCallHistory;
+import com.insprl.actuate.internal.InsprlCallHistory;
 import com.insprl.client.InsprlClient;
-import com.insprl.health.InsprlHealthIndicator;
+import com.insprl.health.internal.InsprlHealthIndicator;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;

@@ -1,4 +1,4 @@
-package com.insprl.health;
+package com.insprl.health.internal;
 
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.insprl.ratelimit.InsprlRateLimiter;
 import io.lettuce.core.ScriptOutputType;
 
 /**
@@ -93,23 +94,23 @@ final class RedisPauses {
 
 	private final byte[][] index;
 
-	private final RedisScript pause;
+	private final RateLimitScript pause;
 
-	private final RedisScript enter;
+	private final RateLimitScript enter;
 
-	private final RedisScript list;
+	private final RateLimitScript list;
 
-	private final RedisScript lift;
+	private final RateLimitScript lift;
 
-	private final RedisScript forget;
+	private final RateLimitScript forget;
 
 	RedisPauses(RedisConnector connector, Duration requestTimeout, String keyPrefix) {
 		this.index = new byte[][] { bytes(keyPrefix + "{%pauses}:until"), bytes(keyPrefix + "{%pauses}:why") };
-		this.pause = new RedisScript(connector, requestTimeout, PAUSE, ScriptOutputType.INTEGER);
-		this.enter = new RedisScript(connector, requestTimeout, ENTER, ScriptOutputType.INTEGER);
-		this.list = new RedisScript(connector, requestTimeout, LIST, ScriptOutputType.MULTI);
-		this.lift = new RedisScript(connector, requestTimeout, LIFT, ScriptOutputType.INTEGER);
-		this.forget = new RedisScript(connector, requestTimeout, FORGET, ScriptOutputType.INTEGER);
+		this.pause = new RateLimitScript(connector, requestTimeout, PAUSE, ScriptOutputType.INTEGER);
+		this.enter = new RateLimitScript(connector, requestTimeout, ENTER, ScriptOutputType.INTEGER);
+		this.list = new RateLimitScript(connector, requestTimeout, LIST, ScriptOutputType.MULTI);
+		this.lift = new RateLimitScript(connector, requestTimeout, LIFT, ScriptOutputType.INTEGER);
+		this.forget = new RateLimitScript(connector, requestTimeout, FORGET, ScriptOutputType.INTEGER);
 	}
 
 	void pause(byte[] key, String account, long millis, String reason) throws InterruptedException {

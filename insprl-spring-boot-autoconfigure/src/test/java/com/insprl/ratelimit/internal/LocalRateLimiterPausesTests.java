@@ -1,9 +1,10 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 

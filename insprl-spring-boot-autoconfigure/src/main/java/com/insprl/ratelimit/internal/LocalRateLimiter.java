@@ -1,4 +1,4 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import com.insprl.ratelimit.InsprlRateLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,6 +90,14 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		for (int i = 0; i < STRIPES; i++) {
 			this.stripes[i] = new AccountStripe();
 		}
+	}
+
+	/**
+	 * Return a limiter that sets no budget and only honours the pauses insprl asks for.
+	 * @return a new limiter
+	 */
+	public static LocalRateLimiter pausesOnly() {
+		return pausesOnly(System::nanoTime);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.util.HashMap;
 import java.util.Map;

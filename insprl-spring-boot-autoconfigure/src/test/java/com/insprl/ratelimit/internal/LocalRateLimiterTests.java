@@ -1,4 +1,4 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.time.Duration;
 
@@ -147,7 +147,7 @@ class LocalRateLimiterTests {
 	@Test
 	void aLocalLimiterNeverFails() {
 		assertThat(new LocalRateLimiter(1, 1).isFailing()).isFalse();
-		assertThat(InsprlRateLimiter.pauseOnly().isFailing()).isFalse();
+		assertThat(LocalRateLimiter.pausesOnly().isFailing()).isFalse();
 	}
 
 	@Test

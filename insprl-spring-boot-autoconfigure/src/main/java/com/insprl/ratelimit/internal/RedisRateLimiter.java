@@ -1,4 +1,4 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import com.insprl.ratelimit.InsprlRateLimiter;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -76,7 +77,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 
 	private final int burst;
 
-	private final RedisScript acquire;
+	private final RateLimitScript acquire;
 
 	private final RedisPauses pauses;
 
@@ -125,7 +126,7 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		this.keyPrefix = keyPrefix;
 		this.requestsPerSecond = requestsPerSecond;
 		this.burst = burst;
-		this.acquire = new RedisScript(connector, requestTimeout, ACQUIRE, ScriptOutputType.MULTI);
+		this.acquire = new RateLimitScript(connector, requestTimeout, ACQUIRE, ScriptOutputType.MULTI);
 		this.pauses = new RedisPauses(connector, requestTimeout, keyPrefix);
 	}
 

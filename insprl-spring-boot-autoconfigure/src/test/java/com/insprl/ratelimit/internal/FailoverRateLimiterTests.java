@@ -1,4 +1,4 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.MutableClock;
 import com.insprl.testing.ReadsLogs;
 import org.junit.jupiter.api.Test;

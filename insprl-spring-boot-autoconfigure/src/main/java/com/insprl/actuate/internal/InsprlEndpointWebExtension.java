@@ -1,4 +1,4 @@
-package com.insprl.actuate;
+package com.insprl.actuate.internal;
 
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;

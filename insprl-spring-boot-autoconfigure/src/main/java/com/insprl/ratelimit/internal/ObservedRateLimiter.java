@@ -1,9 +1,10 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

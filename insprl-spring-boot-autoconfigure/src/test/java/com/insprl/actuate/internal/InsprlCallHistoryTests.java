@@ -1,4 +1,4 @@
-package com.insprl.actuate;
+package com.insprl.actuate.internal;
 
 import java.time.Duration;
 import java.time.Instant;

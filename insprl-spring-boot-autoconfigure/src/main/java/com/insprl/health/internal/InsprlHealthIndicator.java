@@ -1,4 +1,4 @@
-package com.insprl.health;
+package com.insprl.health.internal;
 
 import java.time.Clock;
 import java.time.Duration;

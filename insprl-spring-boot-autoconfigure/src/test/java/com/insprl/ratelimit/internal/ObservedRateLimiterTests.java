@@ -1,8 +1,9 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.time.Duration;
 import java.util.Map;
 
+import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.time.Duration;
 import java.time.Instant;
 
+import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.LoopbackRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

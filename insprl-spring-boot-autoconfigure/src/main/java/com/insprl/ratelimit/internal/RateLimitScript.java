@@ -1,4 +1,4 @@
-package com.insprl.ratelimit;
+package com.insprl.ratelimit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +22,7 @@ import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
  * sends nothing and gets its {@link InterruptedException} at once, as a blocking method
  * does, whether or not Redis would have answered before the wait began.
  */
-final class RedisScript {
+final class RateLimitScript {
 
 	private final RedisConnector connector;
 
@@ -34,7 +34,7 @@ final class RedisScript {
 
 	private final ScriptOutputType type;
 
-	RedisScript(RedisConnector connector, Duration requestTimeout, String source, ScriptOutputType type) {
+	RateLimitScript(RedisConnector connector, Duration requestTimeout, String source, ScriptOutputType type) {
 		this.connector = connector;
 		this.requestTimeout = requestTimeout;
 		this.source = source.getBytes(StandardCharsets.UTF_8);
