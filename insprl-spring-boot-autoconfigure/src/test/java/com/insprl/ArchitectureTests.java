@@ -60,11 +60,8 @@ class ArchitectureTests {
 	 */
 	private static final Map<String, Set<String>> PUBLIC_API = Map.of(
 			"auto-configuration Spring Boot loads, and the properties it binds",
-			Set.of("com.insprl.autoconfigure.InsprlAutoConfiguration",
-					"com.insprl.autoconfigure.InsprlHealthContributorAutoConfiguration",
-					"com.insprl.autoconfigure.InsprlRateLimitAutoConfiguration",
-					"com.insprl.autoconfigure.InsprlEndpointAutoConfiguration",
-					"com.insprl.autoconfigure.InsprlProperties", "com.insprl.autoconfigure.InsprlConnectionDetails",
+			Set.of("com.insprl.autoconfigure.InsprlAutoConfiguration", "com.insprl.autoconfigure.InsprlProperties",
+					"com.insprl.autoconfigure.InsprlConnectionDetails",
 					"com.insprl.autoconfigure.InsprlClientBuilderCustomizer"),
 			"the service users autowire, and what it returns",
 			Set.of("com.insprl.whatsapp.InsprlWhatsAppService", "com.insprl.whatsapp.LogoutResult",

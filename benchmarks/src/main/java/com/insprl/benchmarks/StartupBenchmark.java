@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.insprl.autoconfigure.InsprlAutoConfiguration;
-import com.insprl.autoconfigure.InsprlHealthContributorAutoConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,8 +70,7 @@ public class StartupBenchmark {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-			RestClientAutoConfiguration.class, InsprlAutoConfiguration.class,
-			InsprlHealthContributorAutoConfiguration.class })
+			RestClientAutoConfiguration.class, InsprlAutoConfiguration.class })
 	static class WithStarter {
 
 		@Bean

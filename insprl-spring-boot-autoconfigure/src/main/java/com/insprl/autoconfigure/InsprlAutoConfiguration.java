@@ -36,6 +36,7 @@ import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
@@ -48,14 +49,18 @@ import org.springframework.web.client.RestClient;
  * {@link InsprlClient} built on it the way Spring Boot builds its
  * {@code RestClient.Builder} (and observed in the application's
  * {@link ObservationRegistry}), and an {@link InsprlWhatsAppService} on top of the
- * client. The application's {@link RestClientCustomizer}s apply to the insprl client (but
- * for the test support that binds a {@code MockRestServiceServer}), then its
+ * client; with the rate limit ({@code insprl.rate-limit.*}), the health indicator and the
+ * {@code insprl} actuator endpoint when they are enabled. The application's
+ * {@link RestClientCustomizer}s apply to the insprl client (but for the test support that
+ * binds a {@code MockRestServiceServer}), then its
  * {@link InsprlClientBuilderCustomizer}s.
  */
-@AutoConfiguration(after = { RestClientAutoConfiguration.class, SslAutoConfiguration.class })
+@AutoConfiguration(after = { RestClientAutoConfiguration.class, SslAutoConfiguration.class },
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = "insprl.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(InsprlProperties.class)
+@Import({ InsprlRateLimitConfiguration.class, InsprlHealthConfiguration.class, InsprlEndpointConfiguration.class })
 public final class InsprlAutoConfiguration {
 
 	/**

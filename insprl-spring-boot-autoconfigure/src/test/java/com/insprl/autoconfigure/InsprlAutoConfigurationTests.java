@@ -98,11 +98,10 @@ class InsprlAutoConfigurationTests {
 
 	@Test
 	void startupMakesNoNetworkCall() {
-		withCredentials().withConfiguration(AutoConfigurations.of(InsprlHealthContributorAutoConfiguration.class))
-			.run((context) -> {
-				assertThat(context).hasNotFailed().hasSingleBean(InsprlHealthIndicator.class);
-				assertThat(insprl.getAllServeEvents()).isEmpty();
-			});
+		withCredentials().run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(InsprlHealthIndicator.class);
+			assertThat(insprl.getAllServeEvents()).isEmpty();
+		});
 	}
 
 	@Test
@@ -567,7 +566,7 @@ class InsprlAutoConfigurationTests {
 				.contains(property.substring(0, property.indexOf('=')))
 				.contains("must be at most " + expected)));
 		for (String property : List.of("insprl.rate-limit.max-wait=36501d", "insprl.rate-limit.store-timeout=36501d")) {
-			withCredentials().withConfiguration(AutoConfigurations.of(InsprlRateLimitAutoConfiguration.class))
+			withCredentials()
 				.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
 						property)
 				.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
@@ -575,8 +574,7 @@ class InsprlAutoConfigurationTests {
 					.contains("must be at most 36500d"));
 		}
 		for (String property : List.of("insprl.health.timeout=25d", "insprl.health.cache-ttl=36501d")) {
-			withCredentials().withConfiguration(AutoConfigurations.of(InsprlHealthContributorAutoConfiguration.class))
-				.withPropertyValues(property)
+			withCredentials().withPropertyValues(property)
 				.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getDescription())
 					.contains(property.substring(0, property.indexOf('='))));
 		}
@@ -658,7 +656,7 @@ class InsprlAutoConfigurationTests {
 				.containsKey("version");
 			KeyRuns.assertNone(KEY, info.build().getDetails().toString());
 		});
-		withCredentials().withConfiguration(AutoConfigurations.of(InsprlRateLimitAutoConfiguration.class))
+		withCredentials()
 			.withPropertyValues("insprl.rate-limit.enabled=true", "insprl.rate-limit.requests-per-second=5",
 					"management.info.insprl.enabled=true")
 			.run((context) -> {

@@ -53,7 +53,7 @@ class InsprlSslBundleTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
+				InsprlAutoConfiguration.class))
 		.withPropertyValues("insprl.client-id=" + TestAccount.CLIENT_ID, "insprl.client-key=" + TestAccount.KEY,
 				"insprl.base-url=" + "https://127.0.0.1:" + port() + "/api", "insprl.retry.max-attempts=1");
 

@@ -170,11 +170,9 @@ final class ReplicaScenarios {
 	 */
 	static ApplicationContextRunner replica(RecordingStub stub, String... properties) {
 		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
-							ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-							InsprlRateLimitAutoConfiguration.class, InsprlAutoConfiguration.class,
-							InsprlHealthContributorAutoConfiguration.class, InsprlEndpointAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, InsprlAutoConfiguration.class))
 			.withPropertyValues(TestAccount.properties())
 			.withPropertyValues("insprl.base-url=" + stub.baseUrl(), "insprl.rate-limit.enabled=true",
 					"insprl.rate-limit.store=redis")

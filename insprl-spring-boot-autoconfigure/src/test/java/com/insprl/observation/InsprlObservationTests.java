@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.autoconfigure.InsprlAutoConfiguration;
-import com.insprl.autoconfigure.InsprlHealthContributorAutoConfiguration;
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlException;
@@ -58,9 +57,9 @@ class InsprlObservationTests {
 	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+						RestClientAutoConfiguration.class, InsprlAutoConfiguration.class))
 		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=key-1",
 				"insprl.base-url=" + insprl.baseUrl() + "/api", "insprl.retry.initial-backoff=1ms",
 				"insprl.retry.max-backoff=2ms");

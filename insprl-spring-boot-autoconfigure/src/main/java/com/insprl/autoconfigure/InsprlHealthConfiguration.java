@@ -11,22 +11,21 @@ import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.InsprlRateLimiter;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration for the {@code insprl} health indicator.
+ * Configuration of the {@code insprl} health indicator, imported by
+ * {@link InsprlAutoConfiguration} when Spring Boot's health support is on the class path.
  */
-@AutoConfiguration(after = InsprlAutoConfiguration.class)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean({ InsprlClient.class, InsprlHttpTransport.class })
 @ConditionalOnEnabledHealthIndicator("insprl")
-public final class InsprlHealthContributorAutoConfiguration {
+final class InsprlHealthConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "insprlHealthIndicator")

@@ -7,29 +7,23 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 
 /**
- * Auto-configuration for the client-side rate limit ({@code insprl.rate-limit.*}): a
- * budget per account, in this JVM or shared by every replica through the Redis client of
- * Spring Boot's own Redis auto-configuration ({@code spring.data.redis.*}: standalone,
- * sentinel or cluster). Redis is optional: an application that keeps the budget in its
- * JVM needs nothing more. Like the rest of the starter, it is off when
- * {@code insprl.enabled} is {@code false}.
+ * Configuration of the client-side rate limit ({@code insprl.rate-limit.*}), imported by
+ * {@link InsprlAutoConfiguration}: a budget per account, in this JVM or shared by every
+ * replica through the Redis client of Spring Boot's own Redis auto-configuration
+ * ({@code spring.data.redis.*}: standalone, sentinel or cluster). Redis is optional: an
+ * application that keeps the budget in its JVM needs nothing more.
  */
-@AutoConfiguration(before = InsprlAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@ConditionalOnBooleanProperty(name = "insprl.enabled", matchIfMissing = true)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("insprl.rate-limit.enabled")
-@EnableConfigurationProperties(InsprlProperties.class)
-public final class InsprlRateLimitAutoConfiguration {
+final class InsprlRateLimitConfiguration {
 
 	static InsprlRateLimiter observed(InsprlRateLimiter limiter, ObjectProvider<ObservationRegistry> registry,
 			String store) {

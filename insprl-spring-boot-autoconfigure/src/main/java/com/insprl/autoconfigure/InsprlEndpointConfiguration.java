@@ -16,22 +16,22 @@ import com.insprl.http.internal.Durations;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration for the {@code insprl} actuator endpoint. Like Spring Boot's own
- * endpoints, it is created only when the application exposes it, on the web
+ * Configuration of the {@code insprl} actuator endpoint, imported by
+ * {@link InsprlAutoConfiguration}. Like Spring Boot's own endpoints, it is created only
+ * when the application exposes it, on the web
  * ({@code management.endpoints.web.exposure.include}) or over JMX.
  */
-@AutoConfiguration(after = InsprlAutoConfiguration.class)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnBean({ InsprlClient.class, InsprlHttpTransport.class })
 @ConditionalOnAvailableEndpoint(InsprlEndpoint.class)
-public final class InsprlEndpointAutoConfiguration {
+final class InsprlEndpointConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

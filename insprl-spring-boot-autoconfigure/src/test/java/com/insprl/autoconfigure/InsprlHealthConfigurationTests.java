@@ -11,13 +11,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link InsprlHealthContributorAutoConfiguration}.
+ * Tests for {@link InsprlHealthConfiguration}.
  */
-class InsprlHealthContributorAutoConfigurationTests {
+class InsprlHealthConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(InsprlAutoConfiguration.class))
 		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=key-1",
 				"insprl.base-url=http://127.0.0.1:9/api");
 

@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link InsprlRateLimitAutoConfiguration}.
+ * Tests for {@link InsprlRateLimitConfiguration}.
  */
-class InsprlRateLimitAutoConfigurationTests {
+class InsprlRateLimitConfigurationTests {
 
 	@RegisterExtension
 	static WireMockExtension insprl = LoopbackWireMock.extension();
@@ -42,8 +42,7 @@ class InsprlRateLimitAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-						RestClientAutoConfiguration.class, InsprlRateLimitAutoConfiguration.class,
-						InsprlAutoConfiguration.class, InsprlHealthContributorAutoConfiguration.class))
+						RestClientAutoConfiguration.class, InsprlAutoConfiguration.class))
 		.withPropertyValues("insprl.client-id=" + TestAccount.CLIENT_ID, "insprl.client-key=" + TestAccount.KEY,
 				"insprl.base-url=" + insprl.baseUrl() + "/api");
 

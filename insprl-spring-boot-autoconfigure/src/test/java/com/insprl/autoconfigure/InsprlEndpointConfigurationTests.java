@@ -41,11 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link InsprlEndpointAutoConfiguration} and the {@code insprl} endpoint it
+ * Tests for {@link InsprlEndpointConfiguration} and the {@code insprl} endpoint it
  * creates, read and written as beans and over JMX. (The web stack is exercised by the
  * sample application's tests.)
  */
-class InsprlEndpointAutoConfigurationTests {
+class InsprlEndpointConfigurationTests {
 
 	private static final String KEY = TestAccount.KEY;
 
@@ -57,9 +57,9 @@ class InsprlEndpointAutoConfigurationTests {
 	static WireMockExtension insprl = LoopbackWireMock.extension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				InsprlAutoConfiguration.class, InsprlEndpointAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+						RestClientAutoConfiguration.class, InsprlAutoConfiguration.class))
 		.withPropertyValues("insprl.client-id=client-42", "insprl.client-key=" + KEY,
 				"insprl.base-url=" + insprl.baseUrl(), "insprl.whatsapp.instance-id=instance-1");
 
@@ -146,7 +146,7 @@ class InsprlEndpointAutoConfigurationTests {
 
 	@Test
 	void theRateLimitIsShownWithItsStore() {
-		this.contextRunner.withConfiguration(AutoConfigurations.of(InsprlRateLimitAutoConfiguration.class))
+		this.contextRunner
 			.withPropertyValues("management.endpoints.web.exposure.include=insprl", "insprl.rate-limit.enabled=true",
 					"insprl.rate-limit.requests-per-second=5", "insprl.rate-limit.burst=2")
 			.run((context) -> {
