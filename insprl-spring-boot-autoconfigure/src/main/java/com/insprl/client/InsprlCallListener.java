@@ -14,4 +14,12 @@ public interface InsprlCallListener {
 	 */
 	void onCall(InsprlCallEvent event);
 
+	/**
+	 * Forget what this listener remembers of earlier calls, as it was when the
+	 * application started: the test starter calls it between tests. Does nothing by
+	 * default.
+	 */
+	default void reset() {
+	}
+
 }

@@ -170,20 +170,10 @@ public class InsprlClient implements AutoCloseable {
 	}
 
 	/**
-	 * Forget what this client remembers of earlier calls in this JVM: the pauses insprl
-	 * asked its accounts for and their rate-limit budgets, for every view of it (a
-	 * {@link #withCredentials} view forgets with its origin). The next call of any
-	 * account is sent at once. The test starter calls it between tests, so that one
-	 * test's 429 never fails the next. What a shared store holds for other replicas is
-	 * left as it is.
-	 */
-	public void reset() {
-		this.resources.rateLimiter.reset();
-	}
-
-	/**
 	 * Return the rate limiter every call of this client asks before it sends: the
-	 * application's, or one that only honours the pauses insprl asks for.
+	 * application's, or one that only honours the pauses insprl asks for. Its
+	 * {@link InsprlRateLimiter#reset()} forgets the pauses and budgets this JVM holds
+	 * (the test starter calls it between tests).
 	 * @return the rate limiter
 	 */
 	public InsprlRateLimiter getRateLimiter() {

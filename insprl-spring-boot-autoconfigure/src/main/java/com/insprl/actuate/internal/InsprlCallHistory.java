@@ -94,7 +94,8 @@ public class InsprlCallHistory implements InsprlCallListener {
 	/**
 	 * Forget every call.
 	 */
-	public void clear() {
+	@Override
+	public void reset() {
 		this.operations.clear();
 		this.unrecorded.set(0);
 	}

@@ -111,6 +111,7 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 	 * Forget the last call, a rejected key and the last probe's answer, as a new
 	 * application would. The test starter calls it between tests.
 	 */
+	@Override
 	public void reset() {
 		this.lastCall = null;
 		this.credentialsRejected = null;

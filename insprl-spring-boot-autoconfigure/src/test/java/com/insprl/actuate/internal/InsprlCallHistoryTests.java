@@ -101,7 +101,7 @@ class InsprlCallHistoryTests {
 				.allSatisfy((call) -> assertThat(call.reason()).hasSize(InsprlCallHistory.REASON_LENGTH));
 		});
 		assertThat(this.history.unrecorded()).isEqualTo(8 * 100);
-		this.history.clear();
+		this.history.reset();
 		assertThat(this.history.operations()).isEmpty();
 		assertThat(this.history.unrecorded()).isZero();
 	}
