@@ -17,11 +17,8 @@ import com.insprl.client.InsprlValidationException;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.LoopbackWireMock;
 import com.insprl.testing.TestAccount;
-import com.insprl.whatsapp.campaign.Campaign;
-import com.insprl.whatsapp.campaign.CampaignContact;
 import com.insprl.whatsapp.campaign.CampaignTracking;
 import com.insprl.whatsapp.campaign.CampaignTrackingRequest;
-import com.insprl.whatsapp.campaign.ContactStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Campaign tracking, the v1 family, against a WireMock stub on loopback: the exact
- * request, every documented reply shape, lenient reading, and the failure paths.
+ * CampaignTracking.Campaign tracking, the v1 family, against a WireMock stub on loopback:
+ * the exact request, every documented reply shape, lenient reading, and the failure
+ * paths.
  */
 class CampaignTrackingTests {
 
@@ -87,7 +85,7 @@ class CampaignTrackingTests {
 		insprl.stubFor(post(PATH).willReturn(okJson(DOCUMENTED)));
 		this.service.campaignTracking(CampaignTrackingRequest.builder("acc-1", "cmp-9")
 			.perPage(25)
-			.status(ContactStatus.DELIVERED)
+			.status(CampaignTracking.ContactStatus.DELIVERED)
 			.phone("+91 98000 00001")
 			.build());
 		insprl.verify(1, postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer " + KEY))
@@ -108,11 +106,11 @@ class CampaignTrackingTests {
 	void theDocumentedReplyIsReadIntoRecords() {
 		insprl.stubFor(post(PATH).willReturn(okJson(DOCUMENTED)));
 		CampaignTracking tracking = this.service.campaignTracking("acc-1", "cmp-9");
-		assertThat(tracking.campaign()).isEqualTo(
-				new Campaign("4711", "Spring sale", "completed", 3, 3, 3, 2, 66.67, 1, 1, 1, "2026-11-20 09:30:00"));
-		assertThat(tracking.contacts()).containsExactly(
-				new CampaignContact("+919800000001", "read", "wamid.1", "2026-11-20 09:30:01", "2026-11-20 09:30:02"));
-		assertThat(tracking.contacts().get(0).knownStatus()).contains(ContactStatus.READ);
+		assertThat(tracking.campaign()).isEqualTo(new CampaignTracking.Campaign("4711", "Spring sale", "completed", 3,
+				3, 3, 2, 66.67, 1, 1, 1, "2026-11-20 09:30:00"));
+		assertThat(tracking.contacts()).containsExactly(new CampaignTracking.Contact("+919800000001", "read", "wamid.1",
+				"2026-11-20 09:30:01", "2026-11-20 09:30:02"));
+		assertThat(tracking.contacts().get(0).knownStatus()).contains(CampaignTracking.ContactStatus.READ);
 	}
 
 	@Test
@@ -145,7 +143,7 @@ class CampaignTrackingTests {
 				{"code":100,"data":{"campaign":{"name":{"a":1},"status":[1],"total":1e400,"accepted":0.5,\
 				"sent":"2147483648","delivered":-1e400,"delivery_rate":1e400,"read":"NaN","replied":"Infinity",\
 				"failed":"100.0"}}}""")));
-		Campaign campaign = this.service.campaignTracking("acc-1", "cmp-9").campaign();
+		CampaignTracking.Campaign campaign = this.service.campaignTracking("acc-1", "cmp-9").campaign();
 		assertThat(campaign.name()).isNull();
 		assertThat(campaign.status()).isNull();
 		assertThat(campaign.total()).isNull();
@@ -235,7 +233,7 @@ class CampaignTrackingTests {
 	void aRequestSaysWhatItAsksFor() {
 		assertThat(CampaignTrackingRequest.builder("acc-1", "cmp-9")
 			.perPage(25)
-			.status(ContactStatus.DELIVERED)
+			.status(CampaignTracking.ContactStatus.DELIVERED)
 			.phone("+4915112345678")
 			.build())
 			.hasToString("CampaignTrackingRequest{accountId='acc-1', campaignUid='cmp-9', perPage=25, "

@@ -15,7 +15,7 @@ import com.insprl.client.internal.RetryAfter;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.LoopbackWireMock;
 import com.insprl.testing.TestAccount;
-import com.insprl.whatsapp.campaign.Campaign;
+import com.insprl.whatsapp.campaign.CampaignTracking;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -131,7 +131,7 @@ class ValuesAtTheirEndsTests {
 		insprl.stubFor(post(TRACKING).willReturn(okJson("{\"code\":100,\"data\":{\"campaign\":{\"total\":\"" + digits
 				+ "\",\"sent\":\"1e999999999\",\"delivered\":1e999999999,\"delivery_rate\":\"0."
 				+ digits.substring(0, 100_000) + "\",\"read\":\"7\"}}}")));
-		Campaign campaign = service().campaignTracking("acc-1", "cmp-9").campaign();
+		CampaignTracking.Campaign campaign = service().campaignTracking("acc-1", "cmp-9").campaign();
 		assertThat(campaign.total()).isNull();
 		assertThat(campaign.sent()).isNull();
 		assertThat(campaign.delivered()).isNull();

@@ -3,7 +3,6 @@ package com.insprl.sample;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import com.insprl.whatsapp.campaign.CampaignTracking;
 import com.insprl.whatsapp.campaign.CampaignTrackingRequest;
-import com.insprl.whatsapp.campaign.ContactStatus;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +24,8 @@ class CampaignController {
 
 	@GetMapping("/accounts/{accountId}/campaigns/{campaignUid}/tracking")
 	CampaignTracking tracking(@PathVariable String accountId, @PathVariable String campaignUid,
-			@RequestParam(required = false) Integer perPage, @RequestParam(required = false) ContactStatus status,
+			@RequestParam(required = false) Integer perPage,
+			@RequestParam(required = false) CampaignTracking.ContactStatus status,
 			@RequestParam(required = false) String phone) {
 		CampaignTrackingRequest.Builder request = CampaignTrackingRequest.builder(accountId, campaignUid);
 		if (perPage != null) {

@@ -1,5 +1,6 @@
 package com.insprl.whatsapp.campaign;
 
+import com.insprl.whatsapp.campaign.CampaignTracking.ContactStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
