@@ -10,7 +10,6 @@ import com.insprl.client.internal.CallBudget;
 import com.insprl.client.internal.CallObservationContext;
 import com.insprl.http.internal.CallDeadline;
 import com.insprl.http.internal.Durations;
-import com.insprl.observation.DefaultInsprlObservationConvention;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.internal.InsprlRateLimitStoreException;
 import io.micrometer.observation.Observation;
@@ -34,7 +33,8 @@ final class Call implements Retryable<InsprlReply> {
 
 	private static final Log logger = LogFactory.getLog(InsprlClient.class);
 
-	private static final InsprlObservationConvention DEFAULT_CONVENTION = new DefaultInsprlObservationConvention();
+	private static final InsprlObservationConvention DEFAULT_CONVENTION = new InsprlObservationConvention() {
+	};
 
 	private final ClientResources resources;
 

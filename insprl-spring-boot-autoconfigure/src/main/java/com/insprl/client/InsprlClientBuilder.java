@@ -225,8 +225,8 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the convention that names and tags each call's observation, instead of
-	 * {@link com.insprl.observation.DefaultInsprlObservationConvention}.
+	 * Set the convention that names and tags each call's observation, instead of the
+	 * default methods of {@link InsprlObservationConvention}.
 	 * @param observationConvention the convention
 	 * @return this builder
 	 */

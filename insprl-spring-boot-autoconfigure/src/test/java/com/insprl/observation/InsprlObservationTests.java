@@ -199,7 +199,7 @@ class InsprlObservationTests {
 		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":\"100\",\"message\":\"success\"}")));
 		TestObservationRegistry observations = TestObservationRegistry.create();
 		this.contextRunner.withBean(TestObservationRegistry.class, () -> observations)
-			.withBean(InsprlObservationConvention.class, () -> new DefaultInsprlObservationConvention() {
+			.withBean(InsprlObservationConvention.class, () -> new InsprlObservationConvention() {
 
 				@Override
 				public String getName() {
@@ -208,7 +208,7 @@ class InsprlObservationTests {
 
 				@Override
 				public KeyValues getLowCardinalityKeyValues(InsprlObservationContext context) {
-					return super.getLowCardinalityKeyValues(context).and("tenant", "acme");
+					return InsprlObservationConvention.super.getLowCardinalityKeyValues(context).and("tenant", "acme");
 				}
 
 			})
