@@ -69,7 +69,6 @@ class ArchitectureTests {
 					"com.insprl.whatsapp.campaign.CampaignTrackingRequest"),
 			"the low-level client users build or call, and what it returns", Set.of("com.insprl.client.InsprlClient",
 					"com.insprl.client.InsprlClientBuilder", "com.insprl.client.InsprlCredentials",
-					"com.insprl.client.InsprlOperation", "com.insprl.client.InsprlReply",
 					"com.insprl.client.InsprlCallOptions", "com.insprl.client.InsprlRetrySettings"),
 			"the exceptions users catch",
 			Set.of("com.insprl.client.InsprlException", "com.insprl.client.InsprlApiException",

@@ -29,7 +29,7 @@ import org.springframework.http.client.ClientHttpResponse;
  * the listeners told how it ended. {@link #execute()} is one attempt, {@link #run()} the
  * whole call.
  */
-final class Call implements Retryable<InsprlReply> {
+final class Call implements Retryable<InsprlClient.Reply> {
 
 	private static final Log logger = LogFactory.getLog(InsprlClient.class);
 
@@ -44,7 +44,7 @@ final class Call implements Retryable<InsprlReply> {
 
 	private final InsprlRetrySettings retrySettings;
 
-	private final InsprlOperation operation;
+	private final InsprlClient.Operation operation;
 
 	private final byte[] body;
 
@@ -59,7 +59,7 @@ final class Call implements Retryable<InsprlReply> {
 	private int attempts;
 
 	Call(ClientResources resources, InsprlCredentials credentials, ReplyDecoder decoder,
-			InsprlRetrySettings retrySettings, Duration callTimeout, InsprlOperation operation, byte[] body,
+			InsprlRetrySettings retrySettings, Duration callTimeout, InsprlClient.Operation operation, byte[] body,
 			Map<String, ?> fields) {
 		this.resources = resources;
 		this.credentials = credentials;
@@ -76,7 +76,7 @@ final class Call implements Retryable<InsprlReply> {
 	 * @return the successful reply
 	 * @throws InsprlException if insprl did not answer with success
 	 */
-	InsprlReply run() {
+	InsprlClient.Reply run() {
 		CallObservationContext context = new CallObservationContext(this.operation.name(),
 				this.credentials.getClientId());
 		Observation observation = Observation
@@ -84,7 +84,7 @@ final class Call implements Retryable<InsprlReply> {
 					this.resources.observationRegistry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			InsprlReply reply = (this.retrySettings.maxAttempts() > 1) ? withRetries() : execute();
+			InsprlClient.Reply reply = (this.retrySettings.maxAttempts() > 1) ? withRetries() : execute();
 			context.end(InsprlCallEvent.Outcome.SUCCESS.tag(), reply.code(), this.attempts);
 			completed(InsprlCallEvent.Outcome.SUCCESS, reply.code(), null);
 			return reply;
@@ -110,7 +110,7 @@ final class Call implements Retryable<InsprlReply> {
 	 * @return the successful reply
 	 */
 	@Override
-	public InsprlReply execute() {
+	public InsprlClient.Reply execute() {
 		if (this.attempts > 0 && logger.isDebugEnabled()) {
 			logger.debug("Retrying insprl call " + this.operation.name() + " (attempt " + (this.attempts + 1) + ")");
 		}
@@ -124,7 +124,7 @@ final class Call implements Retryable<InsprlReply> {
 		return this.operation.name();
 	}
 
-	private InsprlReply withRetries() {
+	private InsprlClient.Reply withRetries() {
 		try {
 			return new RetryTemplate(new CallRetryPolicy(this.operation, this.retrySettings, this.budget))
 				.execute(this);
@@ -193,11 +193,11 @@ final class Call implements Retryable<InsprlReply> {
 	 * Send the request once, and log the attempt.
 	 * @return the successful reply
 	 */
-	private InsprlReply exchange() {
+	private InsprlClient.Reply exchange() {
 		long started = System.nanoTime();
 		this.status = 0;
 		try {
-			InsprlReply reply = send();
+			InsprlClient.Reply reply = send();
 			if (CallLog.isOn()) {
 				CallLog.attempt(this.operation, this.credentials, this.fields, this.attempts, this.status,
 						"code " + reply.code() + ", success", started);
@@ -213,7 +213,7 @@ final class Call implements Retryable<InsprlReply> {
 		}
 	}
 
-	private InsprlReply send() {
+	private InsprlClient.Reply send() {
 		boolean capped = this.budget.remaining().compareTo(this.resources.attemptDeadline) < 0;
 		try (CallDeadline.Scope scope = this.budget.capAttempts();
 				AuthorizingRequestFactory.Scope authorized = AuthorizingRequestFactory

@@ -38,8 +38,8 @@ final class CallLog {
 	 * @param outcome what came of it, such as {@code code 100, success}
 	 * @param startNanos when the attempt started
 	 */
-	static void attempt(InsprlOperation operation, InsprlCredentials credentials, Map<String, ?> fields, int attempt,
-			int status, String outcome, long startNanos) {
+	static void attempt(InsprlClient.Operation operation, InsprlCredentials credentials, Map<String, ?> fields,
+			int attempt, int status, String outcome, long startNanos) {
 		if (!logger.isDebugEnabled()) {
 			return;
 		}
@@ -68,7 +68,7 @@ final class CallLog {
 	 * @param credentials the account, whose key masks the text
 	 * @param body the reply's body
 	 */
-	static void reply(InsprlOperation operation, InsprlCredentials credentials, byte[] body) {
+	static void reply(InsprlClient.Operation operation, InsprlCredentials credentials, byte[] body) {
 		if (logger.isTraceEnabled()) {
 			logger.trace("insprl " + operation.name() + " reply: " + Excerpts.of(body, credentials::redact));
 		}

@@ -27,7 +27,7 @@ import org.springframework.util.backoff.BackOffExecution;
  */
 final class CallRetryPolicy implements RetryPolicy, BackOff {
 
-	private final InsprlOperation operation;
+	private final InsprlClient.Operation operation;
 
 	private final InsprlRetrySettings settings;
 
@@ -35,7 +35,7 @@ final class CallRetryPolicy implements RetryPolicy, BackOff {
 
 	private @Nullable Throwable lastFailure;
 
-	CallRetryPolicy(InsprlOperation operation, InsprlRetrySettings settings, CallBudget budget) {
+	CallRetryPolicy(InsprlClient.Operation operation, InsprlRetrySettings settings, CallBudget budget) {
 		this.operation = operation;
 		this.settings = settings;
 		this.budget = budget;

@@ -3,15 +3,18 @@ package com.insprl.client;
 import java.time.Duration;
 import java.util.Map;
 
+import com.insprl.client.internal.ReplyJson;
 import com.insprl.client.internal.RequestBodies;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
  * Low-level insprl client: sends one operation's fields with an account's credentials and
- * turns the reply into an {@link InsprlReply} or an {@link InsprlException}. It knows the
+ * turns the reply into an {@link Reply} or an {@link InsprlException}. It knows the
  * transport, authentication, body encoding, envelope decoding, error mapping, retries and
  * rate limits; it knows nothing of what an operation means.
  * <p>
@@ -150,7 +153,7 @@ public class InsprlClient implements AutoCloseable {
 	 * {@link #withCredentials}), or if its transport is closed
 	 * @throws InsprlException if insprl did not answer with success
 	 */
-	public InsprlReply post(InsprlOperation operation, Map<String, ?> fields) {
+	public Reply post(Operation operation, Map<String, ?> fields) {
 		Assert.notNull(operation, "operation must not be null");
 		Assert.notNull(fields, "fields must not be null");
 		InsprlCredentials credentials = this.credentials;
@@ -161,7 +164,7 @@ public class InsprlClient implements AutoCloseable {
 				"This insprl client's HTTP transport is closed: calls need a client whose transport is open");
 		fields.forEach((name, value) -> Assert.isTrue(value instanceof String || value instanceof Number,
 				() -> "field '" + name + "' must be a string or a number"));
-		byte[] body = (operation.encoding() == InsprlOperation.Encoding.JSON)
+		byte[] body = (operation.encoding() == Operation.Encoding.JSON)
 				? RequestBodies.json(credentials.getClientId(), fields)
 				: RequestBodies.form(credentials.getClientId(), fields);
 		return new Call(this.resources, credentials, decoder, this.retrySettings, this.callTimeout, operation, body,
@@ -195,6 +198,105 @@ public class InsprlClient implements AutoCloseable {
 	private static String userAgent() {
 		String version = InsprlClient.class.getPackage().getImplementationVersion();
 		return "insprl-spring-boot/" + ((version != null) ? version : "dev");
+	}
+
+	/**
+	 * One insprl endpoint as the client needs to know it: a name for logs and metrics,
+	 * the path below the base URL, how the key is presented, whether sending the request
+	 * twice is harmless, and how the request body is encoded.
+	 *
+	 * @param name a short dotted name, such as {@code whatsapp.instance.logout}
+	 * @param path the path below the base URL, starting with {@code /}
+	 * @param authScheme how the client key is put in the {@code Authorization} header
+	 * @param idempotent whether a repeated request has the same effect as one; only
+	 * idempotent operations are retried once the request may have reached insprl
+	 * @param encoding how the fields are sent
+	 */
+	public record Operation(String name, String path, AuthScheme authScheme, boolean idempotent, Encoding encoding) {
+
+		public Operation {
+			Assert.hasText(name, "name must not be blank");
+			Assert.isTrue(path != null && path.startsWith("/"), "path must start with '/'");
+			Assert.notNull(authScheme, "authScheme must not be null");
+			Assert.notNull(encoding, "encoding must not be null");
+		}
+
+		/**
+		 * Create an operation whose fields are sent as a form.
+		 * @param name a short dotted name
+		 * @param path the path below the base URL
+		 * @param authScheme how the client key is presented
+		 * @param idempotent whether a repeated request has the same effect as one
+		 */
+		public Operation(String name, String path, AuthScheme authScheme, boolean idempotent) {
+			this(name, path, authScheme, idempotent, Encoding.FORM);
+		}
+
+		/**
+		 * How an endpoint family expects the client key.
+		 */
+		public enum AuthScheme {
+
+			/**
+			 * {@code Authorization: <key>}, as the WhatsApp instance endpoints document.
+			 */
+			RAW_KEY,
+
+			/**
+			 * {@code Authorization: Bearer <key>}, as the newer v1 endpoints document.
+			 */
+			BEARER
+
+		}
+
+		/**
+		 * How an endpoint expects its fields.
+		 */
+		public enum Encoding {
+
+			/** {@code application/x-www-form-urlencoded}. */
+			FORM(MediaType.APPLICATION_FORM_URLENCODED),
+
+			/** {@code application/json}, numbers as JSON numbers. */
+			JSON(MediaType.APPLICATION_JSON);
+
+			private final MediaType mediaType;
+
+			Encoding(MediaType mediaType) {
+				this.mediaType = mediaType;
+			}
+
+			MediaType mediaType() {
+				return this.mediaType;
+			}
+
+		}
+
+	}
+
+	/**
+	 * A successful insprl reply (API code 100), decoded from JSON.
+	 *
+	 * @param httpStatus the HTTP status of the reply
+	 * @param code the API code
+	 * @param body the whole JSON body, for the fields an operation reads
+	 */
+	public record Reply(int httpStatus, int code, JsonNode body) {
+
+		/**
+		 * Return a field of the body as one line of text: a string as it is, an array or
+		 * object flattened with {@code "; "}.
+		 * @param field the field name
+		 * @return the text, or {@code null} when the field is absent or null
+		 */
+		public @Nullable String text(String field) {
+			JsonNode node = this.body.get(field);
+			if (node == null || node.isNull()) {
+				return null;
+			}
+			return String.join("; ", ReplyJson.messages(node));
+		}
+
 	}
 
 }

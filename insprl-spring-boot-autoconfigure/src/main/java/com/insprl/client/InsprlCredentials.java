@@ -54,8 +54,8 @@ public final class InsprlCredentials {
 	 * @param scheme the scheme of the endpoint family
 	 * @return the header value
 	 */
-	String authorization(InsprlOperation.AuthScheme scheme) {
-		return (scheme == InsprlOperation.AuthScheme.BEARER) ? "Bearer " + this.clientKey : this.clientKey;
+	String authorization(InsprlClient.Operation.AuthScheme scheme) {
+		return (scheme == InsprlClient.Operation.AuthScheme.BEARER) ? "Bearer " + this.clientKey : this.clientKey;
 	}
 
 	/**

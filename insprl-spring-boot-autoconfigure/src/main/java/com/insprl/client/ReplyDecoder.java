@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Turns an insprl reply (status, headers, body) into an {@link InsprlReply} or the
+ * Turns an insprl reply (status, headers, body) into an {@link InsprlClient.Reply} or the
  * {@link InsprlException} it stands for. The body is decoded on every HTTP status: insprl
  * answers some errors with HTTP 200 and a code, others with an HTTP error status.
  * <p>
@@ -53,7 +53,7 @@ final class ReplyDecoder {
 		this.mask = (text) -> credentials.redact(text);
 	}
 
-	InsprlReply decode(InsprlOperation operation, int status, HttpHeaders headers, byte[] body) {
+	InsprlClient.Reply decode(InsprlClient.Operation operation, int status, HttpHeaders headers, byte[] body) {
 		if (status >= 300 && status < 400) {
 			throw redirected(operation, status, headers);
 		}
@@ -83,7 +83,7 @@ final class ReplyDecoder {
 					operation.name(), InsprlConnectionException.Reason.MALFORMED_REPLY, null);
 		}
 		if (ok && isCode(code, SUCCESS)) {
-			return new InsprlReply(status, SUCCESS, root);
+			return new InsprlClient.Reply(status, SUCCESS, root);
 		}
 		JsonNode message = root.get("message");
 		JsonNode errors = root.get("errors");
@@ -96,7 +96,7 @@ final class ReplyDecoder {
 		throw apiException(operation, status, headers, code, apiMessages, fieldErrors, null);
 	}
 
-	private InsprlConnectionException redirected(InsprlOperation operation, int status, HttpHeaders headers) {
+	private InsprlConnectionException redirected(InsprlClient.Operation operation, int status, HttpHeaders headers) {
 		String location = headers.getFirst(HttpHeaders.LOCATION);
 		String where;
 		if (location == null) {
@@ -122,7 +122,7 @@ final class ReplyDecoder {
 		}
 	}
 
-	private InsprlConnectionException unusableReply(InsprlOperation operation, int status, HttpHeaders headers,
+	private InsprlConnectionException unusableReply(InsprlClient.Operation operation, int status, HttpHeaders headers,
 			byte[] body, @Nullable JacksonException parseFailure) {
 		if (body.length == 0) {
 			return new InsprlConnectionException(
@@ -138,7 +138,7 @@ final class ReplyDecoder {
 				operation.name(), InsprlConnectionException.Reason.MALFORMED_REPLY, null);
 	}
 
-	private InsprlApiException apiException(InsprlOperation operation, int status, HttpHeaders headers,
+	private InsprlApiException apiException(InsprlClient.Operation operation, int status, HttpHeaders headers,
 			@Nullable Integer code, List<String> apiMessages, Map<String, List<String>> fieldErrors,
 			@Nullable String bodyDescription) {
 		String name = operation.name();

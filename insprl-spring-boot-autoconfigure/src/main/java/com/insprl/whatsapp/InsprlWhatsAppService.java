@@ -12,8 +12,6 @@ import com.insprl.client.InsprlCallOptions;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlException;
-import com.insprl.client.InsprlOperation;
-import com.insprl.client.InsprlReply;
 import com.insprl.whatsapp.campaign.CampaignTracking;
 import com.insprl.whatsapp.campaign.CampaignTrackingRequest;
 import org.jspecify.annotations.Nullable;
@@ -35,12 +33,13 @@ public class InsprlWhatsAppService {
 	/**
 	 * {@code POST /whatsapp/instance/logout}: unlink the WhatsApp number of an instance.
 	 */
-	public static final InsprlOperation LOGOUT = new InsprlOperation("whatsapp.instance.logout",
-			"/whatsapp/instance/logout", InsprlOperation.AuthScheme.RAW_KEY, true);
+	public static final InsprlClient.Operation LOGOUT = new InsprlClient.Operation("whatsapp.instance.logout",
+			"/whatsapp/instance/logout", InsprlClient.Operation.AuthScheme.RAW_KEY, true);
 
 	/** {@code POST /whatsapp/v1/campaigns/tracking}: a campaign's counts and contacts. */
-	public static final InsprlOperation CAMPAIGN_TRACKING = new InsprlOperation("whatsapp.campaigns.tracking",
-			"/whatsapp/v1/campaigns/tracking", InsprlOperation.AuthScheme.BEARER, true, InsprlOperation.Encoding.JSON);
+	public static final InsprlClient.Operation CAMPAIGN_TRACKING = new InsprlClient.Operation(
+			"whatsapp.campaigns.tracking", "/whatsapp/v1/campaigns/tracking", InsprlClient.Operation.AuthScheme.BEARER,
+			true, InsprlClient.Operation.Encoding.JSON);
 
 	/** Logouts a bulk logout sends at once, unless configured otherwise. */
 	public static final int DEFAULT_BULK_CONCURRENCY = 4;
@@ -158,7 +157,7 @@ public class InsprlWhatsAppService {
 	 */
 	public LogoutResult logout(String instanceId) {
 		Assert.isTrue(StringUtils.hasText(instanceId), "instanceId must not be null or blank");
-		InsprlReply reply = this.client.post(LOGOUT, Map.of("instance_id", instanceId));
+		InsprlClient.Reply reply = this.client.post(LOGOUT, Map.of("instance_id", instanceId));
 		String result = reply.text("result");
 		return new LogoutResult(reply.code(), reply.text("message"), (result != null) ? result : reply.text("status"));
 	}

@@ -86,8 +86,8 @@ abstract class AbstractFaultToleranceTests {
 	static final InsprlRetrySettings FAST_RETRIES = new InsprlRetrySettings(3, Duration.ofMillis(20),
 			Duration.ofMillis(1500), 2.0);
 
-	static final InsprlOperation SEND = new InsprlOperation("whatsapp.message.send", "/whatsapp/instance/logout",
-			InsprlOperation.AuthScheme.RAW_KEY, false);
+	static final InsprlClient.Operation SEND = new InsprlClient.Operation("whatsapp.message.send",
+			"/whatsapp/instance/logout", InsprlClient.Operation.AuthScheme.RAW_KEY, false);
 
 	/**
 	 * The suite's own server, so that the suites of the several client libraries may run

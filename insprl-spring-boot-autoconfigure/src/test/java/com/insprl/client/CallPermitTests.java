@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CallPermitTests {
 
-	private static final InsprlOperation LOGOUT = new InsprlOperation("whatsapp.instance.logout",
-			"/whatsapp/instance/logout", InsprlOperation.AuthScheme.RAW_KEY, true);
+	private static final InsprlClient.Operation LOGOUT = new InsprlClient.Operation("whatsapp.instance.logout",
+			"/whatsapp/instance/logout", InsprlClient.Operation.AuthScheme.RAW_KEY, true);
 
 	private static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
@@ -82,7 +82,7 @@ class CallPermitTests {
 			.build();
 	}
 
-	private static InsprlReply logout(InsprlClient client) {
+	private static InsprlClient.Reply logout(InsprlClient client) {
 		try {
 			return client.post(LOGOUT, Map.of("instance_id", "inst-1"));
 		}

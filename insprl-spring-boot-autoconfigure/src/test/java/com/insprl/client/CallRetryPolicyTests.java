@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CallRetryPolicyTests {
 
-	private static final InsprlOperation LOGOUT = new InsprlOperation("whatsapp.instance.logout",
-			"/whatsapp/instance/logout", InsprlOperation.AuthScheme.RAW_KEY, true);
+	private static final InsprlClient.Operation LOGOUT = new InsprlClient.Operation("whatsapp.instance.logout",
+			"/whatsapp/instance/logout", InsprlClient.Operation.AuthScheme.RAW_KEY, true);
 
 	private static final InsprlRetrySettings SETTINGS = new InsprlRetrySettings(3, Duration.ofMillis(200),
 			Duration.ofSeconds(5), 2.0);
@@ -61,8 +61,8 @@ class CallRetryPolicyTests {
 		InsprlApiException badGateway = new InsprlApiException("bad gateway", LOGOUT.name(), 502, null, List.of());
 		assertThat(badGateway.isPossiblyProcessed()).isTrue();
 		assertThat(this.policy.shouldRetry(badGateway)).isTrue();
-		InsprlOperation send = new InsprlOperation("whatsapp.message.send", "/whatsapp/message/send",
-				InsprlOperation.AuthScheme.RAW_KEY, false);
+		InsprlClient.Operation send = new InsprlClient.Operation("whatsapp.message.send", "/whatsapp/message/send",
+				InsprlClient.Operation.AuthScheme.RAW_KEY, false);
 		assertThat(new CallRetryPolicy(send, SETTINGS,
 				new CallBudget(Duration.ofMinutes(1), System.nanoTime(), Duration.ZERO))
 			.shouldRetry(badGateway)).isFalse();

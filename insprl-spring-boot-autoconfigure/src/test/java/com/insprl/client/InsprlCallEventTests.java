@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InsprlCallEventTests {
 
-	private static final InsprlOperation LOGOUT = new InsprlOperation("whatsapp.instance.logout",
-			"/whatsapp/instance/logout", InsprlOperation.AuthScheme.RAW_KEY, true);
+	private static final InsprlClient.Operation LOGOUT = new InsprlClient.Operation("whatsapp.instance.logout",
+			"/whatsapp/instance/logout", InsprlClient.Operation.AuthScheme.RAW_KEY, true);
 
 	private static final String OK = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"ok\"}";
 

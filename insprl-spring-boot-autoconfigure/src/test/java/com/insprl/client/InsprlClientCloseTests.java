@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class InsprlClientCloseTests {
 
-	private static final InsprlOperation LOGOUT = new InsprlOperation("whatsapp.instance.logout",
-			"/whatsapp/instance/logout", InsprlOperation.AuthScheme.RAW_KEY, true);
+	private static final InsprlClient.Operation LOGOUT = new InsprlClient.Operation("whatsapp.instance.logout",
+			"/whatsapp/instance/logout", InsprlClient.Operation.AuthScheme.RAW_KEY, true);
 
 	private static final String OK = "{\"code\":\"100\",\"message\":\"success\",\"result\":\"ok\"}";
 
@@ -110,7 +110,7 @@ class InsprlClientCloseTests {
 		assertThat(logout(client).code()).isEqualTo(100);
 	}
 
-	private static InsprlReply logout(InsprlClient client) {
+	private static InsprlClient.Reply logout(InsprlClient client) {
 		return client.post(LOGOUT, Map.of("instance_id", "inst-1"));
 	}
 

@@ -159,7 +159,7 @@ class KeyExposureTests {
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))
 			.build();
-		InsprlReply reply = client.post(InsprlWhatsAppService.LOGOUT, Map.of("instance_id", "inst-1"));
+		InsprlClient.Reply reply = client.post(InsprlWhatsAppService.LOGOUT, Map.of("instance_id", "inst-1"));
 		assertThat(reply.body().at("/data/echo/0").asString()).isEqualTo("******");
 		KeyRuns.assertNone(KEY, reply, reply.body());
 	}
