@@ -1,11 +1,12 @@
 package com.insprl.autoconfigure;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 
 import com.insprl.client.InsprlCallListener;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlClientBuilder;
-import com.insprl.client.InsprlCredentials;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
@@ -69,6 +70,8 @@ public final class InsprlAutoConfiguration {
 	 */
 	public static final String BULK_EXECUTOR_BEAN_NAME = "insprlBulkExecutor";
 
+	private static final String BULK_THREAD_PREFIX = "insprl-bulk-";
+
 	private static final String MOCK_SERVER_CUSTOMIZER = "org.springframework.boot.restclient.test."
 			+ "MockServerRestClientCustomizer";
 
@@ -78,29 +81,30 @@ public final class InsprlAutoConfiguration {
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ResourceLoader resourceLoader) {
-		InsprlPropertiesValidator.timeouts(properties);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
 		String bundle = properties.getSsl().getBundle();
 		if (StringUtils.hasText(bundle)) {
 			settings = settings.withSslBundle(sslBundle(bundle, sslBundles.getIfAvailable()));
 		}
-		return InsprlHttpTransport.create(
-				requestFactoryBuilder
-					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				settings, properties.getMaxConnections());
+		ClientHttpRequestFactoryBuilder<?> library = requestFactoryBuilder
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
+		HttpClientSettings configured = settings;
+		return PropertyChecks.get("insprl.max-connections", properties.getMaxConnections(),
+				(max) -> InsprlHttpTransport.create(library, configured, max));
 	}
 
 	private static SslBundle sslBundle(String name, @Nullable SslBundles sslBundles) {
 		if (sslBundles == null) {
-			throw new InvalidInsprlPropertyException("insprl.ssl.bundle", "names SSL bundle '" + name
-					+ "', but the application defines no SSL bundles " + "(spring.ssl.bundle.*)");
+			throw PropertyChecks.invalid("insprl.ssl.bundle", name,
+					"names an SSL bundle, but the application defines no SSL bundles (spring.ssl.bundle.*)");
 		}
 		try {
 			return sslBundles.getBundle(name);
 		}
 		catch (NoSuchSslBundleException ex) {
-			throw new InvalidInsprlPropertyException("insprl.ssl.bundle", "names SSL bundle '" + name
-					+ "', which is not defined: define it under spring.ssl.bundle.pem." + name + " (or .jks)");
+			throw PropertyChecks.invalid("insprl.ssl.bundle", name,
+					"names an SSL bundle that is not defined: define it under spring.ssl.bundle.pem." + name
+							+ " (or .jks)");
 		}
 	}
 
@@ -122,29 +126,18 @@ public final class InsprlAutoConfiguration {
 			InsprlCallListeners listeners, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<InsprlObservationConvention> observationConvention,
 			ObjectProvider<InsprlRateLimiter> rateLimiter, ObjectProvider<InsprlClientBuilderCustomizer> customizers) {
-		InsprlCredentials credentials = InsprlPropertiesValidator.credentials(connectionDetails,
-				properties.isRequireCredentials());
 		InsprlClientBuilder builder = InsprlClient.builder()
-			.retry(InsprlPropertiesValidator.retry(properties))
 			.transport(insprlHttpTransport)
-			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout())
-			.callTimeout(properties.getCallTimeout())
-			.usageLimitPause(InsprlPropertiesValidator.usageLimitPause(properties))
-			.minAttemptTime(InsprlPropertiesValidator.minAttemptTime(properties))
 			.deferredListeners(listeners);
-		if (credentials != null) {
-			builder.credentials(credentials);
-		}
-		else {
-			builder.noDefaultAccount();
-		}
-		InsprlPropertiesValidator.baseUrl(builder, connectionDetails);
+		new InsprlClientConfigurer(properties, connectionDetails).configure(builder);
 		restClientCustomizers.orderedStream()
 			.filter((customizer) -> !bindsMockServer(customizer))
 			.forEach(builder::customizer);
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		observationConvention.ifAvailable(builder::observationConvention);
-		rateLimiter.ifAvailable((limiter) -> builder.rateLimiter(limiter, properties.getRateLimit().getMaxWait()));
+		rateLimiter.ifAvailable((limiter) -> PropertyChecks
+			.to("insprl.rate-limit.max-wait", (Duration maxWait) -> builder.rateLimiter(limiter, maxWait))
+			.accept(properties.getRateLimit().getMaxWait()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -175,8 +168,10 @@ public final class InsprlAutoConfiguration {
 			@Qualifier(BULK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> bulkExecutor,
 			ObjectProvider<SimpleAsyncTaskExecutorBuilder> taskExecutorBuilder, Environment environment) {
 		Executor executor = bulkExecutor.getIfAvailable(() -> bulkExecutor(taskExecutorBuilder, environment));
-		return new InsprlWhatsAppService(insprlClient, properties.getWhatsapp().getInstanceId(),
-				properties.getWhatsapp().getBulkConcurrency(), executor);
+		InsprlProperties.Whatsapp whatsapp = properties.getWhatsapp();
+		return PropertyChecks.get("insprl.whatsapp.bulk-concurrency", whatsapp.getBulkConcurrency(),
+				(concurrency) -> new InsprlWhatsAppService(insprlClient, whatsapp.getInstanceId(), concurrency,
+						executor));
 	}
 
 	/**
@@ -197,7 +192,7 @@ public final class InsprlAutoConfiguration {
 		boolean virtual = Threading.VIRTUAL.isActive(environment);
 		SimpleAsyncTaskExecutorBuilder builder = taskExecutorBuilder
 			.getIfAvailable(() -> new SimpleAsyncTaskExecutorBuilder().virtualThreads(virtual));
-		return builder.threadNamePrefix(InsprlWhatsAppService.BULK_THREAD_PREFIX).build();
+		return builder.threadNamePrefix(BULK_THREAD_PREFIX).build();
 	}
 
 	/**
@@ -226,7 +221,21 @@ public final class InsprlAutoConfiguration {
 
 		@Bean
 		SanitizingFunction insprlClientKeySanitizingFunction(InsprlConnectionDetails connectionDetails) {
-			return new ClientKeySanitizingFunction(connectionDetails.getClientKey());
+			SanitizingFunction byName = SanitizingFunction.sanitizeValue()
+				.ifKeyMatches(ActuatorSanitizingConfiguration::namesClientKey);
+			String key = connectionDetails.getClientKey();
+			return StringUtils.hasText(key) ? byName.ifValueStringMatches((value) -> value.contains(key)) : byName;
+		}
+
+		/**
+		 * Return whether a property is named like the client key:
+		 * {@code insprl.client-key}, {@code INSPRL_CLIENT_KEY}, {@code clientKey}.
+		 * @param name the property's name
+		 * @return {@code true} if its value is masked
+		 */
+		private static boolean namesClientKey(String name) {
+			String normalized = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
+			return normalized.equals("insprlclientkey") || normalized.equals("clientkey");
 		}
 
 	}

@@ -1,13 +1,10 @@
 package com.insprl.autoconfigure;
 
-import java.time.Duration;
-
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.health.internal.InsprlHealthIndicator;
 import com.insprl.health.internal.InsprlReachabilityProbe;
 import com.insprl.http.InsprlHttpTransport;
-import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.InsprlRateLimiter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,16 +29,13 @@ final class InsprlHealthConfiguration {
 	InsprlHealthIndicator insprlHealthIndicator(InsprlClient insprlClient, InsprlProperties properties,
 			InsprlHttpTransport insprlHttpTransport, ObjectProvider<InsprlRateLimiter> rateLimiter) {
 		InsprlProperties.Health health = properties.getHealth();
-		InsprlPropertiesValidator.positive("insprl.health.timeout", health.getTimeout());
-		InsprlPropertiesValidator.atMost("insprl.health.timeout", health.getTimeout(), Durations.LONGEST_TIMEOUT);
-		InsprlPropertiesValidator.positive("insprl.health.cache-ttl", health.getCacheTtl());
-		InsprlPropertiesValidator.atMost("insprl.health.cache-ttl", health.getCacheTtl(), Durations.LONGEST_WAIT);
-		Duration timeout = health.getTimeout();
-		InsprlReachabilityProbe probe = new InsprlReachabilityProbe(insprlClient.getBaseUrl(),
-				insprlHttpTransport.requestFactory(timeout, timeout));
+		InsprlReachabilityProbe probe = PropertyChecks.get("insprl.health.timeout", health.getTimeout(),
+				(timeout) -> new InsprlReachabilityProbe(insprlClient.getBaseUrl(),
+						insprlHttpTransport.requestFactory(timeout, timeout)));
 		InsprlCredentials credentials = insprlClient.getCredentials();
-		return new InsprlHealthIndicator(probe, health.getCacheTtl(),
-				(credentials != null) ? credentials.getClientId() : null, rateLimiter.getIfAvailable());
+		return PropertyChecks.get("insprl.health.cache-ttl", health.getCacheTtl(),
+				(cacheTtl) -> new InsprlHealthIndicator(probe, cacheTtl,
+						(credentials != null) ? credentials.getClientId() : null, rateLimiter.getIfAvailable()));
 	}
 
 }

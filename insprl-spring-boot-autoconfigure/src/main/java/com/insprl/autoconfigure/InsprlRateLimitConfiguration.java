@@ -1,5 +1,8 @@
 package com.insprl.autoconfigure;
 
+import java.time.Duration;
+
+import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.ratelimit.internal.LocalRateLimiter;
 import com.insprl.ratelimit.internal.ObservedRateLimiter;
@@ -31,6 +34,48 @@ final class InsprlRateLimitConfiguration {
 		return (observations != null) ? new ObservedRateLimiter(limiter, observations, store) : limiter;
 	}
 
+	/**
+	 * Return the checked budget of an enabled rate limit: the burst is one second's worth
+	 * of requests unless set; the store timeout is checked whichever the store, so that a
+	 * mistake is found before the store is changed.
+	 * @param properties the rate limit's properties
+	 * @return the budget
+	 */
+	static Budget budget(InsprlProperties.RateLimit properties) {
+		Double rate = properties.getRequestsPerSecond();
+		if (rate == null || !(rate > 0) || rate.isInfinite()) {
+			throw PropertyChecks.invalid("insprl.rate-limit.requests-per-second", rate,
+					"must be a positive number when insprl.rate-limit.enabled is true");
+		}
+		Integer burst = properties.getBurst();
+		if (burst != null && burst < 1) {
+			throw PropertyChecks.invalid("insprl.rate-limit.burst", burst, "must be at least 1");
+		}
+		Duration maxWait = PropertyChecks.get("insprl.rate-limit.max-wait", properties.getMaxWait(), (wait) -> {
+			Durations.requireWait(wait, "maxWait");
+			return wait;
+		});
+		Duration storeTimeout = PropertyChecks.get("insprl.rate-limit.store-timeout", properties.getStoreTimeout(),
+				(timeout) -> {
+					Durations.requirePositive(timeout, "storeTimeout");
+					Durations.requireAtMost(timeout, Durations.LONGEST_WAIT, "storeTimeout");
+					return timeout;
+				});
+		return new Budget(rate, (burst != null) ? burst : (int) Math.max(1, Math.ceil(rate)), maxWait, storeTimeout);
+	}
+
+	/**
+	 * A checked rate limit.
+	 *
+	 * @param requestsPerSecond the sustained rate
+	 * @param burst the most requests sent at once
+	 * @param maxWait the longest a call waits for a permit
+	 * @param storeTimeout the longest a call waits for the shared store to answer
+	 */
+	record Budget(double requestsPerSecond, int burst, Duration maxWait, Duration storeTimeout) {
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "insprl.rate-limit.store", havingValue = "local", matchIfMissing = true)
 	static class LocalRateLimitConfiguration {
@@ -38,8 +83,8 @@ final class InsprlRateLimitConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		InsprlRateLimiter insprlRateLimiter(InsprlProperties properties, ObjectProvider<ObservationRegistry> registry) {
-			InsprlPropertiesValidator.RateLimit rateLimit = InsprlPropertiesValidator.rateLimit(properties);
-			return observed(new LocalRateLimiter(rateLimit.requestsPerSecond(), rateLimit.burst()), registry, "local");
+			Budget budget = budget(properties.getRateLimit());
+			return observed(new LocalRateLimiter(budget.requestsPerSecond(), budget.burst()), registry, "local");
 		}
 
 	}
@@ -52,14 +97,14 @@ final class InsprlRateLimitConfiguration {
 		@ConditionalOnMissingBean
 		InsprlRateLimiter insprlRateLimiter(InsprlProperties properties, ListableBeanFactory beanFactory,
 				ObjectProvider<ObservationRegistry> registry) {
-			InsprlPropertiesValidator.RateLimit rateLimit = InsprlPropertiesValidator.rateLimit(properties);
+			Budget budget = budget(properties.getRateLimit());
 			ClassLoader classLoader = getClass().getClassLoader();
 			if (!ClassUtils.isPresent("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
 					classLoader) || !ClassUtils.isPresent("io.lettuce.core.RedisClient", classLoader)) {
-				throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
+				throw PropertyChecks.invalid("insprl.rate-limit.store", "redis",
 						"is redis, but Spring Data Redis or Lettuce is missing: add spring-boot-starter-data-redis");
 			}
-			return observed(RedisRateLimiters.create(properties.getRateLimit(), rateLimit, beanFactory), registry,
+			return observed(RedisRateLimiters.create(properties.getRateLimit(), budget, beanFactory), registry,
 					"redis");
 		}
 

@@ -29,23 +29,24 @@ final class RedisRateLimiters {
 	}
 
 	static InsprlRateLimiter create(InsprlProperties.RateLimit properties,
-			InsprlPropertiesValidator.RateLimit rateLimit, ListableBeanFactory beanFactory) {
+			InsprlRateLimitConfiguration.Budget rateLimit, ListableBeanFactory beanFactory) {
 		LettuceConnectionFactory factory = beanFactory.getBeanProvider(LettuceConnectionFactory.class).getIfAvailable();
 		if (factory == null) {
-			throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
+			throw PropertyChecks.invalid("insprl.rate-limit.store", "redis",
 					"is redis, but the application has no Lettuce Redis connection: add "
 							+ "spring-boot-starter-data-redis and set spring.data.redis.*");
 		}
 		AbstractRedisClient client = factory.getNativeClient();
 		if (!(client instanceof RedisClusterClient) && !(client instanceof RedisClient)) {
-			throw new InvalidInsprlPropertyException("insprl.rate-limit.store",
+			throw PropertyChecks.invalid("insprl.rate-limit.store", "redis",
 					"is redis, but Spring Data Redis's Lettuce client is neither a Redis nor a Redis Cluster client: "
 							+ client);
 		}
-		Duration requestTimeout = requestTimeout(properties.getStoreTimeout(), properties.getMaxWait());
-		RedisRateLimiter shared = new RedisRateLimiter(() -> connect(client),
-				connectWait(requestTimeout, properties.getMaxWait()), rateLimit.requestsPerSecond(), rateLimit.burst(),
-				requestTimeout, KEY_PREFIX);
+		Duration maxWait = rateLimit.maxWait();
+		Duration storeTimeout = rateLimit.storeTimeout();
+		Duration requestTimeout = requestTimeout(storeTimeout, maxWait);
+		RedisRateLimiter shared = new RedisRateLimiter(() -> connect(client), connectWait(requestTimeout, maxWait),
+				rateLimit.requestsPerSecond(), rateLimit.burst(), requestTimeout, KEY_PREFIX);
 		// opened in the background: the application starts whether or not Redis answers
 		shared.connect();
 		LocalRateLimiter local = new LocalRateLimiter(rateLimit.requestsPerSecond(), rateLimit.burst());

@@ -42,7 +42,7 @@ final class Call implements Retryable<InsprlClient.Reply> {
 
 	private final ReplyDecoder decoder;
 
-	private final InsprlRetrySettings retrySettings;
+	private final RetrySettings retrySettings;
 
 	private final InsprlClient.Operation operation;
 
@@ -58,9 +58,8 @@ final class Call implements Retryable<InsprlClient.Reply> {
 
 	private int attempts;
 
-	Call(ClientResources resources, InsprlCredentials credentials, ReplyDecoder decoder,
-			InsprlRetrySettings retrySettings, Duration callTimeout, InsprlClient.Operation operation, byte[] body,
-			Map<String, ?> fields) {
+	Call(ClientResources resources, InsprlCredentials credentials, ReplyDecoder decoder, RetrySettings retrySettings,
+			Duration callTimeout, InsprlClient.Operation operation, byte[] body, Map<String, ?> fields) {
 		this.resources = resources;
 		this.credentials = credentials;
 		this.decoder = decoder;

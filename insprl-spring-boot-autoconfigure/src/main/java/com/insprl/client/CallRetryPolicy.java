@@ -15,9 +15,9 @@ import org.springframework.util.backoff.BackOffExecution;
  * ({@link InsprlException#isRetryable()}), when repeating the request cannot do harm (the
  * operation is idempotent, or the request certainly did not take effect), and while the
  * thread is not interrupted. The wait honours a rate limit's {@code Retry-After} up to
- * {@link InsprlRetrySettings#maxBackoff()}; a longer one ends the call at once, and a
- * shorter one (zero, or a date in the past) still waits the back-off, so that a server
- * asking for no wait is not hammered.
+ * {@link RetrySettings#maxBackoff()}; a longer one ends the call at once, and a shorter
+ * one (zero, or a date in the past) still waits the back-off, so that a server asking for
+ * no wait is not hammered.
  * <p>
  * Every wait counts against the call's budget: a retry whose wait would not leave time to
  * send is not started, and the call ends with the last failure.
@@ -29,13 +29,13 @@ final class CallRetryPolicy implements RetryPolicy, BackOff {
 
 	private final InsprlClient.Operation operation;
 
-	private final InsprlRetrySettings settings;
+	private final RetrySettings settings;
 
 	private final CallBudget budget;
 
 	private @Nullable Throwable lastFailure;
 
-	CallRetryPolicy(InsprlClient.Operation operation, InsprlRetrySettings settings, CallBudget budget) {
+	CallRetryPolicy(InsprlClient.Operation operation, RetrySettings settings, CallBudget budget) {
 		this.operation = operation;
 		this.settings = settings;
 		this.budget = budget;

@@ -2,14 +2,18 @@ package com.insprl.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import com.insprl.client.internal.Listeners;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.ratelimit.internal.LocalRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -25,7 +29,7 @@ final class ClientResources {
 
 	final int maxReplyBytes;
 
-	final InsprlRetrySettings retrySettings;
+	final RetrySettings retrySettings;
 
 	final Listeners<InsprlCallListener, InsprlCallEvent> listeners;
 
@@ -51,27 +55,36 @@ final class ClientResources {
 
 	@Nullable InsprlClient origin;
 
-	ClientResources(RestClient restClient, String baseUrl, int maxReplyBytes, InsprlRetrySettings retrySettings,
-			Listeners<InsprlCallListener, InsprlCallEvent> listeners, InsprlHttpTransport transport,
-			boolean ownsTransport, ObservationRegistry observationRegistry,
-			@Nullable InsprlObservationConvention observationConvention, InsprlRateLimiter rateLimiter,
-			Duration rateLimitMaxWait, Duration usageLimitPause, Duration callTimeout, Duration attemptDeadline,
-			Duration minAttemptTime) {
-		this.restClient = restClient;
-		this.baseUrl = baseUrl;
-		this.maxReplyBytes = maxReplyBytes;
-		this.retrySettings = retrySettings;
-		this.listeners = listeners;
-		this.transport = transport;
-		this.ownsTransport = ownsTransport;
-		this.observationRegistry = observationRegistry;
-		this.observationConvention = observationConvention;
-		this.rateLimiter = rateLimiter;
-		this.rateLimitMaxWait = rateLimitMaxWait;
-		this.usageLimitPause = usageLimitPause;
-		this.callTimeout = callTimeout;
-		this.attemptDeadline = attemptDeadline;
-		this.minAttemptTime = minAttemptTime;
+	/**
+	 * Create what the clients of a builder share: the transport (the builder's, or one of
+	 * its own on the library Spring Boot detects), the {@code RestClient} on it, and the
+	 * builder's settings.
+	 * @param settings the settings of a builder whose base URL and timeouts are set
+	 */
+	ClientResources(ClientSettings settings) {
+		Duration connectTimeout = Objects.requireNonNull(settings.connectTimeout);
+		Duration readTimeout = Objects.requireNonNull(settings.readTimeout);
+		this.baseUrl = Objects.requireNonNull(settings.baseUrl);
+		this.ownsTransport = settings.transport == null;
+		this.transport = (settings.transport != null) ? settings.transport
+				: InsprlHttpTransport.create(ClientHttpRequestFactoryBuilder.detect(), HttpClientSettings.defaults());
+		this.restClient = restClient(
+				(settings.requestFactory != null) ? settings.requestFactory
+						: this.transport.requestFactory(connectTimeout, readTimeout),
+				settings.customizers, this.baseUrl);
+		this.attemptDeadline = this.transport.deadline(connectTimeout, readTimeout);
+		this.maxReplyBytes = InsprlClient.MAX_REPLY_BYTES;
+		this.retrySettings = new RetrySettings(settings.maxAttempts, settings.initialBackoff, settings.maxBackoff,
+				settings.backoffMultiplier);
+		this.listeners = new Listeners<>(settings.listeners, settings.deferredListeners, InsprlCallListener::onCall,
+				InsprlClient.class);
+		this.observationRegistry = settings.observationRegistry;
+		this.observationConvention = settings.observationConvention;
+		this.rateLimiter = (settings.rateLimiter != null) ? settings.rateLimiter : LocalRateLimiter.pausesOnly();
+		this.rateLimitMaxWait = (settings.rateLimitMaxWait != null) ? settings.rateLimitMaxWait : settings.maxBackoff;
+		this.usageLimitPause = settings.usageLimitPause;
+		this.callTimeout = settings.callTimeout;
+		this.minAttemptTime = settings.minAttemptTime;
 	}
 
 	/**

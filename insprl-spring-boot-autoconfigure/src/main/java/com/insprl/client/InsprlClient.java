@@ -18,10 +18,10 @@ import org.springframework.util.Assert;
  * transport, authentication, body encoding, envelope decoding, error mapping, retries and
  * rate limits; it knows nothing of what an operation means.
  * <p>
- * A failed call is retried (see {@link InsprlRetrySettings}) only when a retry can help
- * and cannot do harm: always for an idempotent operation, and for any other only when the
- * request certainly did not take effect (the connection was refused, or a rate limit
- * refused it). Every request, retries included, first asks the
+ * A failed call is retried (see {@link InsprlClientBuilder#maxAttempts}) only when a
+ * retry can help and cannot do harm: always for an idempotent operation, and for any
+ * other only when the request certainly did not take effect (the connection was refused,
+ * or a rate limit refused it). Every request, retries included, first asks the
  * {@link com.insprl.ratelimit.InsprlRateLimiter} for a permit; a {@code Retry-After} from
  * insprl pauses the account for every call.
  * <p>
@@ -41,26 +41,11 @@ public class InsprlClient implements AutoCloseable {
 	/** The {@code User-Agent} the client sends. */
 	public static final String USER_AGENT = userAgent();
 
-	/** Largest reply body read, in bytes, unless configured otherwise. */
-	public static final int DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
-
 	/**
-	 * How long an account is paused when insprl reports its usage limit (code 129)
-	 * without a {@code Retry-After}, unless configured otherwise.
+	 * The largest reply body read, in bytes: a larger one fails as
+	 * {@code REPLY_TOO_LARGE}.
 	 */
-	public static final Duration DEFAULT_USAGE_LIMIT_PAUSE = Duration.ofMinutes(5);
-
-	/**
-	 * The whole call's budget (attempts, back-offs, {@code Retry-After} and rate-limit
-	 * waits), unless configured otherwise.
-	 */
-	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
-
-	/**
-	 * The least time a call's budget must leave for an attempt, after a rate-limit wait,
-	 * a back-off or a {@code Retry-After}, unless configured otherwise.
-	 */
-	public static final Duration DEFAULT_MIN_ATTEMPT_TIME = Duration.ofMillis(300);
+	static final int MAX_REPLY_BYTES = 1024 * 1024;
 
 	private final ClientResources resources;
 
@@ -70,7 +55,7 @@ public class InsprlClient implements AutoCloseable {
 
 	private final InsprlCallOptions options;
 
-	private final InsprlRetrySettings retrySettings;
+	private final RetrySettings retrySettings;
 
 	private final Duration callTimeout;
 
@@ -85,10 +70,10 @@ public class InsprlClient implements AutoCloseable {
 		this.credentials = credentials;
 		this.decoder = decoder;
 		this.options = options;
-		InsprlRetrySettings retry = resources.retrySettings;
+		RetrySettings retry = resources.retrySettings;
 		Integer maxAttempts = options.getMaxAttempts();
 		this.retrySettings = (maxAttempts != null)
-				? new InsprlRetrySettings(maxAttempts, retry.initialBackoff(), retry.maxBackoff(), retry.multiplier())
+				? new RetrySettings(maxAttempts, retry.initialBackoff(), retry.maxBackoff(), retry.multiplier())
 				: retry;
 		Duration callTimeout = options.getCallTimeout();
 		this.callTimeout = (callTimeout != null) ? callTimeout : resources.callTimeout;

@@ -1,90 +1,46 @@
 package com.insprl.client;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 import com.insprl.client.internal.BaseUrls;
-import com.insprl.client.internal.Listeners;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.http.internal.Durations;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
-import com.insprl.ratelimit.internal.LocalRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
-import org.springframework.web.client.RestClient;
 
 /**
  * Builds an {@link InsprlClient} the way Spring Boot builds a {@code RestClient}: the
  * transport's request factory, then each {@link RestClientCustomizer} in order.
+ * <p>
+ * The builder holds no defaults of the starter's: the auto-configuration sets every value
+ * from the {@code insprl.*} properties. What a client built by hand leaves unset is off:
+ * one attempt, no call timeout, no pause, no rate limit of its own. Its base URL and its
+ * timeouts must be set.
  */
 public final class InsprlClientBuilder {
 
-	/** The API root used unless another is set. */
-	public static final String DEFAULT_BASE_URL = "https://insprl.com/api";
-
-	/** The time to open a connection, unless set. */
-	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-	/** The time for the reply once connected, unless set. */
-	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-
-	private String baseUrl = DEFAULT_BASE_URL;
-
-	private @Nullable InsprlCredentials credentials;
-
-	private @Nullable InsprlHttpTransport transport;
-
-	private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-
-	private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-
-	private InsprlRetrySettings retrySettings = InsprlRetrySettings.DEFAULTS;
-
-	private final List<InsprlCallListener> listeners = new ArrayList<>();
-
-	private @Nullable Supplier<? extends List<? extends InsprlCallListener>> deferredListeners;
-
-	private final List<RestClientCustomizer> customizers = new ArrayList<>();
-
-	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-	private @Nullable InsprlRateLimiter rateLimiter;
-
-	private @Nullable Duration rateLimitMaxWait;
-
-	private Duration usageLimitPause = InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE;
-
-	private Duration minAttemptTime = InsprlClient.DEFAULT_MIN_ATTEMPT_TIME;
-
-	private Duration callTimeout = InsprlClient.DEFAULT_CALL_TIMEOUT;
-
-	private boolean noDefaultAccount;
-
-	private @Nullable ClientHttpRequestFactory requestFactory;
-
-	private @Nullable InsprlObservationConvention observationConvention;
+	final ClientSettings settings = new ClientSettings();
 
 	InsprlClientBuilder() {
 	}
 
 	/**
 	 * Set the API root: {@code https} ({@code http} only for a loopback host), with a
-	 * scheme, host, port and path only; {@code https://insprl.com/api} by default.
+	 * scheme, host, port and path only.
 	 * @param baseUrl an absolute URL
 	 * @return this builder
 	 * @throws IllegalArgumentException if the URL is unusable (the message does not quote
 	 * it)
 	 */
 	public InsprlClientBuilder baseUrl(String baseUrl) {
-		this.baseUrl = BaseUrls.check(baseUrl, DEFAULT_BASE_URL);
+		this.settings.baseUrl = BaseUrls.check(baseUrl);
 		return this;
 	}
 
@@ -95,7 +51,7 @@ public final class InsprlClientBuilder {
 	 */
 	public InsprlClientBuilder credentials(InsprlCredentials credentials) {
 		Assert.notNull(credentials, "credentials must not be null");
-		this.credentials = credentials;
+		this.settings.credentials = credentials;
 		return this;
 	}
 
@@ -105,70 +61,20 @@ public final class InsprlClientBuilder {
 	 * @return this builder
 	 */
 	public InsprlClientBuilder noDefaultAccount() {
-		this.noDefaultAccount = true;
-		return this;
-	}
-
-	/**
-	 * Set the rate limiter every request asks for a permit, and the longest a call waits
-	 * for one before it fails unsent; unless set, only insprl's pauses are honoured.
-	 * @param rateLimiter the limiter
-	 * @param maxWait the longest wait for a permit
-	 * @return this builder
-	 */
-	public InsprlClientBuilder rateLimiter(InsprlRateLimiter rateLimiter, Duration maxWait) {
-		Assert.notNull(rateLimiter, "rateLimiter must not be null");
-		Durations.requireWait(maxWait, "maxWait");
-		this.rateLimiter = rateLimiter;
-		this.rateLimitMaxWait = maxWait;
-		return this;
-	}
-
-	/**
-	 * Set the whole call's budget, which its attempts, back-offs and waits count against;
-	 * 60 seconds unless set. {@link InsprlClient#withOptions} sets it per call.
-	 * @param callTimeout a positive duration
-	 * @return this builder
-	 */
-	public InsprlClientBuilder callTimeout(Duration callTimeout) {
-		Durations.requirePositive(callTimeout, "callTimeout");
-		this.callTimeout = callTimeout;
-		return this;
-	}
-
-	/**
-	 * Set the least time a call's budget must leave for an attempt after a wait; 300 ms
-	 * unless set, zero sends whatever is left.
-	 * @param minAttemptTime the least time for an attempt
-	 * @return this builder
-	 */
-	public InsprlClientBuilder minAttemptTime(Duration minAttemptTime) {
-		Durations.requireWait(minAttemptTime, "minAttemptTime");
-		this.minAttemptTime = minAttemptTime;
-		return this;
-	}
-
-	/**
-	 * Set how long an account is paused when insprl reports its usage limit (code 129)
-	 * without a {@code Retry-After}; five minutes unless set, zero does not pause.
-	 * @param usageLimitPause the pause
-	 * @return this builder
-	 */
-	public InsprlClientBuilder usageLimitPause(Duration usageLimitPause) {
-		Durations.requireWait(usageLimitPause, "usageLimitPause");
-		this.usageLimitPause = usageLimitPause;
+		this.settings.noDefaultAccount = true;
 		return this;
 	}
 
 	/**
 	 * Set the transport to send with, closed by whoever created it; unless set, the
-	 * client creates one, closed with {@link InsprlClient#close()}.
+	 * client creates one on the library Spring Boot detects, closed with
+	 * {@link InsprlClient#close()}.
 	 * @param transport the transport
 	 * @return this builder
 	 */
 	public InsprlClientBuilder transport(InsprlHttpTransport transport) {
 		Assert.notNull(transport, "transport must not be null");
-		this.transport = transport;
+		this.settings.transport = transport;
 		return this;
 	}
 
@@ -180,14 +86,14 @@ public final class InsprlClientBuilder {
 	 */
 	public InsprlClientBuilder requestFactory(ClientHttpRequestFactory requestFactory) {
 		Assert.notNull(requestFactory, "requestFactory must not be null");
-		this.requestFactory = requestFactory;
+		this.settings.requestFactory = requestFactory;
 		return this;
 	}
 
 	/**
 	 * Set the connect and read timeouts, which mean what Spring Boot's
 	 * {@code spring.http.clients.*} timeouts mean on the client library (see
-	 * {@link InsprlHttpTransport#deadline}). 5 s and 30 s unless set.
+	 * {@link InsprlHttpTransport#deadline}).
 	 * @param connectTimeout the connect timeout
 	 * @param readTimeout the read timeout
 	 * @return this builder
@@ -195,8 +101,109 @@ public final class InsprlClientBuilder {
 	public InsprlClientBuilder timeouts(Duration connectTimeout, Duration readTimeout) {
 		Durations.requireTimeout(connectTimeout, "connectTimeout");
 		Durations.requireTimeout(readTimeout, "readTimeout");
-		this.connectTimeout = connectTimeout;
-		this.readTimeout = readTimeout;
+		this.settings.connectTimeout = connectTimeout;
+		this.settings.readTimeout = readTimeout;
+		return this;
+	}
+
+	/**
+	 * Set the whole call's budget, which its attempts, back-offs and waits count against
+	 * ({@link InsprlClient#withOptions} sets it per call). One of a century or more is
+	 * held as a century.
+	 * @param callTimeout a positive duration
+	 * @return this builder
+	 */
+	public InsprlClientBuilder callTimeout(Duration callTimeout) {
+		Durations.requirePositive(callTimeout, "callTimeout");
+		this.settings.callTimeout = callTimeout;
+		return this;
+	}
+
+	/**
+	 * Set the least time a call's budget must leave for an attempt after a wait: a wait
+	 * that would leave less ends the call at once, unsent.
+	 * @param minAttemptTime the least time for an attempt, zero for none
+	 * @return this builder
+	 */
+	public InsprlClientBuilder minAttemptTime(Duration minAttemptTime) {
+		Durations.requireWait(minAttemptTime, "minAttemptTime");
+		this.settings.minAttemptTime = minAttemptTime;
+		return this;
+	}
+
+	/**
+	 * Set how long an account is paused when insprl reports its usage limit (code 129)
+	 * without a {@code Retry-After}.
+	 * @param usageLimitPause the pause, zero for none
+	 * @return this builder
+	 */
+	public InsprlClientBuilder usageLimitPause(Duration usageLimitPause) {
+		Durations.requireWait(usageLimitPause, "usageLimitPause");
+		this.settings.usageLimitPause = usageLimitPause;
+		return this;
+	}
+
+	/**
+	 * Set the most attempts per call, the first included
+	 * ({@link InsprlClient#withOptions} sets it per call). Only failures a retry can help
+	 * with are retried, and only when repeating the request cannot do harm.
+	 * @param maxAttempts at least 1; 1 turns retries off
+	 * @return this builder
+	 */
+	public InsprlClientBuilder maxAttempts(int maxAttempts) {
+		Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");
+		this.settings.maxAttempts = maxAttempts;
+		return this;
+	}
+
+	/**
+	 * Set the wait before the first retry; later waits grow by the multiplier, with
+	 * jitter, up to the longest back-off.
+	 * @param initialBackoff the wait, zero or more
+	 * @return this builder
+	 */
+	public InsprlClientBuilder initialBackoff(Duration initialBackoff) {
+		Durations.requireWait(initialBackoff, "initialBackoff");
+		this.settings.initialBackoff = initialBackoff;
+		return this;
+	}
+
+	/**
+	 * Set the longest wait between attempts, and the longest {@code Retry-After} waited
+	 * for; it must not be shorter than the initial back-off.
+	 * @param maxBackoff the wait, zero or more
+	 * @return this builder
+	 */
+	public InsprlClientBuilder maxBackoff(Duration maxBackoff) {
+		Durations.requireWait(maxBackoff, "maxBackoff");
+		this.settings.maxBackoff = maxBackoff;
+		return this;
+	}
+
+	/**
+	 * Set the factor by which each wait between attempts grows.
+	 * @param backoffMultiplier at least 1
+	 * @return this builder
+	 */
+	public InsprlClientBuilder backoffMultiplier(double backoffMultiplier) {
+		Assert.isTrue(backoffMultiplier >= 1.0, "backoffMultiplier must be at least 1");
+		this.settings.backoffMultiplier = backoffMultiplier;
+		return this;
+	}
+
+	/**
+	 * Set the rate limiter every request asks for a permit, and the longest a call waits
+	 * for one before it fails unsent; unless set, only insprl's pauses are honoured,
+	 * waited for at most the longest back-off.
+	 * @param rateLimiter the limiter
+	 * @param maxWait the longest wait for a permit
+	 * @return this builder
+	 */
+	public InsprlClientBuilder rateLimiter(InsprlRateLimiter rateLimiter, Duration maxWait) {
+		Assert.notNull(rateLimiter, "rateLimiter must not be null");
+		Durations.requireWait(maxWait, "maxWait");
+		this.settings.rateLimiter = rateLimiter;
+		this.settings.rateLimitMaxWait = maxWait;
 		return this;
 	}
 
@@ -208,7 +215,7 @@ public final class InsprlClientBuilder {
 	 */
 	public InsprlClientBuilder customizer(RestClientCustomizer customizer) {
 		Assert.notNull(customizer, "customizer must not be null");
-		this.customizers.add(customizer);
+		this.settings.customizers.add(customizer);
 		return this;
 	}
 
@@ -220,7 +227,7 @@ public final class InsprlClientBuilder {
 	 */
 	public InsprlClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
 		Assert.notNull(observationRegistry, "observationRegistry must not be null");
-		this.observationRegistry = observationRegistry;
+		this.settings.observationRegistry = observationRegistry;
 		return this;
 	}
 
@@ -232,18 +239,7 @@ public final class InsprlClientBuilder {
 	 */
 	public InsprlClientBuilder observationConvention(InsprlObservationConvention observationConvention) {
 		Assert.notNull(observationConvention, "observationConvention must not be null");
-		this.observationConvention = observationConvention;
-		return this;
-	}
-
-	/**
-	 * Set how failed calls are retried; {@link InsprlRetrySettings#DEFAULTS} unless set.
-	 * @param retrySettings the retry settings, {@link InsprlRetrySettings#NONE} for none
-	 * @return this builder
-	 */
-	public InsprlClientBuilder retry(InsprlRetrySettings retrySettings) {
-		Assert.notNull(retrySettings, "retrySettings must not be null");
-		this.retrySettings = retrySettings;
+		this.settings.observationConvention = observationConvention;
 		return this;
 	}
 
@@ -254,7 +250,7 @@ public final class InsprlClientBuilder {
 	 */
 	public InsprlClientBuilder listener(InsprlCallListener listener) {
 		Assert.notNull(listener, "listener must not be null");
-		this.listeners.add(listener);
+		this.settings.listeners.add(listener);
 		return this;
 	}
 
@@ -267,30 +263,25 @@ public final class InsprlClientBuilder {
 	 */
 	public InsprlClientBuilder deferredListeners(Supplier<? extends List<? extends InsprlCallListener>> listeners) {
 		Assert.notNull(listeners, "listeners must not be null");
-		this.deferredListeners = listeners;
+		this.settings.deferredListeners = listeners;
 		return this;
 	}
 
 	/**
 	 * Build the client.
 	 * @return a new client
+	 * @throws IllegalStateException if the base URL, the timeouts or the credentials
+	 * (unless {@link #noDefaultAccount()}) are not set
 	 */
 	public InsprlClient build() {
-		Assert.state(this.credentials != null || this.noDefaultAccount,
+		Assert.state(this.settings.credentials != null || this.settings.noDefaultAccount,
 				"credentials must be set, unless the client is built with noDefaultAccount()");
-		InsprlHttpTransport owned = (this.transport != null) ? null : InsprlHttpTransport.detect();
-		InsprlHttpTransport used = (owned != null) ? owned : Objects.requireNonNull(this.transport);
-		RestClient restClient = ClientResources.restClient((this.requestFactory != null) ? this.requestFactory
-				: used.requestFactory(this.connectTimeout, this.readTimeout), this.customizers, this.baseUrl);
-		ClientResources resources = new ClientResources(restClient, this.baseUrl, InsprlClient.DEFAULT_MAX_REPLY_BYTES,
-				this.retrySettings,
-				new Listeners<>(this.listeners, this.deferredListeners, InsprlCallListener::onCall, InsprlClient.class),
-				used, owned != null, this.observationRegistry, this.observationConvention,
-				Objects.requireNonNullElseGet(this.rateLimiter, LocalRateLimiter::pausesOnly),
-				Objects.requireNonNullElse(this.rateLimitMaxWait, this.retrySettings.maxBackoff()),
-				this.usageLimitPause, this.callTimeout, used.deadline(this.connectTimeout, this.readTimeout),
-				this.minAttemptTime);
-		InsprlClient client = new InsprlClient(resources, this.credentials);
+		Assert.state(this.settings.baseUrl != null, "baseUrl must be set");
+		Assert.state(this.settings.connectTimeout != null && this.settings.readTimeout != null, "timeouts must be set");
+		Assert.state(this.settings.maxBackoff.compareTo(this.settings.initialBackoff) >= 0,
+				"maxBackoff must not be shorter than initialBackoff");
+		ClientResources resources = new ClientResources(this.settings);
+		InsprlClient client = new InsprlClient(resources, this.settings.credentials);
 		resources.origin = client;
 		return client;
 	}

@@ -82,7 +82,7 @@ abstract class ClientLibrary {
 	 * @param settings the settings, timeouts included, redirects never followed
 	 * @param deadline the time an exchange may take in all
 	 * @param maxConnections the most connections kept open at once, where the library
-	 * pools them
+	 * pools them, or 0 for the library's own limit
 	 * @return the request factory
 	 */
 	abstract ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections);

@@ -17,14 +17,14 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 /**
  * Apache HttpClient 5. Each exchange registers the request's own cancel, which closes the
  * connection whatever the exchange is doing (waiting for a pooled connection, for the
- * reply's head, or for its body). The pool holds {@code maxConnections}, and waiting for
- * one counts against the connect timeout. The library's own retries are off (the insprl
- * client decides what is retried: the library would resend a POST after a 503 or 429),
- * replies are not compressed (they are small JSON), and a reply's head is limited in line
- * length and header count. The library's header and wire loggers, shared by every client
- * of the application, print each request's headers (the client key among them) at DEBUG:
- * the library offers no public way to quiet them for one client, so start-up warns when
- * either is at DEBUG.
+ * reply's head, or for its body). The pool holds {@code maxConnections} (when set), and
+ * waiting for one counts against the connect timeout. The library's own retries are off
+ * (the insprl client decides what is retried: the library would resend a POST after a 503
+ * or 429), replies are not compressed (they are small JSON), and a reply's head is
+ * limited in line length and header count. The library's header and wire loggers, shared
+ * by every client of the application, print each request's headers (the client key among
+ * them) at DEBUG: the library offers no public way to quiet them for one client, so
+ * start-up warns when either is at DEBUG.
  */
 final class HttpComponentsLibrary extends ClientLibrary {
 
@@ -68,14 +68,17 @@ final class HttpComponentsLibrary extends ClientLibrary {
 			.withHttpClientCustomizer((client) -> client.addExecInterceptorFirst("insprl-deadline", REGISTER_CANCEL)
 				.disableAutomaticRetries()
 				.disableContentCompression())
-			.withConnectionManagerCustomizer((pool) -> pool.setMaxConnTotal(maxConnections)
-				.setMaxConnPerRoute(maxConnections)
-				.setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+			.withConnectionManagerCustomizer((pool) -> {
+				pool.setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
 					.http1Config(Http1Config.custom()
 						.setMaxLineLength(MAX_LINE_LENGTH)
 						.setMaxHeaderCount(MAX_HEADER_COUNT)
 						.build())
-					.build()))
+					.build());
+				if (maxConnections > 0) {
+					pool.setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections);
+				}
+			})
 			.withDefaultRequestConfigCustomizer((request) -> {
 				if (connectMillis > 0) {
 					request.setConnectionRequestTimeout(connectMillis, TimeUnit.MILLISECONDS);

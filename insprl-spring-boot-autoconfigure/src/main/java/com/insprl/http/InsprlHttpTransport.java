@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.insprl.http.internal.Durations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -45,9 +46,6 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 
 	private static final Log logger = LogFactory.getLog(InsprlHttpTransport.class);
 
-	/** Connections kept open to insprl at most, unless configured otherwise. */
-	public static final int DEFAULT_MAX_CONNECTIONS = 100;
-
 	private final ClientLibrary library;
 
 	private final HttpClientSettings settings;
@@ -77,25 +75,30 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	 * auto-configured one
 	 * @param settings the application's HTTP client settings (an SSL bundle, for
 	 * example); redirects are never followed whatever they say
-	 * @param maxConnections the most connections kept open at once, where the library
-	 * pools them (Apache HttpClient 5)
+	 * @param maxConnections the most connections kept open at once, at least 1, where the
+	 * library pools them (Apache HttpClient 5)
 	 * @return a new transport, to be closed when no longer used
 	 */
 	public static InsprlHttpTransport create(ClientHttpRequestFactoryBuilder<?> builder, HttpClientSettings settings,
 			int maxConnections) {
 		Assert.notNull(builder, "builder must not be null");
 		Assert.notNull(settings, "settings must not be null");
-		Assert.isTrue(maxConnections > 0, "maxConnections must be positive");
+		Assert.isTrue(maxConnections > 0, "maxConnections must be at least 1");
 		return new InsprlHttpTransport(builder, settings, maxConnections);
 	}
 
 	/**
-	 * Create a transport on the client library Spring Boot detects on the class path,
-	 * with default settings.
+	 * Create a transport whose pool, where the library pools connections, keeps the
+	 * library's own size.
+	 * @param builder the client library's request factory builder
+	 * @param settings the application's HTTP client settings; redirects are never
+	 * followed whatever they say
 	 * @return a new transport, to be closed when no longer used
 	 */
-	public static InsprlHttpTransport detect() {
-		return create(ClientHttpRequestFactoryBuilder.detect(), HttpClientSettings.defaults(), DEFAULT_MAX_CONNECTIONS);
+	public static InsprlHttpTransport create(ClientHttpRequestFactoryBuilder<?> builder, HttpClientSettings settings) {
+		Assert.notNull(builder, "builder must not be null");
+		Assert.notNull(settings, "settings must not be null");
+		return new InsprlHttpTransport(builder, settings, 0);
 	}
 
 	/**
@@ -107,10 +110,8 @@ public final class InsprlHttpTransport implements DisposableBean, AutoCloseable 
 	 * @throws IllegalStateException if this transport is closed
 	 */
 	public synchronized ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
-		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
-				"connectTimeout must be positive");
-		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
-				"readTimeout must be positive");
+		Durations.requireTimeout(connectTimeout, "connectTimeout");
+		Durations.requireTimeout(readTimeout, "readTimeout");
 		Assert.state(!this.closed, "The insprl HTTP transport is closed");
 		Duration deadline = deadline(connectTimeout, readTimeout);
 		ClientHttpRequestFactory factory = this.library.build(this.settings.withTimeouts(connectTimeout, readTimeout),

@@ -16,7 +16,6 @@ import com.insprl.whatsapp.campaign.CampaignTracking;
 import com.insprl.whatsapp.campaign.CampaignTrackingRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -41,12 +40,6 @@ public class InsprlWhatsAppService {
 			"whatsapp.campaigns.tracking", "/whatsapp/v1/campaigns/tracking", InsprlClient.Operation.AuthScheme.BEARER,
 			true, InsprlClient.Operation.Encoding.JSON);
 
-	/** Logouts a bulk logout sends at once, unless configured otherwise. */
-	public static final int DEFAULT_BULK_CONCURRENCY = 4;
-
-	/** The name prefix of the threads a bulk logout runs on, unless given an executor. */
-	public static final String BULK_THREAD_PREFIX = "insprl-bulk-";
-
 	private final InsprlClient client;
 
 	private final @Nullable String defaultInstanceId;
@@ -56,22 +49,12 @@ public class InsprlWhatsAppService {
 	private final Executor bulkExecutor;
 
 	/**
-	 * Create a service.
+	 * Create a service whose bulk logouts run one at a time, on the caller's thread.
 	 * @param client the low-level client
 	 * @param defaultInstanceId the instance used by {@link #logout()}, or {@code null}
 	 */
 	public InsprlWhatsAppService(InsprlClient client, @Nullable String defaultInstanceId) {
-		this(client, defaultInstanceId, DEFAULT_BULK_CONCURRENCY);
-	}
-
-	/**
-	 * Create a service.
-	 * @param client the low-level client
-	 * @param defaultInstanceId the instance used by {@link #logout()}, or {@code null}
-	 * @param bulkConcurrency the logouts {@link #logoutAll} sends at once
-	 */
-	public InsprlWhatsAppService(InsprlClient client, @Nullable String defaultInstanceId, int bulkConcurrency) {
-		this(client, defaultInstanceId, bulkConcurrency, defaultBulkExecutor());
+		this(client, defaultInstanceId, 1, Runnable::run);
 	}
 
 	/**
@@ -91,17 +74,6 @@ public class InsprlWhatsAppService {
 		this.defaultInstanceId = StringUtils.hasText(defaultInstanceId) ? defaultInstanceId : null;
 		this.bulkConcurrency = bulkConcurrency;
 		this.bulkExecutor = bulkExecutor;
-	}
-
-	/**
-	 * Return an executor that starts a daemon thread per task, named
-	 * {@code insprl-bulk-}.
-	 * @return a new executor
-	 */
-	static Executor defaultBulkExecutor() {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(BULK_THREAD_PREFIX);
-		executor.setDaemon(true);
-		return executor;
 	}
 
 	/**

@@ -2,17 +2,15 @@ package com.insprl.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
-import com.insprl.client.InsprlClient;
-import com.insprl.client.InsprlClientBuilder;
-import com.insprl.client.InsprlRetrySettings;
-import com.insprl.http.InsprlHttpTransport;
-import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +39,10 @@ class ConfigurationMetadataTests {
 				"insprl.rate-limit.store", "insprl.rate-limit.store-timeout", "insprl.rate-limit.fail-open",
 				"insprl.call-timeout", "insprl.usage-limit-pause", "management.endpoint.insprl.access",
 				"management.endpoint.insprl.cache.time-to-live", "management.info.insprl.enabled");
-		assertThat(defaultDuration(properties, "insprl.call-timeout")).isEqualTo(InsprlClient.DEFAULT_CALL_TIMEOUT);
+		assertThat(defaultDuration(properties, "insprl.call-timeout"))
+			.isEqualTo(new InsprlProperties().getCallTimeout());
 		assertThat(defaultDuration(properties, "insprl.usage-limit-pause"))
-			.isEqualTo(InsprlClient.DEFAULT_USAGE_LIMIT_PAUSE);
+			.isEqualTo(new InsprlProperties().getUsageLimitPause());
 		properties.forEach(
 				(name, property) -> assertThat(property.path("description").asString("")).as("description of %s", name)
 					.isNotBlank());
@@ -83,14 +82,31 @@ class ConfigurationMetadataTests {
 							: (value instanceof Double) ? stated.asDouble() : stated.asString();
 			assertThat(read).as("default of %s", name).isEqualTo(value);
 		});
-		assertThat(defaults.getBaseUrl()).isEqualTo(InsprlClientBuilder.DEFAULT_BASE_URL);
-		assertThat(defaults.getConnectTimeout()).isEqualTo(InsprlClientBuilder.DEFAULT_CONNECT_TIMEOUT);
-		assertThat(defaults.getReadTimeout()).isEqualTo(InsprlClientBuilder.DEFAULT_READ_TIMEOUT);
-		assertThat(defaults.getMaxConnections()).isEqualTo(InsprlHttpTransport.DEFAULT_MAX_CONNECTIONS);
-		assertThat(defaults.getWhatsapp().getBulkConcurrency())
-			.isEqualTo(InsprlWhatsAppService.DEFAULT_BULK_CONCURRENCY);
-		assertThat(InsprlPropertiesValidator.retry(defaults)).isEqualTo(InsprlRetrySettings.DEFAULTS);
-		assertThat(defaults.getMinAttemptTime()).isEqualTo(InsprlClient.DEFAULT_MIN_ATTEMPT_TIME);
+		assertDefaultsAreStatedOnce(defaults);
+	}
+
+	/**
+	 * Fail if the main code states a default of the properties anywhere but in the
+	 * properties class: the base URL, or a {@code DEFAULT_} constant of a property's type
+	 * (the builders have no defaults: what is not set is off).
+	 * @param defaults the properties as they are by default
+	 * @throws IOException if the sources cannot be read
+	 */
+	private static void assertDefaultsAreStatedOnce(InsprlProperties defaults) throws IOException {
+		String baseUrl = '"' + defaults.getBaseUrl() + '"';
+		Path root = Path.of("src", "main", "java").toAbsolutePath();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				if (file.endsWith("InsprlProperties.java")) {
+					continue;
+				}
+				String source = Files.readString(file);
+				assertThat(source).as("%s states the default base URL again", root.relativize(file))
+					.doesNotContain(baseUrl);
+				assertThat(source).as("%s declares a default of its own", root.relativize(file))
+					.doesNotContainPattern("static final (Duration|int|long|double|String|boolean) DEFAULT_");
+			}
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.insprl.autoconfigure;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -200,9 +201,11 @@ class InsprlEndpointConfigurationTests {
 	void theApplicationsOwnEndpointBeanIsKept() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=insprl")
 			.withBean("myInsprlEndpoint", InsprlEndpoint.class,
-					() -> new InsprlEndpoint(
-							InsprlClient.builder().credentials(new InsprlCredentials("client-9", "key-9")).build(),
-							new InsprlCallHistory(), Map.of()))
+					() -> new InsprlEndpoint(InsprlClient.builder()
+						.baseUrl("https://insprl.com/api")
+						.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5))
+						.credentials(new InsprlCredentials("client-9", "key-9"))
+						.build(), new InsprlCallHistory(), Map.of()))
 			.run((context) -> assertThat(context).getBeanNames(InsprlEndpoint.class)
 				.containsExactly("myInsprlEndpoint"));
 	}

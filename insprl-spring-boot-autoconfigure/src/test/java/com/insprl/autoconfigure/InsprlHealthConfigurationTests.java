@@ -4,6 +4,7 @@ import com.insprl.health.internal.InsprlHealthIndicator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -50,7 +51,8 @@ class InsprlHealthConfigurationTests {
 	void nonPositiveProbeTimeoutFailsStartup() {
 		this.contextRunner.withPropertyValues("insprl.health.timeout=0ms").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(InvalidInsprlPropertyException.class)
+			assertThat(context.getStartupFailure())
+				.hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.rootCause()
 				.hasMessageContaining("insprl.health.timeout");
 		});

@@ -1,7 +1,5 @@
 package com.insprl.autoconfigure;
 
-import java.net.http.HttpClient;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -9,7 +7,6 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.aot.AotServices;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,19 +40,8 @@ class InsprlRuntimeHintsTests {
 	void theFailureAnalyzerCanBeCreatedFromSpringFactories() {
 		new InsprlRuntimeHints().registerHints(this.hints, getClass().getClassLoader());
 		assertThat(RuntimeHintsPredicates.reflection()
-			.onType(InvalidInsprlPropertyFailureAnalyzer.class)
+			.onType(SecretPropertyFailureAnalyzer.class)
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(this.hints);
-	}
-
-	@Test
-	void theJdkClientCanBeShutDownByReflection() {
-		new InsprlRuntimeHints().registerHints(this.hints, getClass().getClassLoader());
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onType(JdkClientHttpRequestFactory.class)
-			.withMemberCategory(MemberCategory.ACCESS_DECLARED_FIELDS)).accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onType(HttpClient.class)
-			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(this.hints);
 	}
 
 }

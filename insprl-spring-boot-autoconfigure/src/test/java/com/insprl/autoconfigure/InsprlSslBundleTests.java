@@ -102,7 +102,7 @@ class InsprlSslBundleTests {
 	void unknownBundleFailsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("insprl.ssl.bundle=missing").run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = new InvalidInsprlPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("insprl.ssl.bundle").contains("'missing'");
 		});
 	}

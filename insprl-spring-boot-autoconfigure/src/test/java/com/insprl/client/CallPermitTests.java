@@ -75,6 +75,7 @@ class CallPermitTests {
 
 	private InsprlClient client(Duration callTimeout, InsprlRateLimiter limiter) {
 		return InsprlClient.builder()
+			.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5))
 			.baseUrl(this.server.baseUrl())
 			.credentials(TestAccount.credentials())
 			.rateLimiter(limiter, MAX_WAIT)

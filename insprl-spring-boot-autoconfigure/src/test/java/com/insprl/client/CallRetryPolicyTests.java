@@ -19,8 +19,8 @@ class CallRetryPolicyTests {
 	private static final InsprlClient.Operation LOGOUT = new InsprlClient.Operation("whatsapp.instance.logout",
 			"/whatsapp/instance/logout", InsprlClient.Operation.AuthScheme.RAW_KEY, true);
 
-	private static final InsprlRetrySettings SETTINGS = new InsprlRetrySettings(3, Duration.ofMillis(200),
-			Duration.ofSeconds(5), 2.0);
+	private static final RetrySettings SETTINGS = new RetrySettings(3, Duration.ofMillis(200), Duration.ofSeconds(5),
+			2.0);
 
 	private final CallRetryPolicy policy = new CallRetryPolicy(LOGOUT, SETTINGS,
 			new CallBudget(Duration.ofMinutes(1), System.nanoTime(), Duration.ZERO));

@@ -7,6 +7,7 @@ import com.insprl.http.InsprlHttpTransport;
 import com.insprl.ratelimit.internal.LocalRateLimiter;
 import com.insprl.testing.LoopbackWireMock;
 import com.insprl.testing.TestAccount;
+import com.insprl.testing.Transports;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class CallTimeoutTests {
 	@RegisterExtension
 	static WireMockExtension insprl = LoopbackWireMock.extension();
 
-	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+	static final InsprlHttpTransport transport = Transports.detect();
 
 	@AfterAll
 	static void closeTransport() {
@@ -43,7 +44,7 @@ class CallTimeoutTests {
 			.timeouts(Duration.ofSeconds(2), readTimeout)
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", TestAccount.KEY))
-			.retry(InsprlRetrySettings.NONE);
+			.maxAttempts(1);
 	}
 
 	@Test
@@ -85,6 +86,7 @@ class CallTimeoutTests {
 		InsprlWhatsAppService service = new InsprlWhatsAppService(
 				client(Duration.ofSeconds(5)).rateLimiter(limiter, Duration.ofSeconds(30))
 					.callTimeout(Duration.ofMillis(1080))
+					.minAttemptTime(Duration.ofMillis(300))
 					.build(),
 				null);
 		// the account's permit for this second is taken: the next is a second away, which

@@ -35,7 +35,10 @@ class InsprlCallEventTests {
 			InsprlClient client = InsprlClient.builder()
 				.baseUrl(server.baseUrl())
 				.credentials(TestAccount.credentials())
-				.retry(new InsprlRetrySettings(2, Duration.ofMillis(100), Duration.ofMillis(100), 2.0))
+				.maxAttempts(2)
+				.initialBackoff(Duration.ofMillis(100))
+				.maxBackoff(Duration.ofMillis(100))
+				.backoffMultiplier(2.0)
 				.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 				.listener(events::add)
 				.build();
@@ -69,6 +72,7 @@ class InsprlCallEventTests {
 				(exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
 						+ OK.length() + "\r\n\r\n" + OK))) {
 			InsprlClient client = InsprlClient.builder()
+				.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5))
 				.baseUrl(server.baseUrl())
 				.credentials(TestAccount.credentials())
 				.listener((event) -> {

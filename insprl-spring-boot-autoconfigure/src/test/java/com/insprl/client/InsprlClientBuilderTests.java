@@ -2,10 +2,12 @@ package com.insprl.client;
 
 import java.time.Duration;
 
+import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.internal.LocalRateLimiter;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -32,7 +34,9 @@ class InsprlClientBuilderTests {
 		assertRefused(() -> this.builder.customizer(null), "customizer must not be null");
 		assertRefused(() -> this.builder.observationRegistry(null), "observationRegistry must not be null");
 		assertRefused(() -> this.builder.observationConvention(null), "observationConvention must not be null");
-		assertRefused(() -> this.builder.retry(null), "retrySettings must not be null");
+		assertRefused(() -> this.builder.initialBackoff(null), "initialBackoff must not be negative");
+		assertRefused(() -> this.builder.maxBackoff(null), "maxBackoff must not be negative");
+		assertRefused(() -> this.builder.baseUrl(null), "baseUrl must not be blank");
 		assertRefused(() -> this.builder.listener(null), "listener must not be null");
 		assertRefused(() -> this.builder.deferredListeners(null), "listeners must not be null");
 		assertRefused(() -> this.builder.requestFactory(null), "requestFactory must not be null");
@@ -49,6 +53,10 @@ class InsprlClientBuilderTests {
 				"usageLimitPause must not be negative");
 		assertRefused(() -> this.builder.rateLimiter(LocalRateLimiter.pausesOnly(), Duration.ofMillis(-1)),
 				"maxWait must not be negative");
+		assertRefused(() -> this.builder.maxAttempts(0), "maxAttempts must be at least 1");
+		assertRefused(() -> this.builder.backoffMultiplier(0.99), "backoffMultiplier must be at least 1");
+		assertRefused(() -> this.builder.backoffMultiplier(Double.NaN), "backoffMultiplier must be at least 1");
+		assertRefused(() -> this.builder.initialBackoff(Duration.ofMillis(-1)), "initialBackoff must not be negative");
 	}
 
 	@Test
@@ -56,6 +64,35 @@ class InsprlClientBuilderTests {
 		assertThatNoException().isThrownBy(() -> this.builder.callTimeout(Duration.ofMillis(1))
 			.usageLimitPause(Duration.ZERO)
 			.rateLimiter(LocalRateLimiter.pausesOnly(), Duration.ZERO));
+	}
+
+	@Test
+	void whatIsNotSetIsOff() {
+		assertThat(this.builder.settings.maxAttempts).as("attempts").isOne();
+		assertThat(this.builder.settings.usageLimitPause).as("usage limit pause").isZero();
+		assertThat(this.builder.settings.minAttemptTime).as("least time for an attempt").isZero();
+		assertThat(this.builder.settings.callTimeout).as("call budget").isEqualTo(Durations.LONGEST_WAIT);
+		assertThat(this.builder.settings.rateLimiter).as("rate limiter").isNull();
+		assertThat(this.builder.settings.baseUrl).as("base URL, which must be set").isNull();
+	}
+
+	@Test
+	void aClientIsNotBuiltWithoutItsBaseUrlAndTimeouts() {
+		this.builder.noDefaultAccount();
+		assertThatIllegalStateException().isThrownBy(this.builder::build).withMessage("baseUrl must be set");
+		this.builder.baseUrl("https://insprl.com/api");
+		assertThatIllegalStateException().isThrownBy(this.builder::build).withMessage("timeouts must be set");
+	}
+
+	@Test
+	void theLongestBackoffIsNotShorterThanTheFirst() {
+		this.builder.noDefaultAccount()
+			.baseUrl("https://insprl.com/api")
+			.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
+			.initialBackoff(Duration.ofSeconds(2))
+			.maxBackoff(Duration.ofSeconds(1));
+		assertThatIllegalStateException().isThrownBy(this.builder::build)
+			.withMessage("maxBackoff must not be shorter than initialBackoff");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.RawHttpServer;
 import com.insprl.testing.TestAccount;
+import com.insprl.testing.Transports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class InsprlClientCloseTests {
 
 	@Test
 	void aClosedTransportRefusesToBuildAnotherClient() {
-		InsprlHttpTransport transport = InsprlHttpTransport.detect();
+		InsprlHttpTransport transport = Transports.detect();
 		InsprlClient client = builder().transport(transport).build();
 		transport.close();
 		assertThat(transport.isClosed()).isTrue();
@@ -90,7 +91,7 @@ class InsprlClientCloseTests {
 
 	@Test
 	void closingAClientLeavesATransportItWasGivenToItsOwner() {
-		try (InsprlHttpTransport transport = InsprlHttpTransport.detect()) {
+		try (InsprlHttpTransport transport = Transports.detect()) {
 			InsprlClient client = builder().transport(transport).build();
 			client.close();
 			assertSends(client);
@@ -102,7 +103,7 @@ class InsprlClientCloseTests {
 		return InsprlClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.credentials(ACCOUNT)
-			.retry(InsprlRetrySettings.NONE)
+			.maxAttempts(1)
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
 	}
 

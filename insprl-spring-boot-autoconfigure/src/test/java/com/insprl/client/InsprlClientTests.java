@@ -1,5 +1,6 @@
 package com.insprl.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ class InsprlClientTests {
 			"/whatsapp/instance/logout", InsprlClient.Operation.AuthScheme.RAW_KEY, true);
 
 	private final InsprlClient client = InsprlClient.builder()
+		.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5))
 		.baseUrl("http://127.0.0.1:9/api/")
 		.credentials(TestAccount.credentials())
 		.build();

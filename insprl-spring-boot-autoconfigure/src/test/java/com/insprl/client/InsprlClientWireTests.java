@@ -12,6 +12,7 @@ import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.LateRequests;
 import com.insprl.testing.LoopbackWireMock;
 import com.insprl.testing.TestAccount;
+import com.insprl.testing.Transports;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import com.insprl.whatsapp.LogoutResult;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class InsprlClientWireTests {
 	@RegisterExtension
 	static WireMockExtension insprl = LoopbackWireMock.extension();
 
-	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+	static final InsprlHttpTransport transport = Transports.detect();
 
 	private final InsprlWhatsAppService service = new InsprlWhatsAppService(client(Duration.ofSeconds(5)), "inst-1");
 
@@ -60,7 +61,7 @@ class InsprlClientWireTests {
 			.timeouts(Duration.ofSeconds(2), readTimeout)
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))
-			.retry(InsprlRetrySettings.NONE)
+			.maxAttempts(1)
 			.build();
 	}
 
@@ -303,10 +304,11 @@ class InsprlClientWireTests {
 			closedPort = socket.getLocalPort();
 		}
 		InsprlClient closed = InsprlClient.builder()
+			.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5))
 			.transport(transport)
 			.baseUrl("http://127.0.0.1:" + closedPort + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))
-			.retry(InsprlRetrySettings.NONE)
+			.maxAttempts(1)
 			.build();
 		assertThatExceptionOfType(InsprlConnectionException.class)
 			.isThrownBy(() -> new InsprlWhatsAppService(closed, null).logout("inst-1"))

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.LoopbackConnections;
+import com.insprl.testing.Transports;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,7 +60,7 @@ class InsprlLoadTests {
 	@Test
 	void manyThreadsGetAnAnswerForEveryCallAndLeakNothing() throws Exception {
 		stubMixedOutcomes();
-		InsprlHttpTransport transport = InsprlHttpTransport.detect();
+		InsprlHttpTransport transport = Transports.detect();
 		InsprlWhatsAppService service = new InsprlWhatsAppService(client(transport), null);
 		service.logout("ok-warmup");
 		Tally first = run(service, 0);
@@ -112,7 +113,10 @@ class InsprlLoadTests {
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", "load-key"))
-			.retry(new InsprlRetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(2), 2.0))
+			.maxAttempts(3)
+			.initialBackoff(Duration.ofMillis(1))
+			.maxBackoff(Duration.ofMillis(2))
+			.backoffMultiplier(2.0)
 			.listener((event) -> this.listenerAttempts.addAndGet(event.attempts()))
 			.build();
 	}

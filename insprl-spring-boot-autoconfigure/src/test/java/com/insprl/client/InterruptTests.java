@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InterruptTests {
 
-	private static final InsprlRetrySettings RETRIES = new InsprlRetrySettings(3, Duration.ofMillis(10),
-			Duration.ofMillis(20), 2.0);
+	private static final RetrySettings RETRIES = new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(20),
+			2.0);
 
 	@Test
 	void anInterruptWhileWaitingForTheReplyEndsTheCallAsPossiblyProcessed() throws Exception {
@@ -91,7 +91,10 @@ class InterruptTests {
 			.transport(this.jdk)
 			.baseUrl(insprl.baseUrl())
 			.credentials(TestAccount.credentials())
-			.retry(RETRIES)
+			.maxAttempts(RETRIES.maxAttempts())
+			.initialBackoff(RETRIES.initialBackoff())
+			.maxBackoff(RETRIES.maxBackoff())
+			.backoffMultiplier(RETRIES.multiplier())
 			.timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
 			.build(), null);
 	}

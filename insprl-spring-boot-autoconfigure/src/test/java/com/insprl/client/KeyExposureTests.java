@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
 import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.Transports;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import com.insprl.whatsapp.LogoutResult;
 import org.junit.jupiter.api.AfterAll;
@@ -33,14 +34,14 @@ class KeyExposureTests {
 	@RegisterExtension
 	static WireMockExtension insprl = LoopbackWireMock.extension();
 
-	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+	static final InsprlHttpTransport transport = Transports.detect();
 
 	private final InsprlWhatsAppService service = new InsprlWhatsAppService(InsprlClient.builder()
 		.transport(transport)
 		.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 		.baseUrl(insprl.baseUrl() + "/api")
 		.credentials(new InsprlCredentials("client-42", KEY))
-		.retry(InsprlRetrySettings.NONE)
+		.maxAttempts(1)
 		.build(), null);
 
 	@AfterAll
@@ -88,7 +89,7 @@ class KeyExposureTests {
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", key))
-			.retry(InsprlRetrySettings.NONE)
+			.maxAttempts(1)
 			.build(), null);
 		insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(422)
 			.withHeader("Content-Type", "application/json")
@@ -138,10 +139,11 @@ class KeyExposureTests {
 	@Test
 	void theClientsOwnWordsAreNotMaskedWhenTheKeySharesThem() {
 		InsprlClient client = InsprlClient.builder()
+			.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5))
 			.transport(transport)
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", "insprl-rejected-key"))
-			.retry(InsprlRetrySettings.NONE)
+			.maxAttempts(1)
 			.build();
 		insprl.stubFor(
 				post(PATH).willReturn(okJson("{\"code\":\"101\",\"message\":\"Invalid key insprl-rejected-key\"}")));
@@ -155,6 +157,7 @@ class KeyExposureTests {
 	void rawReplyTreeIsMaskedToo() {
 		insprl.stubFor(post(PATH).willReturn(okJson("{\"code\":100,\"data\":{\"echo\":[" + json(KEY) + "]}}")));
 		InsprlClient client = InsprlClient.builder()
+			.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5))
 			.transport(transport)
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))

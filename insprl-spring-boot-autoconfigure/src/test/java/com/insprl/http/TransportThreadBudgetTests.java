@@ -47,7 +47,7 @@ class TransportThreadBudgetTests {
 				(exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
 						+ OK.length() + "\r\n\r\n" + OK));
 				InsprlHttpTransport transport = InsprlHttpTransport.create(builder, HttpClientSettings.defaults(),
-						InsprlHttpTransport.DEFAULT_MAX_CONNECTIONS)) {
+						100)) {
 			assertThat(transport.getLibrary()).isEqualTo(library);
 			InsprlWhatsAppService service = new InsprlWhatsAppService(InsprlClient.builder()
 				.transport(transport)

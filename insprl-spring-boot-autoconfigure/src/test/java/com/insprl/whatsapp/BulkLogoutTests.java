@@ -22,15 +22,17 @@ import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
 import com.insprl.client.InsprlRateLimitException;
-import com.insprl.client.InsprlRetrySettings;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.RecordingStub;
 import com.insprl.testing.RecordingStub.Arrival;
 import com.insprl.testing.RecordingStub.Reply;
 import com.insprl.testing.TestAccount;
+import com.insprl.testing.Transports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
+
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -44,7 +46,7 @@ class BulkLogoutTests {
 
 	private static final String OK = RecordingStub.OK;
 
-	private final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+	private final InsprlHttpTransport transport = Transports.detect();
 
 	private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
@@ -60,7 +62,9 @@ class BulkLogoutTests {
 	}
 
 	private InsprlWhatsAppService service(int concurrency) {
-		return new InsprlWhatsAppService(client(), null, concurrency);
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("insprl-bulk-");
+		executor.setDaemon(true);
+		return new InsprlWhatsAppService(client(), null, concurrency, executor);
 	}
 
 	private InsprlClient client() {
@@ -69,7 +73,11 @@ class BulkLogoutTests {
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
 			.baseUrl(this.stub.baseUrl())
 			.credentials(TestAccount.credentials())
-			.retry(new InsprlRetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(5), 2.0))
+			.maxAttempts(3)
+			.initialBackoff(Duration.ofMillis(10))
+			.maxBackoff(Duration.ofSeconds(5))
+			.backoffMultiplier(2.0)
+			.usageLimitPause(Duration.ofMinutes(5))
 			.build();
 	}
 

@@ -12,11 +12,11 @@ import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRateLimitException;
-import com.insprl.client.InsprlRetrySettings;
 import com.insprl.client.InsprlValidationException;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.LoopbackWireMock;
 import com.insprl.testing.TestAccount;
+import com.insprl.testing.Transports;
 import com.insprl.whatsapp.campaign.CampaignTracking;
 import com.insprl.whatsapp.campaign.CampaignTrackingRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -56,22 +56,25 @@ class CampaignTrackingTests {
 	@RegisterExtension
 	static WireMockExtension insprl = LoopbackWireMock.extension();
 
-	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+	static final InsprlHttpTransport transport = Transports.detect();
 
-	private final InsprlWhatsAppService service = service(InsprlRetrySettings.NONE);
+	private final InsprlWhatsAppService service = service(1);
 
 	@AfterAll
 	static void closeTransport() {
 		transport.close();
 	}
 
-	private static InsprlWhatsAppService service(InsprlRetrySettings retry) {
+	private static InsprlWhatsAppService service(int maxAttempts) {
 		return new InsprlWhatsAppService(InsprlClient.builder()
 			.transport(transport)
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))
-			.retry(retry)
+			.maxAttempts(maxAttempts)
+			.initialBackoff(Duration.ofMillis(10))
+			.maxBackoff(Duration.ofMillis(100))
+			.backoffMultiplier(2.0)
 			.build(), null);
 	}
 
@@ -247,8 +250,7 @@ class CampaignTrackingTests {
 			.willReturn(serviceUnavailable())
 			.willSetStateTo("up"));
 		insprl.stubFor(post(PATH).inScenario("flaky").whenScenarioStateIs("up").willReturn(okJson(DOCUMENTED)));
-		InsprlWhatsAppService retrying = service(
-				new InsprlRetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(100), 2.0));
+		InsprlWhatsAppService retrying = service(3);
 		assertThat(retrying.campaignTracking("acc-1", "cmp-9").campaign().name()).isEqualTo("Spring sale");
 		assertThat(insprl.findAll(postRequestedFor(urlEqualTo(PATH)))).hasSize(2);
 	}

@@ -15,12 +15,12 @@ import com.insprl.client.InsprlApiException;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlException;
-import com.insprl.client.InsprlRetrySettings;
 import com.insprl.client.InsprlValidationException;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
 import com.insprl.testing.LongRunning;
 import com.insprl.testing.RawHttpServer;
+import com.insprl.testing.Transports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,13 +80,13 @@ class ReplyFuzzTests {
 				exchange.closeConnection();
 			}
 		});
-		this.transport = InsprlHttpTransport.detect();
+		this.transport = Transports.detect();
 		this.service = new InsprlWhatsAppService(InsprlClient.builder()
 			.transport(this.transport)
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
 			.baseUrl(this.server.baseUrl())
 			.credentials(new InsprlCredentials("client-42", KEY))
-			.retry(InsprlRetrySettings.NONE)
+			.maxAttempts(1)
 			.build(), null);
 	}
 

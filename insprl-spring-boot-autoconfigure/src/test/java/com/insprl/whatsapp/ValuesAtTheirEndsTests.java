@@ -10,11 +10,11 @@ import com.insprl.client.InsprlCallOptions;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlRateLimitException;
-import com.insprl.client.InsprlRetrySettings;
 import com.insprl.client.internal.RetryAfter;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.LoopbackWireMock;
 import com.insprl.testing.TestAccount;
+import com.insprl.testing.Transports;
 import com.insprl.whatsapp.campaign.CampaignTracking;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class ValuesAtTheirEndsTests {
 	@RegisterExtension
 	static WireMockExtension insprl = LoopbackWireMock.extension();
 
-	static final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+	static final InsprlHttpTransport transport = Transports.detect();
 
 	@AfterAll
 	static void closeTransport() {
@@ -60,7 +60,7 @@ class ValuesAtTheirEndsTests {
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(TestAccount.credentials())
-			.retry(InsprlRetrySettings.NONE)
+			.maxAttempts(1)
 			.build(), null);
 	}
 

@@ -9,10 +9,10 @@ import com.insprl.client.InsprlAuthenticationException;
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
-import com.insprl.client.InsprlRetrySettings;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
 import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.Transports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +40,7 @@ class WithCredentialsTests {
 	@RegisterExtension
 	static WireMockExtension insprl = LoopbackWireMock.extension();
 
-	private final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+	private final InsprlHttpTransport transport = Transports.detect();
 
 	private final List<InsprlCallEvent> events = new CopyOnWriteArrayList<>();
 
@@ -54,7 +54,7 @@ class WithCredentialsTests {
 			.transport(this.transport)
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 			.baseUrl(insprl.baseUrl() + "/api")
-			.retry(InsprlRetrySettings.NONE)
+			.maxAttempts(1)
 			.listener(this.events::add);
 		if (withDefaultAccount) {
 			builder.credentials(new InsprlCredentials("own-client", "ok-1f2e3d4c5b6a"));

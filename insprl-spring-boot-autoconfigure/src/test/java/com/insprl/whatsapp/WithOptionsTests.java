@@ -11,9 +11,9 @@ import com.insprl.client.InsprlCallOptions;
 import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlException;
-import com.insprl.client.InsprlRetrySettings;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.LoopbackWireMock;
+import com.insprl.testing.Transports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class WithOptionsTests {
 	@RegisterExtension
 	static WireMockExtension insprl = LoopbackWireMock.extension();
 
-	private final InsprlHttpTransport transport = InsprlHttpTransport.detect();
+	private final InsprlHttpTransport transport = Transports.detect();
 
 	private final List<InsprlCallEvent> events = new CopyOnWriteArrayList<>();
 
@@ -55,9 +55,12 @@ class WithOptionsTests {
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("own-client", "ok-1f2e3d4c5b6a"))
-			.retry(new InsprlRetrySettings(4, Duration.ofMillis(1), Duration.ofMillis(2), 2.0))
+			.maxAttempts(4)
+			.initialBackoff(Duration.ofMillis(1))
+			.maxBackoff(Duration.ofMillis(2))
+			.backoffMultiplier(2.0)
 			.listener(this.events::add)
-			.build(), "own-instance", 2);
+			.build(), "own-instance");
 	}
 
 	@AfterEach

@@ -10,7 +10,6 @@ import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlRateLimitException;
-import com.insprl.client.InsprlRetrySettings;
 import com.insprl.client.InsprlValidationException;
 import com.insprl.whatsapp.InsprlWhatsAppService;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ class InsprlStubTests {
 			.baseUrl(this.stub.baseUrl())
 			.credentials(new InsprlCredentials(id, key))
 			.timeouts(Duration.ofSeconds(1), readTimeout)
-			.retry(InsprlRetrySettings.NONE)
+			.maxAttempts(1)
 			.build();
 	}
 

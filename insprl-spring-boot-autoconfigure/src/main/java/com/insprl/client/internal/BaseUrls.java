@@ -19,12 +19,11 @@ public final class BaseUrls {
 	/**
 	 * Check a base URL and return it without a trailing slash.
 	 * @param baseUrl an absolute URL
-	 * @param example a usable URL, for the messages
 	 * @return the URL to use
 	 * @throws IllegalArgumentException if the URL is unusable; the message does not quote
 	 * it
 	 */
-	public static String check(String baseUrl, String example) {
+	public static String check(String baseUrl) {
 		Assert.hasText(baseUrl, "baseUrl must not be blank");
 		String trimmed = baseUrl.trim();
 		URI uri;
@@ -37,10 +36,10 @@ public final class BaseUrls {
 		String host = uri.getHost();
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		Assert.isTrue(host != null && (scheme.equals("https") || scheme.equals("http")),
-				"baseUrl must be an absolute https URL such as " + example);
+				"baseUrl must be an absolute https URL: insprl's API root");
 		Assert.isTrue(uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null,
 				"baseUrl must not carry a query string, fragment or user info (the client key has no business in "
-						+ "a URL): give scheme, host, port and path only, such as " + example);
+						+ "a URL): give scheme, host, port and path only");
 		Assert.isTrue(scheme.equals("https") || isLoopback(host),
 				() -> "baseUrl uses plain http for host '" + host + "': the client key would travel in "
 						+ "clear text. Use https (http is accepted only for localhost and 127.0.0.1)");

@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 
 import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
+import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,8 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 	InsprlHealthIndicator(InsprlReachabilityProbe probe, Duration cacheTtl, @Nullable String defaultClientId,
 			@Nullable InsprlRateLimiter rateLimiter, Clock clock, LongSupplier nanoTime) {
 		super("insprl health check failed");
+		Durations.requirePositive(cacheTtl, "cacheTtl");
+		Durations.requireAtMost(cacheTtl, Durations.LONGEST_WAIT, "cacheTtl");
 		this.probe = probe;
 		this.cacheTtl = cacheTtl;
 		this.defaultClientId = defaultClientId;

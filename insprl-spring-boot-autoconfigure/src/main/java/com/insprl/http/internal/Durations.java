@@ -1,12 +1,18 @@
 package com.insprl.http.internal;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DurationFormat;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.util.Assert;
 
 /**
- * Writes durations the way users write them in {@code application.yml}: {@code 30s},
- * {@code 250ms}, {@code 2m}, {@code 1h30m} rather than ISO-8601's {@code PT30S}.
+ * The bounds durations are held to, and durations written the way users write them in
+ * {@code application.yml}: {@code 30s}, {@code 250ms}, {@code 1h30m} rather than
+ * ISO-8601's {@code PT30S}.
  */
 public final class Durations {
 
@@ -23,8 +29,7 @@ public final class Durations {
 	 */
 	public static final Duration LONGEST_WAIT = Duration.ofDays(365L * 100);
 
-	/** Durations of fewer seconds than this are in range in nanoseconds. */
-	private static final long NANOS_IN_RANGE = 9_000_000_000L;
+	private static final Duration ONE_MILLISECOND = Duration.ofMillis(1);
 
 	private Durations() {
 	}
@@ -74,40 +79,26 @@ public final class Durations {
 	}
 
 	/**
-	 * Format a duration as a user would write it.
+	 * Format a duration as a user would write it in {@code application.yml}, with
+	 * Spring's composite style: {@code 30s}, {@code 1s250ms}, {@code 1h30m}, {@code -1s}.
+	 * A duration of a millisecond or more is shown to the millisecond.
 	 * @param duration the duration, may be {@code null}
-	 * @return the text, such as {@code 5s}, {@code -1s} or {@code 100ms}
+	 * @return the text
 	 */
-	public static String format(Duration duration) {
+	public static String format(@Nullable Duration duration) {
 		if (duration == null) {
 			return "null";
 		}
-		if (duration.getSeconds() == Long.MIN_VALUE) {
-			// the one duration whose negation overflows
+		boolean millisecondOrMore = duration.isNegative() ? duration.compareTo(ONE_MILLISECOND.negated()) <= 0
+				: duration.compareTo(ONE_MILLISECOND) >= 0;
+		Duration shown = millisecondOrMore ? duration.truncatedTo(ChronoUnit.MILLIS) : duration;
+		try {
+			return DurationFormatterUtils.print(shown, DurationFormat.Style.COMPOSITE);
+		}
+		catch (ArithmeticException ex) {
+			// the most negative duration has no positive counterpart to print
 			return duration.toString();
 		}
-		if (duration.isNegative()) {
-			return "-" + format(duration.negated());
-		}
-		if (duration.isZero()) {
-			return "0s";
-		}
-		boolean small = duration.getSeconds() < NANOS_IN_RANGE;
-		if (small && (duration.toNanosPart() % 1_000_000 != 0 || duration.toMillis() == 0)) {
-			long nanos = duration.toNanos();
-			return (nanos % 1000 == 0) ? (nanos / 1000) + "us" : nanos + "ns";
-		}
-		if (small && duration.toMillisPart() != 0) {
-			return duration.toMillis() + "ms";
-		}
-		StringBuilder text = new StringBuilder();
-		append(text, duration.toDays(), "d");
-		append(text, duration.toHoursPart(), "h");
-		append(text, duration.toMinutesPart(), "m");
-		append(text, duration.toSecondsPart(), "s");
-		int nanos = duration.getNano();
-		append(text, (nanos % 1_000_000 == 0) ? nanos / 1_000_000 : nanos, (nanos % 1_000_000 == 0) ? "ms" : "ns");
-		return text.toString();
 	}
 
 	/**
@@ -118,12 +109,6 @@ public final class Durations {
 	public static Duration roundUpToSeconds(Duration duration) {
 		Duration seconds = Duration.ofSeconds(duration.getSeconds());
 		return seconds.equals(duration) ? seconds : seconds.plusSeconds(1);
-	}
-
-	private static void append(StringBuilder text, long value, String unit) {
-		if (value != 0) {
-			text.append(value).append(unit);
-		}
 	}
 
 }

@@ -16,17 +16,12 @@ import org.springframework.util.Assert;
  * {@code Retry-After} the client waits for (a longer one ends the call at once)
  * @param multiplier the factor each wait grows by
  */
-public record InsprlRetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
-
-	/** Three attempts, 200 ms growing by 2 up to 5 s. */
-	public static final InsprlRetrySettings DEFAULTS = new InsprlRetrySettings(3, Duration.ofMillis(200),
-			Duration.ofSeconds(5), 2.0);
+record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
 
 	/** One attempt: no retries. */
-	public static final InsprlRetrySettings NONE = new InsprlRetrySettings(1, DEFAULTS.initialBackoff(),
-			DEFAULTS.maxBackoff(), DEFAULTS.multiplier());
+	static final RetrySettings NONE = new RetrySettings(1, Duration.ZERO, Duration.ZERO, 1.0);
 
-	public InsprlRetrySettings {
+	RetrySettings {
 		Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");
 		Assert.isTrue(initialBackoff != null && !initialBackoff.isNegative(),
 				"initialBackoff must not be null or negative");

@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link InsprlRetrySettings}.
+ * Tests for {@link RetrySettings}.
  */
-class InsprlRetrySettingsTests {
+class RetrySettingsTests {
 
 	@Test
 	void backoffGrowsExponentiallyWithJitterUpToTheCap() {
-		InsprlRetrySettings settings = new InsprlRetrySettings(10, Duration.ofMillis(200), Duration.ofSeconds(5), 2.0);
+		RetrySettings settings = new RetrySettings(10, Duration.ofMillis(200), Duration.ofSeconds(5), 2.0);
 		assertThat(settings.backoffMillis(1, 0.0)).isEqualTo(100);
 		assertThat(settings.backoffMillis(1, 0.999)).isBetween(199L, 200L);
 		assertThat(settings.backoffMillis(2, 0.0)).isEqualTo(200);
@@ -26,10 +26,9 @@ class InsprlRetrySettingsTests {
 	@Test
 	void aBackoffLongerThanACenturyIsRefusedNamingTheLongest() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(
-					() -> new InsprlRetrySettings(3, Duration.ofMillis(200), Duration.ofSeconds(Long.MAX_VALUE), 2.0))
+			.isThrownBy(() -> new RetrySettings(3, Duration.ofMillis(200), Duration.ofSeconds(Long.MAX_VALUE), 2.0))
 			.withMessageStartingWith("maxBackoff must be at most 36500d");
-		InsprlRetrySettings longest = new InsprlRetrySettings(3, Duration.ofDays(36500), Duration.ofDays(36500), 2.0);
+		RetrySettings longest = new RetrySettings(3, Duration.ofDays(36500), Duration.ofDays(36500), 2.0);
 		assertThat(longest.backoffMillis(2, 0.999)).isPositive();
 	}
 
