@@ -1,16 +1,9 @@
 package com.insprl.http;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.time.Duration;
 
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLSocketFactory;
-
-import com.insprl.http.internal.DeadlineExceededException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.eclipse.jetty.client.Request;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -18,9 +11,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -50,13 +41,13 @@ abstract class ClientLibrary {
 			return new JdkLibrary(jdk);
 		}
 		if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
-			return new Simple();
+			return new SimpleLibrary();
 		}
 		if (REACTOR_PRESENT && ReactorLibrary.supports(builder)) {
 			return new ReactorLibrary(builder);
 		}
 		if (builder instanceof JettyClientHttpRequestFactoryBuilder jetty) {
-			return new Jetty(jetty);
+			return new JettyLibrary(jetty);
 		}
 		return new Other(builder);
 	}
@@ -117,114 +108,6 @@ abstract class ClientLibrary {
 					+ "client key in the Authorization header among them. Keep it at INFO or above " + "(logging.level."
 					+ headerLogger + "=info).");
 		}
-	}
-
-	/**
-	 * The JDK's {@code HttpURLConnection}: its read timeout bounds only the gap between
-	 * bytes, so the connection is disconnected at the deadline, and the response is then
-	 * not closed, as its close would drain the reply on the caller's thread. (A
-	 * disconnected reply of less than the JDK's keep-alive limit, 512 KB by default, is
-	 * drained by the JDK's own background cleaner thread, not by the caller.) Built here
-	 * rather than by Spring Boot's builder, to reach the connection; SSL bundles and
-	 * redirects are applied the same way.
-	 */
-	static final class Simple extends ClientLibrary {
-
-		static final String HEADER_LOGGER = "sun.net.www.protocol.http.HttpURLConnection";
-
-		Simple() {
-			super("simple");
-		}
-
-		@Override
-		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
-			SslBundle sslBundle = settings.sslBundle();
-			// one socket factory for every connection, so that the JDK keeps TLS
-			// connections alive from one request to the next
-			SSLSocketFactory socketFactory = (sslBundle != null) ? sslBundle.createSslContext().getSocketFactory()
-					: null;
-			SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory() {
-
-				@Override
-				protected void prepareConnection(HttpURLConnection connection, String httpMethod) throws IOException {
-					super.prepareConnection(connection, httpMethod);
-					connection.setInstanceFollowRedirects(false);
-					if (socketFactory != null && connection instanceof HttpsURLConnection secure) {
-						secure.setSSLSocketFactory(socketFactory);
-					}
-					Attempt attempt = Attempt.current();
-					if (attempt != null) {
-						attempt.onReleasingCancel(connection::disconnect);
-					}
-				}
-
-			};
-			if (settings.connectTimeout() != null) {
-				factory.setConnectTimeout(settings.connectTimeout());
-			}
-			if (settings.readTimeout() != null) {
-				factory.setReadTimeout(settings.readTimeout());
-			}
-			return factory;
-		}
-
-		@Override
-		void warnIfHeadersAreLogged(Log logger) {
-			warnIfDebug(logger, HEADER_LOGGER);
-		}
-
-	}
-
-	/**
-	 * Jetty. Spring's request times the whole exchange with the read timeout; each
-	 * exchange registers the Jetty request's own abort as the attempt's cancel (from a
-	 * listener Jetty tells when the request is queued, on the caller's thread), which
-	 * ends the exchange at the deadline whatever it is doing, and releases it when the
-	 * wait fails. Jetty's client and HTTP parser log request and reply headers and
-	 * content at DEBUG from loggers shared by every Jetty client, so the insprl client's
-	 * cannot be made quiet alone: start-up warns instead.
-	 */
-	static final class Jetty extends ClientLibrary {
-
-		static final String[] HEADER_LOGGERS = { "org.eclipse.jetty.client", "org.eclipse.jetty.http" };
-
-		private static final Request.QueuedListener REGISTER_ABORT = (request) -> {
-			Attempt attempt = Attempt.current();
-			if (attempt != null) {
-				attempt.onCancel(() -> request.abort(new DeadlineExceededException(attempt.deadline(), null)));
-			}
-		};
-
-		private final JettyClientHttpRequestFactoryBuilder builder;
-
-		Jetty(JettyClientHttpRequestFactoryBuilder builder) {
-			super("jetty");
-			this.builder = builder;
-		}
-
-		/**
-		 * Jetty's request timeout, which Spring sets to the read timeout, bounds the
-		 * whole exchange, connecting included.
-		 */
-		@Override
-		Duration deadline(Duration connectTimeout, Duration readTimeout) {
-			return readTimeout;
-		}
-
-		@Override
-		ClientHttpRequestFactory build(HttpClientSettings settings, Duration deadline, int maxConnections) {
-			return this.builder
-				.withHttpClientCustomizer((client) -> client.getRequestListeners().addQueuedListener(REGISTER_ABORT))
-				.build(settings);
-		}
-
-		@Override
-		void warnIfHeadersAreLogged(Log logger) {
-			for (String headerLogger : HEADER_LOGGERS) {
-				warnIfDebug(logger, headerLogger);
-			}
-		}
-
 	}
 
 	/**

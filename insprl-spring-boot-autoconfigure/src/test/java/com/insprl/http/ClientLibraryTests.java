@@ -40,7 +40,7 @@ class ClientLibraryTests {
 	void theSimpleLibraryFollowsNoRedirectEvenForAGet() throws Exception {
 		try (RawHttpServer server = RawHttpServer.start((exchange) -> exchange
 			.write("HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))) {
-			ClientHttpRequestFactory factory = new ClientLibrary.Simple().build(HttpClientSettings.defaults(),
+			ClientHttpRequestFactory factory = new SimpleLibrary().build(HttpClientSettings.defaults(),
 					Duration.ofSeconds(5), 1);
 			try (ClientHttpResponse response = factory
 				.createRequest(URI.create(server.baseUrl() + "/whatsapp/instance/status"), HttpMethod.GET)
