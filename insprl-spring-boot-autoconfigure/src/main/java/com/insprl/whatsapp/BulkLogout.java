@@ -14,6 +14,10 @@ import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.util.ClassUtils;
+
 /**
  * One bulk logout: at most {@code concurrency} logouts at once, each share taking the
  * next id until none is left. The caller's thread does one share itself and hands the
@@ -25,6 +29,17 @@ import org.jspecify.annotations.Nullable;
  * are interrupted and waited for, and every id never sent is then a failure that says so.
  */
 final class BulkLogout {
+
+	/**
+	 * Carries the caller's thread-local context (its current observation, the MDC,
+	 * whatever is registered with Micrometer's context propagation) to the threads that
+	 * work for it, whatever executor runs them; without
+	 * {@code io.micrometer:context-propagation} on the class path (Micrometer Tracing
+	 * brings it), tasks run as they are.
+	 */
+	private static final TaskDecorator CALLERS_CONTEXT = ClassUtils
+		.isPresent("io.micrometer.context.ContextSnapshotFactory", BulkLogout.class.getClassLoader())
+				? new ContextPropagatingTaskDecorator() : (task) -> task;
 
 	private final Executor executor;
 
@@ -38,7 +53,7 @@ final class BulkLogout {
 	void run(Set<String> ids, Function<String, LogoutResult> logout, Map<String, LogoutResult> succeeded,
 			Map<String, InsprlException> failed) {
 		Shares shares = new Shares(new ConcurrentLinkedQueue<>(ids), logout, succeeded, failed);
-		Runnable worker = CallerContext.propagate(shares::work);
+		Runnable worker = CALLERS_CONTEXT.decorate(shares::work);
 		int workers = Math.min(this.concurrency, ids.size());
 		for (int i = 1; i < workers; i++) {
 			try {

@@ -1,9 +1,6 @@
 package com.insprl.test;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +13,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
-import com.github.tomakehurst.wiremock.standalone.MappingsSource;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.Assert;
 
@@ -57,8 +49,6 @@ public final class InsprlStub implements AutoCloseable {
 	private static final int PRIORITY_DEFAULT = 10;
 
 	private final WireMockServer server;
-
-	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
 	private volatile Consumer<InsprlStub> defaults = (stub) -> {
 	};
@@ -220,38 +210,16 @@ public final class InsprlStub implements AutoCloseable {
 	}
 
 	private boolean isAccepted(StubbedOperation operation, Request request) {
-		String clientId = parameters(request.getBodyAsString(), request.getHeader("Content-Type")).get("client_id");
+		String clientId = Json.fields(request.getBodyAsString(), request.getHeader("Content-Type")).get("client_id");
 		String key = (clientId != null) ? this.accounts.get(clientId) : null;
 		return key != null && operation.authorization(key).equals(request.getHeader("Authorization"));
 	}
 
 	private SentRequest sentRequest(StubbedOperation operation, LoggedRequest request) {
-		Map<String, String> parameters = parameters(request.getBodyAsString(), request.getHeader("Content-Type"));
+		Map<String, String> parameters = Json.fields(request.getBodyAsString(), request.getHeader("Content-Type"));
 		String clientId = parameters.remove("client_id");
 		String prefix = operation.authorization("");
 		return new SentRequest(operation.operation(), clientId, parameters, request.getHeader("Authorization"), prefix);
-	}
-
-	private Map<String, String> parameters(String body, String contentType) {
-		Map<String, String> parameters = new LinkedHashMap<>();
-		if (contentType != null && contentType.startsWith("application/json")) {
-			try {
-				JsonNode root = this.jsonMapper.readTree(body);
-				root.properties().forEach((field) -> parameters.put(field.getKey(), field.getValue().asString()));
-			}
-			catch (RuntimeException ex) {
-				// not JSON: no parameters
-			}
-			return parameters;
-		}
-		for (String pair : body.split("&")) {
-			int equals = pair.indexOf('=');
-			if (equals > 0) {
-				parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-			}
-		}
-		return parameters;
 	}
 
 	/**
@@ -260,34 +228,6 @@ public final class InsprlStub implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop();
-	}
-
-	/**
-	 * Reads no mapping files, so that a project's own WireMock files never change how the
-	 * stand-in answers.
-	 */
-	private static final class NoMappingFiles implements MappingsSource {
-
-		@Override
-		public void save(List<StubMapping> stubMappings) {
-		}
-
-		@Override
-		public void save(StubMapping stubMapping) {
-		}
-
-		@Override
-		public void remove(StubMapping stubMapping) {
-		}
-
-		@Override
-		public void removeAll() {
-		}
-
-		@Override
-		public void loadMappingsInto(StubMappings stubMappings) {
-		}
-
 	}
 
 }

@@ -1,21 +1,38 @@
 package com.insprl.client.internal;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.util.Assert;
+
 /**
- * Encodes an operation's fields, {@code client_id} first, as a form or as JSON.
+ * Encodes an operation's fields, {@code client_id} first, as a form (with the JDK's
+ * {@link URLEncoder}, as Spring's {@code FormHttpMessageConverter} encodes one) or as
+ * JSON.
  */
 public final class RequestBodies {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
 	private RequestBodies() {
+	}
+
+	/**
+	 * Encode the fields as JSON or as a form.
+	 * @param json whether to encode them as JSON
+	 * @param clientId the account's CLIENT ID
+	 * @param fields strings, sent exactly as given, or numbers
+	 * @return the body
+	 * @throws IllegalArgumentException if a field is neither a string nor a number
+	 */
+	public static byte[] encode(boolean json, String clientId, Map<String, ?> fields) {
+		fields.forEach((name, value) -> Assert.isTrue(value instanceof String || value instanceof Number,
+				() -> "field '" + name + "' must be a string or a number"));
+		return json ? json(clientId, fields) : form(clientId, fields);
 	}
 
 	/**
@@ -45,10 +62,9 @@ public final class RequestBodies {
 	}
 
 	/**
-	 * Append a field as {@code URLEncoder} encodes it in UTF-8 ({@code a-z}, {@code A-Z},
-	 * {@code 0-9} and {@code .-*_} as they are, a space as {@code +}, every other
-	 * character as the percent-encoded bytes of its UTF-8 form), without the two buffers
-	 * {@code URLEncoder} allocates for every string.
+	 * Append a field as {@code URLEncoder} encodes it in UTF-8, a lone surrogate sent as
+	 * {@code ?} on every JDK, as {@code String.getBytes} has it (on Java 25,
+	 * {@code URLEncoder} drops a trailing one).
 	 * @param form the form so far
 	 * @param name the field's name
 	 * @param value the field's value
@@ -57,39 +73,12 @@ public final class RequestBodies {
 		if (!form.isEmpty()) {
 			form.append('&');
 		}
-		encode(form, name);
-		form.append('=');
-		encode(form, value);
+		form.append(encode(name)).append('=').append(encode(value));
 	}
 
-	private static void encode(StringBuilder form, String text) {
-		int i = 0;
-		while (i < text.length()) {
-			char c = text.charAt(i);
-			if (isUnreserved(c)) {
-				form.append(c);
-				i++;
-			}
-			else if (c == ' ') {
-				form.append('+');
-				i++;
-			}
-			else {
-				int end = i + 1;
-				while (end < text.length() && !isUnreserved(text.charAt(end)) && text.charAt(end) != ' ') {
-					end++;
-				}
-				for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-					form.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-				}
-				i = end;
-			}
-		}
-	}
-
-	private static boolean isUnreserved(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
-				|| c == '*' || c == '_';
+	private static String encode(String text) {
+		return URLEncoder.encode(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+				StandardCharsets.UTF_8);
 	}
 
 }

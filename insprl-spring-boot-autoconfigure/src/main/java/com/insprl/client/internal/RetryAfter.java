@@ -1,13 +1,13 @@
 package com.insprl.client.internal;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 import com.insprl.http.internal.Durations;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Reads a {@code Retry-After} header: a number of seconds or an HTTP date.
@@ -44,14 +44,34 @@ public final class RetryAfter {
 				return MAX;
 			}
 		}
-		try {
-			Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			Duration wait = Duration.between(Instant.now(), at);
-			return wait.isNegative() ? Duration.ZERO : atMostMax(wait);
-		}
-		catch (DateTimeException ex) {
+		Instant at = date(trimmed);
+		if (at == null) {
 			return null;
 		}
+		Duration wait = Duration.between(Instant.now(), at);
+		return wait.isNegative() ? Duration.ZERO : atMostMax(wait);
+	}
+
+	/**
+	 * Read an HTTP date in any of the three formats HTTP allows (RFC 1123, RFC 850 and
+	 * asctime), with Spring's {@link HttpHeaders} date parsing. An RFC 850 date of the
+	 * last century is not read as this century's: its day of the week does not match, and
+	 * the header is ignored.
+	 * @param value the date
+	 * @return the instant, or {@code null} if the value is not an HTTP date
+	 */
+	private static @Nullable Instant date(String value) {
+		HttpHeaders headers = new HttpHeaders();
+		// asctime pads a day below 10 with a space ("Nov 6"), where Spring reads "Nov 06"
+		headers.set(HttpHeaders.RETRY_AFTER, value.replace("  ", " 0"));
+		ZonedDateTime date;
+		try {
+			date = headers.getFirstZonedDateTime(HttpHeaders.RETRY_AFTER);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		return (date != null) ? date.toInstant() : null;
 	}
 
 	private static boolean isDigits(String text) {

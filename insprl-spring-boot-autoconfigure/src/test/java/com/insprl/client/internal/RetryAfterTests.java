@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,24 @@ class RetryAfterTests {
 			.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120));
 		assertThat(RetryAfter.parse(inTwoMinutes)).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(120));
 		assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT")).as("a date in the past").isEqualTo(Duration.ZERO);
+	}
+
+	@Test
+	void retryAfterIsReadInEachOfTheThreeHttpDateFormats() {
+		ZonedDateTime inTwoMinutes = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120);
+		String rfc850 = DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US).format(inTwoMinutes);
+		String asctime = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).format(inTwoMinutes);
+		assertThat(RetryAfter.parse(rfc850)).as(rfc850).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(120));
+		assertThat(RetryAfter.parse(asctime)).as(asctime).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(120));
+		assertThat(RetryAfter.parse("Sat Nov  6 08:49:37 2094")).as("a day below 10, padded with a space")
+			.isGreaterThan(Duration.ofDays(365L * 60));
+	}
+
+	@Test
+	void datesOfThePastAreNoWait() {
+		assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT")).as("not read as 2094").isNull();
+		assertThat(RetryAfter.parse("Sun Nov  6 08:49:37 1994")).isZero();
+		assertThat(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT")).isZero();
 	}
 
 	@Test
