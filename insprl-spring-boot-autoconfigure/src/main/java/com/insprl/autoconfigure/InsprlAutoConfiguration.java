@@ -126,15 +126,13 @@ public final class InsprlAutoConfiguration {
 			InsprlCallListeners listeners, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<InsprlObservationConvention> observationConvention,
 			ObjectProvider<InsprlRateLimiter> rateLimiter, ObjectProvider<InsprlClientBuilderCustomizer> customizers) {
-		InsprlClientBuilder builder = InsprlClient.builder()
-			.transport(insprlHttpTransport)
-			.deferredListeners(listeners);
+		InsprlClientBuilder builder = InsprlClient.builder().transport(insprlHttpTransport).listener(listeners::tell);
 		new InsprlClientConfigurer(properties, connectionDetails).configure(builder);
 		restClientCustomizers.orderedStream()
 			.filter((customizer) -> !bindsMockServer(customizer))
 			.forEach(builder::customizer);
-		observationRegistry.ifAvailable(builder::observationRegistry);
-		observationConvention.ifAvailable(builder::observationConvention);
+		observationRegistry
+			.ifAvailable((registry) -> builder.observations(registry, observationConvention.getIfAvailable()));
 		rateLimiter.ifAvailable((limiter) -> PropertyChecks
 			.to("insprl.rate-limit.max-wait", (Duration maxWait) -> builder.rateLimiter(limiter, maxWait))
 			.accept(properties.getRateLimit().getMaxWait()));

@@ -1,9 +1,11 @@
 package com.insprl.autoconfigure;
 
 import java.util.List;
-import java.util.function.Supplier;
 
+import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
+import com.insprl.client.InsprlClient;
+import com.insprl.client.internal.Listeners;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -12,13 +14,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * The application's {@link InsprlCallListener} beans, looked up once, when the context
  * has instantiated its singletons (so that a listener may depend on the client, as the
  * health indicator does), and only read by each call: a call still in flight when the
- * context closes never touches the bean factory.
+ * context closes never touches the bean factory. The client is given {@link #tell} as a
+ * listener of its own; a call that ends before the lookup tells no bean.
  */
-final class InsprlCallListeners implements SmartInitializingSingleton, Supplier<List<InsprlCallListener>> {
+final class InsprlCallListeners implements SmartInitializingSingleton {
 
 	private final ObjectProvider<InsprlCallListener> provider;
 
-	private volatile List<InsprlCallListener> listeners = List.of();
+	private volatile Listeners<InsprlCallListener, InsprlCallEvent> listeners = listeners(List.of());
 
 	InsprlCallListeners(ObjectProvider<InsprlCallListener> provider) {
 		this.provider = provider;
@@ -26,12 +29,20 @@ final class InsprlCallListeners implements SmartInitializingSingleton, Supplier<
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.listeners = this.provider.orderedStream().toList();
+		this.listeners = listeners(this.provider.orderedStream().toList());
 	}
 
-	@Override
-	public List<InsprlCallListener> get() {
-		return this.listeners;
+	/**
+	 * Tell each listener bean of a call, a failing one logged and never in the way of the
+	 * others.
+	 * @param event the call
+	 */
+	void tell(InsprlCallEvent event) {
+		this.listeners.tell(event);
+	}
+
+	private static Listeners<InsprlCallListener, InsprlCallEvent> listeners(List<InsprlCallListener> beans) {
+		return new Listeners<>(beans, InsprlCallListener::onCall, InsprlClient.class);
 	}
 
 }

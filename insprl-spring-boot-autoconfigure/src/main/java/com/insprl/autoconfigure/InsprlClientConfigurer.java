@@ -48,14 +48,7 @@ final class InsprlClientConfigurer {
 			.to(PropertyChecks.to("insprl.usage-limit-pause", builder::usageLimitPause));
 		InsprlProperties.Retry retry = properties.getRetry();
 		map.from(retry::getMaxAttempts).to(PropertyChecks.to("insprl.retry.max-attempts", builder::maxAttempts));
-		map.from(retry::getInitialBackoff)
-			.to(PropertyChecks.to("insprl.retry.initial-backoff", builder::initialBackoff));
-		map.from(retry::getMaxBackoff).to(PropertyChecks.to("insprl.retry.max-backoff", builder::maxBackoff));
-		map.from(retry::getMultiplier).to(PropertyChecks.to("insprl.retry.multiplier", builder::backoffMultiplier));
-		if (retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
-			throw PropertyChecks.invalid("insprl.retry.max-backoff", retry.getMaxBackoff(),
-					"must not be shorter than insprl.retry.initial-backoff");
-		}
+		backoff(builder, retry);
 		baseUrl(builder);
 		InsprlCredentials credentials = credentials();
 		if (credentials != null) {
@@ -63,6 +56,30 @@ final class InsprlClientConfigurer {
 		}
 		else {
 			builder.noDefaultAccount();
+		}
+	}
+
+	/**
+	 * Set the back-off, naming the property whose value the builder refuses.
+	 * @param builder the builder
+	 * @param retry the retry properties
+	 */
+	private static void backoff(InsprlClientBuilder builder, InsprlProperties.Retry retry) {
+		try {
+			builder.backoff(retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getMultiplier());
+		}
+		catch (IllegalArgumentException ex) {
+			String reason = String.valueOf(ex.getMessage()).replace("initialBackoff", "insprl.retry.initial-backoff");
+			if (reason.startsWith("maxBackoff ")) {
+				throw PropertyChecks.invalid("insprl.retry.max-backoff", retry.getMaxBackoff(),
+						reason.substring("maxBackoff ".length()));
+			}
+			if (reason.startsWith("multiplier ")) {
+				throw PropertyChecks.invalid("insprl.retry.multiplier", retry.getMultiplier(),
+						reason.substring("multiplier ".length()));
+			}
+			throw PropertyChecks.invalid("insprl.retry.initial-backoff", retry.getInitialBackoff(),
+					reason.substring("insprl.retry.initial-backoff ".length()));
 		}
 	}
 

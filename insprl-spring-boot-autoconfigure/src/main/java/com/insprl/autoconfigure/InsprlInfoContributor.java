@@ -6,6 +6,7 @@ import java.util.Map;
 import com.insprl.client.InsprlClient;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.ratelimit.internal.StoreHealth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootVersion;
@@ -33,7 +34,7 @@ final class InsprlInfoContributor implements InfoContributor {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("version", InsprlClient.USER_AGENT.substring(InsprlClient.USER_AGENT.indexOf('/') + 1));
 		details.put("clientLibrary", this.transport.getLibrary());
-		Object store = (this.rateLimiter != null) ? this.rateLimiter.healthDetails().get("store") : null;
+		Object store = (this.rateLimiter instanceof StoreHealth health) ? health.healthDetails().get("store") : null;
 		details.put("rateLimitStore", (store != null) ? store : "none");
 		details.put("springBootVersion", String.valueOf(SpringBootVersion.getVersion()));
 		builder.withDetail("insprl", details);

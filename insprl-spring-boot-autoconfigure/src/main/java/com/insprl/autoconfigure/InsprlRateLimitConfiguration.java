@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.ratelimit.internal.LocalRateLimiter;
+import com.insprl.ratelimit.internal.ManagedRateLimiter;
 import com.insprl.ratelimit.internal.ObservedRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -28,7 +29,7 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnBooleanProperty("insprl.rate-limit.enabled")
 final class InsprlRateLimitConfiguration {
 
-	static InsprlRateLimiter observed(InsprlRateLimiter limiter, ObjectProvider<ObservationRegistry> registry,
+	static InsprlRateLimiter observed(ManagedRateLimiter limiter, ObjectProvider<ObservationRegistry> registry,
 			String store) {
 		ObservationRegistry observations = registry.getIfAvailable();
 		return (observations != null) ? new ObservedRateLimiter(limiter, observations, store) : limiter;

@@ -2,9 +2,9 @@ package com.insprl.autoconfigure;
 
 import java.time.Duration;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.ratelimit.internal.FailoverRateLimiter;
 import com.insprl.ratelimit.internal.LocalRateLimiter;
+import com.insprl.ratelimit.internal.ManagedRateLimiter;
 import com.insprl.ratelimit.internal.RedisRateLimiter;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
@@ -28,7 +28,7 @@ final class RedisRateLimiters {
 	private RedisRateLimiters() {
 	}
 
-	static InsprlRateLimiter create(InsprlProperties.RateLimit properties,
+	static ManagedRateLimiter create(InsprlProperties.RateLimit properties,
 			InsprlRateLimitConfiguration.Budget rateLimit, ListableBeanFactory beanFactory) {
 		LettuceConnectionFactory factory = beanFactory.getBeanProvider(LettuceConnectionFactory.class).getIfAvailable();
 		if (factory == null) {

@@ -7,7 +7,6 @@ import java.util.Objects;
 import com.insprl.client.internal.Listeners;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.observation.InsprlObservationConvention;
-import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.ratelimit.internal.LocalRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +26,6 @@ final class ClientResources {
 
 	final String baseUrl;
 
-	final int maxReplyBytes;
-
 	final RetrySettings retrySettings;
 
 	final Listeners<InsprlCallListener, InsprlCallEvent> listeners;
@@ -41,11 +38,7 @@ final class ClientResources {
 
 	final @Nullable InsprlObservationConvention observationConvention;
 
-	final InsprlRateLimiter rateLimiter;
-
-	final Duration rateLimitMaxWait;
-
-	final Duration usageLimitPause;
+	final RateLimitGate gate;
 
 	final Duration callTimeout;
 
@@ -53,7 +46,8 @@ final class ClientResources {
 
 	final Duration minAttemptTime;
 
-	@Nullable InsprlClient origin;
+	/** The client the builder built, which closes a transport the clients created. */
+	final InsprlClient origin;
 
 	/**
 	 * Create what the clients of a builder share: the transport (the builder's, or one of
@@ -73,18 +67,20 @@ final class ClientResources {
 						: this.transport.requestFactory(connectTimeout, readTimeout),
 				settings.customizers, this.baseUrl);
 		this.attemptDeadline = this.transport.deadline(connectTimeout, readTimeout);
-		this.maxReplyBytes = InsprlClient.MAX_REPLY_BYTES;
 		this.retrySettings = new RetrySettings(settings.maxAttempts, settings.initialBackoff, settings.maxBackoff,
 				settings.backoffMultiplier);
-		this.listeners = new Listeners<>(settings.listeners, settings.deferredListeners, InsprlCallListener::onCall,
-				InsprlClient.class);
+		this.listeners = new Listeners<>(settings.listeners, InsprlCallListener::onCall, InsprlClient.class);
 		this.observationRegistry = settings.observationRegistry;
 		this.observationConvention = settings.observationConvention;
-		this.rateLimiter = (settings.rateLimiter != null) ? settings.rateLimiter : LocalRateLimiter.pausesOnly();
-		this.rateLimitMaxWait = (settings.rateLimitMaxWait != null) ? settings.rateLimitMaxWait : settings.maxBackoff;
-		this.usageLimitPause = settings.usageLimitPause;
+		this.gate = new RateLimitGate(
+				(settings.rateLimiter != null) ? settings.rateLimiter : LocalRateLimiter.pausesOnly(),
+				(settings.rateLimitMaxWait != null) ? settings.rateLimitMaxWait : settings.maxBackoff,
+				settings.usageLimitPause);
 		this.callTimeout = settings.callTimeout;
 		this.minAttemptTime = settings.minAttemptTime;
+		InsprlCredentials credentials = settings.credentials;
+		this.origin = new InsprlClient(this, credentials, (credentials != null) ? new ReplyDecoder(credentials) : null,
+				InsprlCallOptions.NONE);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package com.insprl.client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.http.internal.Durations;
@@ -55,8 +54,6 @@ final class ClientSettings {
 	@Nullable Duration rateLimitMaxWait;
 
 	final List<InsprlCallListener> listeners = new ArrayList<>();
-
-	@Nullable Supplier<? extends List<? extends InsprlCallListener>> deferredListeners;
 
 	final List<RestClientCustomizer> customizers = new ArrayList<>();
 

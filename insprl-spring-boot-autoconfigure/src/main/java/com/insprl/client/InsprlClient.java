@@ -2,14 +2,13 @@ package com.insprl.client;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 import com.insprl.client.internal.ReplyJson;
-import com.insprl.client.internal.RequestBodies;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
@@ -39,13 +38,8 @@ import org.springframework.util.Assert;
 public class InsprlClient implements AutoCloseable {
 
 	/** The {@code User-Agent} the client sends. */
-	public static final String USER_AGENT = userAgent();
-
-	/**
-	 * The largest reply body read, in bytes: a larger one fails as
-	 * {@code REPLY_TOO_LARGE}.
-	 */
-	static final int MAX_REPLY_BYTES = 1024 * 1024;
+	public static final String USER_AGENT = "insprl-spring-boot/"
+			+ Objects.requireNonNullElse(InsprlClient.class.getPackage().getImplementationVersion(), "dev");
 
 	private final ClientResources resources;
 
@@ -59,24 +53,14 @@ public class InsprlClient implements AutoCloseable {
 
 	private final Duration callTimeout;
 
-	InsprlClient(ClientResources resources, @Nullable InsprlCredentials credentials) {
-		this(resources, credentials, (credentials != null) ? new ReplyDecoder(credentials) : null,
-				InsprlCallOptions.NONE);
-	}
-
-	private InsprlClient(ClientResources resources, @Nullable InsprlCredentials credentials,
-			@Nullable ReplyDecoder decoder, InsprlCallOptions options) {
+	InsprlClient(ClientResources resources, @Nullable InsprlCredentials credentials, @Nullable ReplyDecoder decoder,
+			InsprlCallOptions options) {
 		this.resources = resources;
 		this.credentials = credentials;
 		this.decoder = decoder;
 		this.options = options;
-		RetrySettings retry = resources.retrySettings;
-		Integer maxAttempts = options.getMaxAttempts();
-		this.retrySettings = (maxAttempts != null)
-				? new RetrySettings(maxAttempts, retry.initialBackoff(), retry.maxBackoff(), retry.multiplier())
-				: retry;
-		Duration callTimeout = options.getCallTimeout();
-		this.callTimeout = (callTimeout != null) ? callTimeout : resources.callTimeout;
+		this.retrySettings = resources.retrySettings.withMaxAttempts(options.getMaxAttempts());
+		this.callTimeout = Objects.requireNonNullElse(options.getCallTimeout(), resources.callTimeout);
 	}
 
 	/**
@@ -145,15 +129,7 @@ public class InsprlClient implements AutoCloseable {
 		ReplyDecoder decoder = this.decoder;
 		Assert.state(credentials != null && decoder != null, "No default insprl account: set insprl.client-id and "
 				+ "insprl.client-key, or call withCredentials(clientId, clientKey) for the account to use");
-		Assert.state(!this.resources.transport.isClosed(),
-				"This insprl client's HTTP transport is closed: calls need a client whose transport is open");
-		fields.forEach((name, value) -> Assert.isTrue(value instanceof String || value instanceof Number,
-				() -> "field '" + name + "' must be a string or a number"));
-		byte[] body = (operation.encoding() == Operation.Encoding.JSON)
-				? RequestBodies.json(credentials.getClientId(), fields)
-				: RequestBodies.form(credentials.getClientId(), fields);
-		return new Call(this.resources, credentials, decoder, this.retrySettings, this.callTimeout, operation, body,
-				fields)
+		return new Call(this.resources, credentials, decoder, this.retrySettings, this.callTimeout, operation, fields)
 			.run();
 	}
 
@@ -165,7 +141,7 @@ public class InsprlClient implements AutoCloseable {
 	 * @return the rate limiter
 	 */
 	public InsprlRateLimiter getRateLimiter() {
-		return this.resources.rateLimiter;
+		return this.resources.gate.rateLimiter();
 	}
 
 	/**
@@ -178,11 +154,6 @@ public class InsprlClient implements AutoCloseable {
 		if (this.resources.ownsTransport && this == this.resources.origin) {
 			this.resources.transport.close();
 		}
-	}
-
-	private static String userAgent() {
-		String version = InsprlClient.class.getPackage().getImplementationVersion();
-		return "insprl-spring-boot/" + ((version != null) ? version : "dev");
 	}
 
 	/**
@@ -240,20 +211,10 @@ public class InsprlClient implements AutoCloseable {
 		public enum Encoding {
 
 			/** {@code application/x-www-form-urlencoded}. */
-			FORM(MediaType.APPLICATION_FORM_URLENCODED),
+			FORM,
 
 			/** {@code application/json}, numbers as JSON numbers. */
-			JSON(MediaType.APPLICATION_JSON);
-
-			private final MediaType mediaType;
-
-			Encoding(MediaType mediaType) {
-				this.mediaType = mediaType;
-			}
-
-			MediaType mediaType() {
-				return this.mediaType;
-			}
+			JSON
 
 		}
 

@@ -1,8 +1,6 @@
 package com.insprl.client;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Supplier;
 
 import com.insprl.client.internal.BaseUrls;
 import com.insprl.http.InsprlHttpTransport;
@@ -10,6 +8,7 @@ import com.insprl.http.internal.Durations;
 import com.insprl.observation.InsprlObservationConvention;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -157,37 +156,23 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the wait before the first retry; later waits grow by the multiplier, with
-	 * jitter, up to the longest back-off.
-	 * @param initialBackoff the wait, zero or more
+	 * Set the waits between attempts: the first retry waits the initial back-off, each
+	 * later one the multiplier times longer, with jitter, up to the longest back-off,
+	 * which also bounds the {@code Retry-After} waited for. Unless set, retries do not
+	 * wait.
+	 * @param initialBackoff the first wait, zero or more
+	 * @param maxBackoff the longest wait, not shorter than the first
+	 * @param multiplier the factor by which each wait grows, at least 1
 	 * @return this builder
 	 */
-	public InsprlClientBuilder initialBackoff(Duration initialBackoff) {
+	public InsprlClientBuilder backoff(Duration initialBackoff, Duration maxBackoff, double multiplier) {
 		Durations.requireWait(initialBackoff, "initialBackoff");
-		this.settings.initialBackoff = initialBackoff;
-		return this;
-	}
-
-	/**
-	 * Set the longest wait between attempts, and the longest {@code Retry-After} waited
-	 * for; it must not be shorter than the initial back-off.
-	 * @param maxBackoff the wait, zero or more
-	 * @return this builder
-	 */
-	public InsprlClientBuilder maxBackoff(Duration maxBackoff) {
 		Durations.requireWait(maxBackoff, "maxBackoff");
+		Assert.isTrue(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must not be shorter than initialBackoff");
+		Assert.isTrue(multiplier >= 1.0, "multiplier must be at least 1");
+		this.settings.initialBackoff = initialBackoff;
 		this.settings.maxBackoff = maxBackoff;
-		return this;
-	}
-
-	/**
-	 * Set the factor by which each wait between attempts grows.
-	 * @param backoffMultiplier at least 1
-	 * @return this builder
-	 */
-	public InsprlClientBuilder backoffMultiplier(double backoffMultiplier) {
-		Assert.isTrue(backoffMultiplier >= 1.0, "backoffMultiplier must be at least 1");
-		this.settings.backoffMultiplier = backoffMultiplier;
+		this.settings.backoffMultiplier = multiplier;
 		return this;
 	}
 
@@ -220,26 +205,18 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Set the registry each call is observed in ({@code insprl.api.calls}); none unless
+	 * Observe each call ({@code insprl.api.calls}) in the given registry; none unless
 	 * set. Observe the {@code RestClient} in it too, so that attempts nest in the call.
-	 * @param observationRegistry the registry
+	 * @param registry the registry
+	 * @param convention the convention that names and tags each call's observation, or
+	 * {@code null} for the default methods of {@link InsprlObservationConvention}
 	 * @return this builder
 	 */
-	public InsprlClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
-		Assert.notNull(observationRegistry, "observationRegistry must not be null");
-		this.settings.observationRegistry = observationRegistry;
-		return this;
-	}
-
-	/**
-	 * Set the convention that names and tags each call's observation, instead of the
-	 * default methods of {@link InsprlObservationConvention}.
-	 * @param observationConvention the convention
-	 * @return this builder
-	 */
-	public InsprlClientBuilder observationConvention(InsprlObservationConvention observationConvention) {
-		Assert.notNull(observationConvention, "observationConvention must not be null");
-		this.settings.observationConvention = observationConvention;
+	public InsprlClientBuilder observations(ObservationRegistry registry,
+			@Nullable InsprlObservationConvention convention) {
+		Assert.notNull(registry, "registry must not be null");
+		this.settings.observationRegistry = registry;
+		this.settings.observationConvention = convention;
 		return this;
 	}
 
@@ -255,19 +232,6 @@ public final class InsprlClientBuilder {
 	}
 
 	/**
-	 * Add listeners known only once the client exists (beans that depend on it), told
-	 * after those of {@link #listener}: the supplier is asked at every completed call, so
-	 * it should only hand out what it holds; its failure is logged, never thrown.
-	 * @param listeners gives the listeners
-	 * @return this builder
-	 */
-	public InsprlClientBuilder deferredListeners(Supplier<? extends List<? extends InsprlCallListener>> listeners) {
-		Assert.notNull(listeners, "listeners must not be null");
-		this.settings.deferredListeners = listeners;
-		return this;
-	}
-
-	/**
 	 * Build the client.
 	 * @return a new client
 	 * @throws IllegalStateException if the base URL, the timeouts or the credentials
@@ -278,12 +242,7 @@ public final class InsprlClientBuilder {
 				"credentials must be set, unless the client is built with noDefaultAccount()");
 		Assert.state(this.settings.baseUrl != null, "baseUrl must be set");
 		Assert.state(this.settings.connectTimeout != null && this.settings.readTimeout != null, "timeouts must be set");
-		Assert.state(this.settings.maxBackoff.compareTo(this.settings.initialBackoff) >= 0,
-				"maxBackoff must not be shorter than initialBackoff");
-		ClientResources resources = new ClientResources(this.settings);
-		InsprlClient client = new InsprlClient(resources, this.settings.credentials);
-		resources.origin = client;
-		return client;
+		return new ClientResources(this.settings).origin;
 	}
 
 }

@@ -3,6 +3,7 @@ package com.insprl.client;
 import java.time.Duration;
 
 import com.insprl.http.internal.Durations;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -44,6 +45,16 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 		double exponential = this.initialBackoff.toMillis() * Math.pow(this.multiplier, retry - 1);
 		long capped = (long) Math.min(exponential, this.maxBackoff.toMillis());
 		return capped / 2 + (long) (random * (capped - capped / 2));
+	}
+
+	/**
+	 * Return these settings with another most attempts.
+	 * @param maxAttempts the most attempts, or {@code null} to keep these settings'
+	 * @return the settings
+	 */
+	RetrySettings withMaxAttempts(@Nullable Integer maxAttempts) {
+		return (maxAttempts != null)
+				? new RetrySettings(maxAttempts, this.initialBackoff, this.maxBackoff, this.multiplier) : this;
 	}
 
 }

@@ -8,6 +8,7 @@ import com.insprl.client.InsprlRateLimitException;
 import com.insprl.health.internal.InsprlHealthIndicator;
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.ratelimit.internal.ObservedRateLimiter;
+import com.insprl.ratelimit.internal.StoreHealth;
 import com.insprl.testing.LoopbackRedis;
 import com.insprl.testing.LoopbackWireMock;
 import com.insprl.testing.TestAccount;
@@ -135,7 +136,8 @@ class InsprlRateLimitConfigurationTests {
 					"spring.data.redis.port=" + down)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.getBean(InsprlRateLimiter.class)
-				.satisfies((limiter) -> assertThat(limiter.healthDetails()).containsEntry("state", "shared")));
+				.satisfies((limiter) -> assertThat(((StoreHealth) limiter).healthDetails()).containsEntry("state",
+						"shared")));
 	}
 
 	@Test
@@ -182,7 +184,8 @@ class InsprlRateLimitConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(InsprlWhatsAppService.class)
 				.getBean(InsprlRateLimiter.class)
-				.satisfies((limiter) -> assertThat(limiter.healthDetails()).containsEntry("store", "local")));
+				.satisfies((limiter) -> assertThat(((StoreHealth) limiter).healthDetails()).containsEntry("store",
+						"local")));
 	}
 
 	@Test

@@ -144,7 +144,7 @@ class SharedRateLimitTests {
 			calls.set(ReplicaScenarios.callFromBoth(first, second, 4, (made) -> made < 10));
 			assertThat(calls.get().made()).isEqualTo(40);
 			// a pause, which outlives any scheduling delay, shows where the keys are
-			first.getBean(InsprlRateLimiter.class).pause("client-42", Duration.ofSeconds(30));
+			first.getBean(InsprlRateLimiter.class).pause("client-42", Duration.ofSeconds(30), "paused");
 			RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", redis.port()));
 			try (StatefulRedisConnection<String, String> connection = client.connect()) {
 				assertThat(connection.sync().pttl("insprl:rate-limit:{client-42}:pause")).isPositive()

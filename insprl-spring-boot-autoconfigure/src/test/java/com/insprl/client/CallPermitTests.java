@@ -103,7 +103,7 @@ class CallPermitTests {
 		}
 
 		@Override
-		public void pause(String account, Duration pause) {
+		public void pause(String account, Duration pause, String reason) {
 		}
 
 	}

@@ -36,9 +36,7 @@ class InsprlCallEventTests {
 				.baseUrl(server.baseUrl())
 				.credentials(TestAccount.credentials())
 				.maxAttempts(2)
-				.initialBackoff(Duration.ofMillis(100))
-				.maxBackoff(Duration.ofMillis(100))
-				.backoffMultiplier(2.0)
+				.backoff(Duration.ofMillis(100), Duration.ofMillis(100), 2.0)
 				.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
 				.listener(events::add)
 				.build();
@@ -66,7 +64,7 @@ class InsprlCallEventTests {
 	}
 
 	@Test
-	void listenersThatCannotBeFoundOrFailNeverReplaceTheCallsResult() throws Exception {
+	void aListenerThatFailsNeverReplacesTheCallsResultNorKeepsOthersFromBeingTold() throws Exception {
 		List<InsprlCallEvent> events = new CopyOnWriteArrayList<>();
 		try (RawHttpServer server = RawHttpServer.startKeepAlive(
 				(exchange) -> exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
@@ -79,9 +77,6 @@ class InsprlCallEventTests {
 					throw new IllegalStateException("a failing listener");
 				})
 				.listener(events::add)
-				.deferredListeners(() -> {
-					throw new IllegalStateException("the application context is closed");
-				})
 				.build();
 			try {
 				assertThat(client.post(LOGOUT, Map.of("instance_id", "inst-1")).code()).isEqualTo(100);

@@ -114,9 +114,7 @@ class InsprlLoadTests {
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", "load-key"))
 			.maxAttempts(3)
-			.initialBackoff(Duration.ofMillis(1))
-			.maxBackoff(Duration.ofMillis(2))
-			.backoffMultiplier(2.0)
+			.backoff(Duration.ofMillis(1), Duration.ofMillis(2), 2.0)
 			.listener((event) -> this.listenerAttempts.addAndGet(event.attempts()))
 			.build();
 	}

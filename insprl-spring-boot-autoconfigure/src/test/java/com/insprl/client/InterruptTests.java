@@ -92,9 +92,7 @@ class InterruptTests {
 			.baseUrl(insprl.baseUrl())
 			.credentials(TestAccount.credentials())
 			.maxAttempts(RETRIES.maxAttempts())
-			.initialBackoff(RETRIES.initialBackoff())
-			.maxBackoff(RETRIES.maxBackoff())
-			.backoffMultiplier(RETRIES.multiplier())
+			.backoff(RETRIES.initialBackoff(), RETRIES.maxBackoff(), RETRIES.multiplier())
 			.timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
 			.build(), null);
 	}

@@ -74,9 +74,7 @@ class BulkLogoutTests {
 			.baseUrl(this.stub.baseUrl())
 			.credentials(TestAccount.credentials())
 			.maxAttempts(3)
-			.initialBackoff(Duration.ofMillis(10))
-			.maxBackoff(Duration.ofSeconds(5))
-			.backoffMultiplier(2.0)
+			.backoff(Duration.ofMillis(10), Duration.ofSeconds(5), 2.0)
 			.usageLimitPause(Duration.ofMinutes(5))
 			.build();
 	}

@@ -72,9 +72,7 @@ class CampaignTrackingTests {
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("client-42", KEY))
 			.maxAttempts(maxAttempts)
-			.initialBackoff(Duration.ofMillis(10))
-			.maxBackoff(Duration.ofMillis(100))
-			.backoffMultiplier(2.0)
+			.backoff(Duration.ofMillis(10), Duration.ofMillis(100), 2.0)
 			.build(), null);
 	}
 

@@ -56,9 +56,7 @@ class WithOptionsTests {
 			.baseUrl(insprl.baseUrl() + "/api")
 			.credentials(new InsprlCredentials("own-client", "ok-1f2e3d4c5b6a"))
 			.maxAttempts(4)
-			.initialBackoff(Duration.ofMillis(1))
-			.maxBackoff(Duration.ofMillis(2))
-			.backoffMultiplier(2.0)
+			.backoff(Duration.ofMillis(1), Duration.ofMillis(2), 2.0)
 			.listener(this.events::add)
 			.build(), "own-instance");
 	}

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import com.insprl.client.InsprlClient;
 import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.ratelimit.internal.PauseRegistry;
+import com.insprl.ratelimit.internal.StoreHealth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -57,14 +59,15 @@ public class InsprlEndpoint {
 	@ReadOperation
 	public InsprlDescriptor insprl() {
 		InsprlRateLimiter limiter = this.client.getRateLimiter();
-		List<InsprlRateLimiter.Pause> pauses = limiter.pauses(MAX_PAUSES + 1);
+		List<PauseRegistry.Pause> pauses = (limiter instanceof PauseRegistry registry) ? registry.pauses(MAX_PAUSES + 1)
+				: List.of();
 		Instant now = Instant.now();
 		List<PauseDescriptor> listed = pauses.stream()
 			.limit(MAX_PAUSES)
 			.map((pause) -> new PauseDescriptor(pause.account(), pause.until().toString(),
 					Math.max(0, Duration.between(now, pause.until()).toSeconds()), pause.reason()))
 			.toList();
-		Map<String, Object> rateLimit = limiter.healthDetails();
+		Map<String, Object> rateLimit = (limiter instanceof StoreHealth health) ? health.healthDetails() : Map.of();
 		return new InsprlDescriptor(new PausesDescriptor(listed, pauses.size() > MAX_PAUSES),
 				rateLimit.isEmpty() ? Map.of("store", "none") : rateLimit, this.history.operations(),
 				this.configuration);
@@ -77,7 +80,8 @@ public class InsprlEndpoint {
 	 */
 	@DeleteOperation
 	public @Nullable LiftedPause liftPause(@Selector String clientId) {
-		return this.client.getRateLimiter().lift(clientId) ? new LiftedPause(clientId, true) : null;
+		boolean lifted = this.client.getRateLimiter() instanceof PauseRegistry registry && registry.lift(clientId);
+		return lifted ? new LiftedPause(clientId, true) : null;
 	}
 
 	/**

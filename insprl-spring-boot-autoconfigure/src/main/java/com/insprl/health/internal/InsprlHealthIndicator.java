@@ -11,6 +11,7 @@ import com.insprl.client.InsprlCallEvent;
 import com.insprl.client.InsprlCallListener;
 import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.InsprlRateLimiter;
+import com.insprl.ratelimit.internal.StoreHealth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -128,9 +129,9 @@ public class InsprlHealthIndicator extends AbstractHealthIndicator implements In
 		if (call != null) {
 			builder.withDetail("lastCall", describe(call));
 		}
-		if (this.rateLimiter != null) {
-			builder.withDetail("rateLimit", this.rateLimiter.healthDetails());
-			if (this.rateLimiter.isFailing()) {
+		if (this.rateLimiter instanceof StoreHealth store) {
+			builder.withDetail("rateLimit", store.healthDetails());
+			if (store.isFailing()) {
 				builder.down();
 				return;
 			}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -22,16 +21,16 @@ import org.jspecify.annotations.Nullable;
  * clock only dates the outage in the health details. A caller interrupted while it waits
  * for the store ends with its interrupt, and says nothing of the store.
  */
-public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
+public class FailoverRateLimiter implements ManagedRateLimiter, AutoCloseable {
 
 	/** How long calls skip an unreachable store before it is tried again. */
 	public static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
 
 	private static final Log logger = LogFactory.getLog(FailoverRateLimiter.class);
 
-	private final InsprlRateLimiter shared;
+	private final ManagedRateLimiter shared;
 
-	private final InsprlRateLimiter local;
+	private final ManagedRateLimiter local;
 
 	private final boolean failOpen;
 
@@ -53,11 +52,11 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 	 * @param failOpen whether calls go on with the local limit while the store is
 	 * unreachable ({@code true}), or fail
 	 */
-	public FailoverRateLimiter(InsprlRateLimiter shared, InsprlRateLimiter local, boolean failOpen) {
+	public FailoverRateLimiter(ManagedRateLimiter shared, ManagedRateLimiter local, boolean failOpen) {
 		this(shared, local, failOpen, Clock.systemUTC(), System::nanoTime);
 	}
 
-	FailoverRateLimiter(InsprlRateLimiter shared, InsprlRateLimiter local, boolean failOpen, Clock clock,
+	FailoverRateLimiter(ManagedRateLimiter shared, ManagedRateLimiter local, boolean failOpen, Clock clock,
 			LongSupplier nanoTime) {
 		this.shared = shared;
 		this.local = local;
@@ -98,11 +97,6 @@ public class FailoverRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		}
 		throw (failure != null) ? failure : new InsprlRateLimitStoreException(
 				"The rate limit's store is unreachable since " + this.unreachableSince, null);
-	}
-
-	@Override
-	public void pause(String account, Duration pause) {
-		pause(account, pause, LocalRateLimiter.NO_REASON);
 	}
 
 	@Override

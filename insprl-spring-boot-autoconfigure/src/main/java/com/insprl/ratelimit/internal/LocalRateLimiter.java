@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,14 +26,12 @@ import org.jspecify.annotations.Nullable;
  * Every interval is measured on a monotonic clock ({@link System#nanoTime()}): a wall
  * clock that steps back or forward neither stalls nor frees an account.
  */
-public class LocalRateLimiter implements InsprlRateLimiter {
+public class LocalRateLimiter implements ManagedRateLimiter {
 
 	/** The longest time between two looks for accounts to forget. */
 	static final Duration MAX_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
 	private static final long MIN_SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-	private static final int STRIPES = 64;
 
 	/**
 	 * The longest pause held, here and in Redis: longer ones (a {@code Retry-After}
@@ -50,7 +46,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	/** No time: the limiter's start, before which the clock gives nothing. */
 	static final long NONE = 0;
 
-	private final AccountStripe[] stripes = new AccountStripe[STRIPES];
+	private final AccountStripes stripes;
 
 	private final @Nullable Budget budget;
 
@@ -61,10 +57,6 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	private final LongSupplier nanoTime;
 
 	private final long origin;
-
-	private final long sweepInterval;
-
-	private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
 
 	/**
 	 * Create a limiter.
@@ -86,10 +78,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		this.nanoTime = nanoTime;
 		this.origin = nanoTime.getAsLong();
 		long refill = (budget != null) ? budget.refill() : 0;
-		this.sweepInterval = Math.min(Math.max(refill, MIN_SWEEP_NANOS), MAX_SWEEP_INTERVAL.toNanos());
-		for (int i = 0; i < STRIPES; i++) {
-			this.stripes[i] = new AccountStripe();
-		}
+		this.stripes = new AccountStripes(Math.min(Math.max(refill, MIN_SWEEP_NANOS), MAX_SWEEP_INTERVAL.toNanos()));
 	}
 
 	/**
@@ -112,9 +101,9 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	@Override
 	public Duration acquire(String account, Duration maxWait) throws InterruptedException {
 		long now = now();
-		sweepIfDue(now);
+		this.stripes.sweepIfDue(now);
 		long wait;
-		AccountStripe stripe = stripe(account);
+		AccountStripe stripe = this.stripes.of(account);
 		synchronized (stripe) {
 			AccountStripe.State state = stripe.accounts.get(account);
 			long earliest = now;
@@ -142,18 +131,13 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	}
 
 	@Override
-	public void pause(String account, Duration pause) {
-		pause(account, pause, NO_REASON);
-	}
-
-	@Override
 	public void pause(String account, Duration pause, String reason) {
 		long now = now();
 		if (pause.isNegative() || pause.isZero()) {
 			return;
 		}
 		long pausedUntil = now + ((pause.compareTo(MAX_PAUSE) < 0) ? pause.toNanos() : MAX_PAUSE.toNanos());
-		AccountStripe stripe = stripe(account);
+		AccountStripe stripe = this.stripes.of(account);
 		synchronized (stripe) {
 			AccountStripe.State state = stripe.accounts.get(account);
 			if (state == null) {
@@ -175,19 +159,15 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		Instant wallNow = Instant.now();
 		Comparator<Pause> soonest = Comparator.comparing(Pause::until);
 		PriorityQueue<Pause> latestFirst = new PriorityQueue<>(soonest.reversed());
-		for (AccountStripe stripe : this.stripes) {
-			synchronized (stripe) {
-				stripe.accounts.forEach((account, state) -> {
-					if (state.pausedUntil > now) {
-						String reason = (state.reason != null) ? state.reason : NO_REASON;
-						latestFirst.add(new Pause(account, wallNow.plusNanos(state.pausedUntil - now), reason));
-						if (latestFirst.size() > limit) {
-							latestFirst.poll();
-						}
-					}
-				});
+		this.stripes.forEach((stripe) -> stripe.accounts.forEach((account, state) -> {
+			if (state.pausedUntil > now) {
+				String reason = (state.reason != null) ? state.reason : NO_REASON;
+				latestFirst.add(new Pause(account, wallNow.plusNanos(state.pausedUntil - now), reason));
+				if (latestFirst.size() > limit) {
+					latestFirst.poll();
+				}
 			}
-		}
+		}));
 		List<Pause> pauses = new ArrayList<>(latestFirst);
 		pauses.sort(soonest);
 		return pauses;
@@ -196,7 +176,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 	@Override
 	public boolean lift(String account) {
 		long now = now();
-		AccountStripe stripe = stripe(account);
+		AccountStripe stripe = this.stripes.of(account);
 		synchronized (stripe) {
 			AccountStripe.State state = stripe.accounts.get(account);
 			if (state == null || state.pausedUntil <= now) {
@@ -210,11 +190,7 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 
 	@Override
 	public void reset() {
-		for (AccountStripe stripe : this.stripes) {
-			synchronized (stripe) {
-				stripe.clear();
-			}
-		}
+		this.stripes.forEach(AccountStripe::clear);
 	}
 
 	/**
@@ -227,40 +203,12 @@ public class LocalRateLimiter implements InsprlRateLimiter {
 		return ((wait.compareTo(MAX_PAUSE) < 0) ? wait : MAX_PAUSE).toNanos();
 	}
 
-	private AccountStripe stripe(String account) {
-		int hash = account.hashCode();
-		return this.stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
-	}
-
-	/**
-	 * Forget, at most once per sweep interval, every account whose budget is full again
-	 * and whose pause is over.
-	 * @param now the clock's reading, in nanoseconds
-	 */
-	private void sweepIfDue(long now) {
-		long due = this.nextSweep.get();
-		if (now < due || !this.nextSweep.compareAndSet(due, now + this.sweepInterval)) {
-			return;
-		}
-		for (AccountStripe stripe : this.stripes) {
-			synchronized (stripe) {
-				stripe.sweep(now);
-			}
-		}
-	}
-
 	/**
 	 * Return how many accounts this limiter holds now.
 	 * @return the count
 	 */
 	int accountsHeld() {
-		int held = 0;
-		for (AccountStripe stripe : this.stripes) {
-			synchronized (stripe) {
-				held += stripe.accounts.size();
-			}
-		}
-		return held;
+		return this.stripes.held();
 	}
 
 	/**

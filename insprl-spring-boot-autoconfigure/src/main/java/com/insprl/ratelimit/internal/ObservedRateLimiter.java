@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -15,18 +14,18 @@ import io.micrometer.observation.ObservationRegistry;
  * the {@code outcome} ({@code permitted} or {@code refused}), so refused calls are its
  * count with {@code outcome=refused}.
  */
-public class ObservedRateLimiter implements InsprlRateLimiter, AutoCloseable {
+public class ObservedRateLimiter implements ManagedRateLimiter, AutoCloseable {
 
 	/** The observation's name, and so its timer's. */
 	public static final String NAME = "insprl.rate-limit";
 
-	private final InsprlRateLimiter delegate;
+	private final ManagedRateLimiter delegate;
 
 	private final ObservationRegistry registry;
 
 	private final String store;
 
-	public ObservedRateLimiter(InsprlRateLimiter delegate, ObservationRegistry registry, String store) {
+	public ObservedRateLimiter(ManagedRateLimiter delegate, ObservationRegistry registry, String store) {
 		this.delegate = delegate;
 		this.registry = registry;
 		this.store = store;
@@ -50,11 +49,6 @@ public class ObservedRateLimiter implements InsprlRateLimiter, AutoCloseable {
 		finally {
 			observation.stop();
 		}
-	}
-
-	@Override
-	public void pause(String account, Duration pause) {
-		this.delegate.pause(account, pause);
 	}
 
 	@Override

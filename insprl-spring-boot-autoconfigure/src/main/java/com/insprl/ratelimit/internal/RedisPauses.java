@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import io.lettuce.core.ScriptOutputType;
 
 /**
@@ -120,18 +119,18 @@ final class RedisPauses {
 		}
 	}
 
-	List<InsprlRateLimiter.Pause> list(int limit) throws InterruptedException {
+	List<PauseRegistry.Pause> list(int limit) throws InterruptedException {
 		if (limit <= 0) {
 			return List.of();
 		}
 		List<Object> reply = this.list.run(this.index, bytes(Integer.toString(limit)));
 		Instant wallNow = Instant.now();
 		long redisNow = Long.parseLong(text(reply.get(0)));
-		List<InsprlRateLimiter.Pause> pauses = new ArrayList<>();
+		List<PauseRegistry.Pause> pauses = new ArrayList<>();
 		for (int i = 1; i + 2 < reply.size(); i += 3) {
 			long ends = (long) Double.parseDouble(text(reply.get(i + 1)));
 			String reason = text(reply.get(i + 2));
-			pauses.add(new InsprlRateLimiter.Pause(text(reply.get(i)), wallNow.plusMillis(ends - redisNow),
+			pauses.add(new PauseRegistry.Pause(text(reply.get(i)), wallNow.plusMillis(ends - redisNow),
 					reason.isEmpty() ? LocalRateLimiter.NO_REASON : reason));
 		}
 		return pauses;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -39,7 +38,7 @@ import org.springframework.util.Assert;
  * that an application starts whether or not Redis answers ({@link RedisConnector}). Once
  * open, the client reconnects it by itself after Redis restarts.
  */
-public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
+public class RedisRateLimiter implements ManagedRateLimiter, AutoCloseable {
 
 	/**
 	 * Takes a permit. KEYS: the bucket, the pause. ARGV: the interval between requests,
@@ -145,11 +144,6 @@ public class RedisRateLimiter implements InsprlRateLimiter, AutoCloseable {
 			TimeUnit.NANOSECONDS.sleep(wait.toNanos());
 		}
 		return Duration.ZERO;
-	}
-
-	@Override
-	public void pause(String account, Duration pause) {
-		pause(account, pause, LocalRateLimiter.NO_REASON);
 	}
 
 	@Override

@@ -3,11 +3,11 @@ package com.insprl.ratelimit.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.MutableClock;
 import com.insprl.testing.ReadsLogs;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class FailoverRateLimiterTests {
 
 	private final FlakyStore store = new FlakyStore();
 
-	private final InsprlRateLimiter local = new LocalRateLimiter(1000, 1000);
+	private final LocalRateLimiter local = new LocalRateLimiter(1000, 1000);
 
 	@Test
 	void anUnreachableStoreIsSkippedForTheRetryIntervalThenTriedAgain() throws InterruptedException {
@@ -105,7 +105,7 @@ class FailoverRateLimiterTests {
 	void aPauseReachesTheLocalLimitEvenWhenTheStoreIsUnreachable() throws InterruptedException {
 		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock, this.clock);
 		this.store.down = true;
-		limiter.pause("client-42", Duration.ofSeconds(60));
+		limiter.pause("client-42", Duration.ofSeconds(60), "paused");
 		assertThat(limiter.acquire("client-42", Duration.ZERO)).isGreaterThan(Duration.ofSeconds(50));
 	}
 
@@ -113,7 +113,7 @@ class FailoverRateLimiterTests {
 	void aPauseThatCannotReachTheStoreMarksItUnreachable() {
 		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, false, this.clock, this.clock);
 		this.store.down = true;
-		limiter.pause("client-42", Duration.ofSeconds(60));
+		limiter.pause("client-42", Duration.ofSeconds(60), "paused");
 		assertThat(limiter.isFailing()).isTrue();
 		assertThat(limiter.healthDetails().get("state").toString()).startsWith("store unreachable since");
 		assertThatExceptionOfType(InsprlRateLimitStoreException.class)
@@ -173,11 +173,11 @@ class FailoverRateLimiterTests {
 	void thePausesShownAreTheStoresOrThisJvmsWhileItIsUnreachable() {
 		FailoverRateLimiter limiter = new FailoverRateLimiter(this.store, this.local, true, this.clock, this.clock);
 		limiter.pause("client-42", Duration.ofMinutes(10), "Retry-After 600s (HTTP 429)");
-		assertThat(limiter.pauses(10)).extracting(InsprlRateLimiter.Pause::account)
+		assertThat(limiter.pauses(10)).extracting(PauseRegistry.Pause::account)
 			.as("every replica's, from the store")
 			.containsExactly("client-42", "paused-by-another-replica");
 		this.store.down = true;
-		assertThat(limiter.pauses(10)).extracting(InsprlRateLimiter.Pause::reason)
+		assertThat(limiter.pauses(10)).extracting(PauseRegistry.Pause::reason)
 			.as("this JVM's own")
 			.containsExactly("Retry-After 600s (HTTP 429)");
 		assertThat(limiter.healthDetails().get("state").toString()).contains("store unreachable since");
@@ -198,7 +198,7 @@ class FailoverRateLimiterTests {
 		assertThat(limiter.healthDetails()).containsEntry("failOpen", true);
 	}
 
-	static final class FlakyStore implements InsprlRateLimiter, AutoCloseable {
+	static final class FlakyStore implements ManagedRateLimiter, AutoCloseable {
 
 		final List<String> lifted = new CopyOnWriteArrayList<>();
 
@@ -223,7 +223,7 @@ class FailoverRateLimiterTests {
 		}
 
 		@Override
-		public void pause(String account, Duration pause) {
+		public void pause(String account, Duration pause, String reason) {
 			if (this.down) {
 				throw new InsprlRateLimitStoreException("Redis did not answer", null);
 			}
@@ -246,6 +246,11 @@ class FailoverRateLimiterTests {
 			}
 			this.lifted.add(account);
 			return true;
+		}
+
+		@Override
+		public Map<String, Object> healthDetails() {
+			return Map.of("store", "flaky");
 		}
 
 		@Override

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +23,12 @@ class LocalRateLimiterPausesTests {
 		Instant before = Instant.now();
 		this.limiter.pause("client-42", Duration.ofMinutes(10), "Retry-After 600s (HTTP 429, code 129)");
 		this.limiter.pause("customer-7", Duration.ofMinutes(5), "usage limit DAILY_LIMIT_REACHED (HTTP 429, code 129)");
-		this.limiter.pause("customer-8", Duration.ofMinutes(1));
+		this.limiter.pause("customer-8", Duration.ofMinutes(1), "paused");
 		this.limiter.acquire("customer-9", Duration.ZERO);
-		List<InsprlRateLimiter.Pause> pauses = this.limiter.pauses(10);
-		assertThat(pauses).extracting(InsprlRateLimiter.Pause::account)
+		List<PauseRegistry.Pause> pauses = this.limiter.pauses(10);
+		assertThat(pauses).extracting(PauseRegistry.Pause::account)
 			.containsExactly("customer-8", "customer-7", "client-42");
-		assertThat(pauses).extracting(InsprlRateLimiter.Pause::reason)
+		assertThat(pauses).extracting(PauseRegistry.Pause::reason)
 			.containsExactly("paused", "usage limit DAILY_LIMIT_REACHED (HTTP 429, code 129)",
 					"Retry-After 600s (HTTP 429, code 129)");
 		assertThat(pauses.get(2).until()).isBetween(before.plus(Duration.ofMinutes(10)),
@@ -41,7 +40,7 @@ class LocalRateLimiterPausesTests {
 		for (int i = 1; i <= 500; i++) {
 			this.limiter.pause("customer-" + i, Duration.ofSeconds(i), "paused");
 		}
-		assertThat(this.limiter.pauses(3)).extracting(InsprlRateLimiter.Pause::account)
+		assertThat(this.limiter.pauses(3)).extracting(PauseRegistry.Pause::account)
 			.containsExactly("customer-1", "customer-2", "customer-3");
 		assertThat(this.limiter.pauses(0)).isEmpty();
 	}
@@ -58,11 +57,11 @@ class LocalRateLimiterPausesTests {
 		this.limiter.pause("client-42", Duration.ofMinutes(10), "Retry-After 600s (HTTP 429)");
 		this.limiter.pause("client-42", Duration.ofMinutes(1), "Retry-After 60s (HTTP 429)");
 		assertThat(this.limiter.pauses(10)).singleElement()
-			.extracting(InsprlRateLimiter.Pause::reason)
+			.extracting(PauseRegistry.Pause::reason)
 			.isEqualTo("Retry-After 600s (HTTP 429)");
 		this.limiter.pause("client-42", Duration.ofMinutes(20), "usage limit (HTTP 429, code 129)");
 		assertThat(this.limiter.pauses(10)).singleElement()
-			.extracting(InsprlRateLimiter.Pause::reason)
+			.extracting(PauseRegistry.Pause::reason)
 			.isEqualTo("usage limit (HTTP 429, code 129)");
 	}
 
@@ -90,7 +89,7 @@ class LocalRateLimiterPausesTests {
 	void aLimiterOfPausesOnlyListsAndLiftsThemToo() throws InterruptedException {
 		LocalRateLimiter pausesOnly = LocalRateLimiter.pausesOnly(this.clock);
 		pausesOnly.pause("client-42", Duration.ofSeconds(30), "Retry-After 30s (HTTP 429)");
-		assertThat(pausesOnly.pauses(10)).extracting(InsprlRateLimiter.Pause::account).containsExactly("client-42");
+		assertThat(pausesOnly.pauses(10)).extracting(PauseRegistry.Pause::account).containsExactly("client-42");
 		assertThat(pausesOnly.lift("client-42")).isTrue();
 		assertThat(pausesOnly.acquire("client-42", Duration.ZERO)).isZero();
 	}

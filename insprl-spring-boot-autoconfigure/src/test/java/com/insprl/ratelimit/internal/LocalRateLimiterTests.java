@@ -40,7 +40,7 @@ class LocalRateLimiterTests {
 
 	@Test
 	void aPauseLongerThanTheWaitAllowedIsRefusedWithItsLength() throws InterruptedException {
-		this.limiter.pause("client-42", Duration.ofSeconds(30));
+		this.limiter.pause("client-42", Duration.ofSeconds(30), "paused");
 		assertThat(this.limiter.acquire("client-42", Duration.ofSeconds(1))).isGreaterThan(Duration.ofSeconds(29))
 			.isLessThanOrEqualTo(Duration.ofSeconds(30));
 		assertThat(this.limiter.acquire("customer-7", Duration.ZERO)).isZero();
@@ -48,7 +48,7 @@ class LocalRateLimiterTests {
 
 	@Test
 	void aShorterPauseIsWaitedOut() throws InterruptedException {
-		this.limiter.pause("client-42", Duration.ofMillis(200));
+		this.limiter.pause("client-42", Duration.ofMillis(200), "paused");
 		long start = System.nanoTime();
 		assertThat(this.limiter.acquire("client-42", Duration.ofSeconds(5))).isZero();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
@@ -108,7 +108,7 @@ class LocalRateLimiterTests {
 		for (int i = 0; i < 3; i++) {
 			assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
 		}
-		limiter.pause("customer-7", Duration.ofSeconds(1));
+		limiter.pause("customer-7", Duration.ofSeconds(1), "paused");
 		clock.step(Duration.ofHours(-1));
 		assertThat(limiter.acquire("client-42", Duration.ZERO)).as("the budget's next permit")
 			.isEqualTo(Duration.ofMillis(500));
@@ -127,7 +127,7 @@ class LocalRateLimiterTests {
 		MutableClock clock = new MutableClock();
 		LocalRateLimiter limiter = new LocalRateLimiter(1, 1, clock);
 		limiter.acquire("client-42", Duration.ZERO);
-		limiter.pause("customer-7", Duration.ofMinutes(10));
+		limiter.pause("customer-7", Duration.ofMinutes(10), "paused");
 		assertThat(limiter.accountsHeld()).isEqualTo(2);
 		limiter.reset();
 		assertThat(limiter.accountsHeld()).isZero();
@@ -140,7 +140,7 @@ class LocalRateLimiterTests {
 		MutableClock clock = new MutableClock();
 		LocalRateLimiter limiter = new LocalRateLimiter(1, 1, clock);
 		assertThat(limiter.acquire("client-42", Duration.ofSeconds(Long.MAX_VALUE, 999_999_999))).isZero();
-		limiter.pause("client-7", Duration.ofSeconds(Long.MAX_VALUE));
+		limiter.pause("client-7", Duration.ofSeconds(Long.MAX_VALUE), "paused");
 		assertThat(limiter.acquire("client-7", Duration.ZERO)).isGreaterThan(Duration.ofDays(365L * 99));
 	}
 
@@ -154,7 +154,7 @@ class LocalRateLimiterTests {
 	void aPausedAccountIsKeptUntilItsPauseIsOver() throws InterruptedException {
 		MutableClock clock = new MutableClock();
 		LocalRateLimiter limiter = new LocalRateLimiter(2, 3, clock);
-		limiter.pause("client-42", Duration.ofSeconds(90));
+		limiter.pause("client-42", Duration.ofSeconds(90), "paused");
 		clock.advance(Duration.ofSeconds(70));
 		limiter.acquire("customer-7", Duration.ZERO);
 		assertThat(limiter.acquire("client-42", Duration.ZERO)).isEqualTo(Duration.ofSeconds(20));
@@ -168,7 +168,7 @@ class LocalRateLimiterTests {
 	void aPauseOfCenturiesIsHeldWithoutOverflow() throws InterruptedException {
 		MutableClock clock = new MutableClock();
 		LocalRateLimiter limiter = new LocalRateLimiter(2, 3, clock);
-		limiter.pause("client-42", Duration.ofDays(365L * 8000));
+		limiter.pause("client-42", Duration.ofDays(365L * 8000), "paused");
 		assertThat(limiter.acquire("client-42", Duration.ofSeconds(1))).isGreaterThan(Duration.ofDays(365L * 99));
 	}
 
@@ -180,7 +180,7 @@ class LocalRateLimiterTests {
 			assertThat(limiter.acquire("customer-" + i, Duration.ZERO)).isZero();
 		}
 		assertThat(limiter.accountsHeld()).isZero();
-		limiter.pause("customer-1", Duration.ofSeconds(5));
+		limiter.pause("customer-1", Duration.ofSeconds(5), "paused");
 		assertThat(limiter.acquire("customer-1", Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(5));
 		assertThat(limiter.accountsHeld()).isEqualTo(1);
 		clock.advance(Duration.ofSeconds(61));

@@ -1,9 +1,9 @@
 package com.insprl.ratelimit.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class ObservedRateLimiterTests {
 
 	@Test
 	void pausesAndClosingReachTheDelegate() throws Exception {
-		this.limiter.pause("client-42", Duration.ofSeconds(60));
+		this.limiter.pause("client-42", Duration.ofSeconds(60), "paused");
 		assertThat(this.delegate.paused).isEqualTo(Duration.ofSeconds(60));
 		assertThat(this.delegate.closed).isFalse();
 		this.limiter.close();
@@ -78,7 +78,7 @@ class ObservedRateLimiterTests {
 		assertThat(this.limiter.isFailing()).isTrue();
 	}
 
-	static final class ScriptedLimiter implements InsprlRateLimiter, AutoCloseable {
+	static final class ScriptedLimiter implements ManagedRateLimiter, AutoCloseable {
 
 		volatile boolean failing;
 
@@ -99,8 +99,18 @@ class ObservedRateLimiterTests {
 		}
 
 		@Override
-		public void pause(String account, Duration pause) {
+		public void pause(String account, Duration pause, String reason) {
 			this.paused = pause;
+		}
+
+		@Override
+		public List<PauseRegistry.Pause> pauses(int limit) {
+			return List.of();
+		}
+
+		@Override
+		public boolean lift(String account) {
+			return false;
 		}
 
 		@Override

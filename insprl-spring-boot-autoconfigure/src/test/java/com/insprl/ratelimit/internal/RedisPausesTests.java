@@ -3,7 +3,6 @@ package com.insprl.ratelimit.internal;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.LoopbackRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -63,13 +62,13 @@ class RedisPausesTests {
 		Instant before = Instant.now();
 		this.first.pause("client-42", Duration.ofMinutes(10), "Retry-After 600s (HTTP 429, code 129)");
 		this.first.pause("customer-7", Duration.ofMinutes(5), "usage limit DAILY_LIMIT_REACHED (HTTP 429, code 129)");
-		assertThat(this.second.pauses(10)).extracting(InsprlRateLimiter.Pause::account)
+		assertThat(this.second.pauses(10)).extracting(PauseRegistry.Pause::account)
 			.containsExactly("customer-7", "client-42");
-		InsprlRateLimiter.Pause pause = this.second.pauses(10).get(1);
+		PauseRegistry.Pause pause = this.second.pauses(10).get(1);
 		assertThat(pause.reason()).isEqualTo("Retry-After 600s (HTTP 429, code 129)");
 		assertThat(pause.until()).isBetween(before.plus(Duration.ofMinutes(10)).minusSeconds(1),
 				Instant.now().plus(Duration.ofMinutes(10)).plusSeconds(1));
-		assertThat(this.second.pauses(1)).extracting(InsprlRateLimiter.Pause::account).containsExactly("customer-7");
+		assertThat(this.second.pauses(1)).extracting(PauseRegistry.Pause::account).containsExactly("customer-7");
 		assertThat(this.admin.sync().get("insprl:rate-limit:{client-42}:pause"))
 			.isEqualTo("Retry-After 600s (HTTP 429, code 129)");
 	}
@@ -116,7 +115,7 @@ class RedisPausesTests {
 		}
 		this.first.pause("client-42", Duration.ofMinutes(10), "paused");
 		assertThat(this.admin.sync().zcard(UNTIL)).isEqualTo(1501);
-		assertThat(this.second.pauses(10)).extracting(InsprlRateLimiter.Pause::account).containsExactly("client-42");
+		assertThat(this.second.pauses(10)).extracting(PauseRegistry.Pause::account).containsExactly("client-42");
 		assertThat(this.admin.sync().zcard(UNTIL)).isEqualTo(501);
 		this.second.pauses(10);
 		assertThat(this.admin.sync().zcard(UNTIL)).isOne();

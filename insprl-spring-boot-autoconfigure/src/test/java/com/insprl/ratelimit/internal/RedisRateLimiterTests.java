@@ -76,7 +76,7 @@ class RedisRateLimiterTests {
 			for (int i = 0; i < 10; i++) {
 				assertThat(limiter.acquire("client-" + (i % 3), Duration.ZERO)).isZero();
 			}
-			limiter.pause("client-9", Duration.ofSeconds(5));
+			limiter.pause("client-9", Duration.ofSeconds(5), "paused");
 			try (RedisMonitor monitor = new RedisMonitor(this.redis.port())) {
 				this.admin.sync().echo("start-marker");
 				monitor.linesUntil("start-marker");
@@ -106,7 +106,7 @@ class RedisRateLimiterTests {
 			assertThat(bucketTtl).as("two of four taken at 2/s: full again within a second")
 				.isBetween(1000L - millisSince(start) - ROUNDING, 1000L);
 			start = System.nanoTime();
-			limiter.pause("client-42", Duration.ofSeconds(30));
+			limiter.pause("client-42", Duration.ofSeconds(30), "paused");
 			assertThat(this.admin.sync().pttl("insprl:rate-limit:{client-42}:pause"))
 				.isBetween(30_000L - millisSince(start) - ROUNDING, 30_000L);
 			assertThat(limiter.acquire("client-42", Duration.ofSeconds(1)))
@@ -180,8 +180,8 @@ class RedisRateLimiterTests {
 		try (RedisRateLimiter limiter = limiter(2, 4)) {
 			// under a millisecond ahead rounds down to none: nothing is sent (Redis would
 			// refuse an expiry of zero)
-			limiter.pause("client-42", Duration.ofNanos(999_000));
-			limiter.pause("client-42", Duration.ofSeconds(-1));
+			limiter.pause("client-42", Duration.ofNanos(999_000), "paused");
+			limiter.pause("client-42", Duration.ofSeconds(-1), "paused");
 			assertThat(this.admin.sync().keys("*")).isEmpty();
 			assertThat(limiter.acquire("client-42", Duration.ZERO)).isZero();
 		}
@@ -217,7 +217,7 @@ class RedisRateLimiterTests {
 		try (RedisRateLimiter limiter = limiter(2, 4)) {
 			Thread.currentThread().interrupt();
 			try {
-				limiter.pause("client-42", Duration.ofSeconds(30));
+				limiter.pause("client-42", Duration.ofSeconds(30), "paused");
 				assertThat(Thread.currentThread().isInterrupted()).isTrue();
 			}
 			finally {
