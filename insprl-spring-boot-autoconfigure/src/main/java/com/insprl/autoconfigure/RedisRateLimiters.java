@@ -9,8 +9,12 @@ import com.insprl.ratelimit.internal.RedisRateLimiter;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -24,6 +28,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 final class RedisRateLimiters {
 
 	static final String KEY_PREFIX = "insprl:rate-limit:";
+
+	private static final Log logger = LogFactory.getLog(RedisRateLimiters.class);
 
 	private RedisRateLimiters() {
 	}
@@ -42,6 +48,7 @@ final class RedisRateLimiters {
 					"is redis, but Spring Data Redis's Lettuce client is neither a Redis nor a Redis Cluster client: "
 							+ client);
 		}
+		warnIfClusterTopologyIsNeverRefreshed(client);
 		Duration maxWait = rateLimit.maxWait();
 		Duration storeTimeout = rateLimit.storeTimeout();
 		Duration requestTimeout = requestTimeout(storeTimeout, maxWait);
@@ -51,6 +58,25 @@ final class RedisRateLimiters {
 		shared.connect();
 		LocalRateLimiter local = new LocalRateLimiter(rateLimit.requestsPerSecond(), rateLimit.burst());
 		return new FailoverRateLimiter(shared, local, properties.isFailOpen());
+	}
+
+	/**
+	 * Warn, once, when the limit is shared through a Redis Cluster whose client refreshes
+	 * no topology (Spring Boot's default): after a failover, Lettuce keeps sending to the
+	 * master that is gone, so each replica stays on its own limit until it restarts.
+	 * @param client the Lettuce client of Spring Data Redis
+	 */
+	static void warnIfClusterTopologyIsNeverRefreshed(AbstractRedisClient client) {
+		if (client instanceof RedisClusterClient cluster
+				&& cluster.getOptions() instanceof ClusterClientOptions options) {
+			ClusterTopologyRefreshOptions refresh = options.getTopologyRefreshOptions();
+			if (!refresh.isPeriodicRefreshEnabled() && refresh.getAdaptiveRefreshTriggers().isEmpty()) {
+				logger.warn("The insprl rate limit is shared through a Redis Cluster whose client never refreshes "
+						+ "its topology: after a failover, each replica stays on its own limit until it restarts. "
+						+ "Set spring.data.redis.lettuce.cluster.refresh.adaptive=true and "
+						+ "spring.data.redis.lettuce.cluster.refresh.period=1s");
+			}
+		}
 	}
 
 	/**
