@@ -41,6 +41,8 @@ class ReadmeExamplesTests {
 	private static final String IMPORTS = """
 			package readme;
 
+			import java.net.InetSocketAddress;
+			import java.net.ProxySelector;
 			import java.time.Duration;
 			import java.util.List;
 			import java.util.function.Function;
@@ -63,6 +65,7 @@ class ReadmeExamplesTests {
 			import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 			import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 			import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+			import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 			import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 			import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 			import org.springframework.boot.restclient.test.autoconfigure.AutoConfigureMockRestServiceServer;
