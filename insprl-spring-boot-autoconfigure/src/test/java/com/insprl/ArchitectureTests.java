@@ -67,13 +67,19 @@ class ArchitectureTests {
 			Set.of("com.insprl.whatsapp.InsprlWhatsAppService", "com.insprl.whatsapp.LogoutResult",
 					"com.insprl.whatsapp.BulkLogoutResult", "com.insprl.whatsapp.campaign.CampaignTracking",
 					"com.insprl.whatsapp.campaign.CampaignTrackingRequest"),
+			"the email service users autowire, what they send and what it returns",
+			Set.of("com.insprl.email.InsprlEmailService", "com.insprl.email.EmailMessage",
+					"com.insprl.email.EmailSendResult", "com.insprl.email.EmailBatchResult",
+					"com.insprl.email.EmailVerification", "com.insprl.email.MailingSender"),
 			"the low-level client users build or call, and what it returns",
 			Set.of("com.insprl.client.InsprlClient", "com.insprl.client.InsprlClientBuilder",
 					"com.insprl.client.InsprlCredentials", "com.insprl.client.InsprlCallOptions"),
 			"the exceptions users catch",
 			Set.of("com.insprl.client.InsprlException", "com.insprl.client.InsprlApiException",
 					"com.insprl.client.InsprlAuthenticationException", "com.insprl.client.InsprlValidationException",
-					"com.insprl.client.InsprlRateLimitException", "com.insprl.client.InsprlConnectionException"),
+					"com.insprl.client.InsprlRateLimitException", "com.insprl.client.InsprlConnectionException",
+					"com.insprl.client.InsprlAccountRestrictedException",
+					"com.insprl.client.InsprlInsufficientBalanceException"),
 			"what users implement or read to follow calls",
 			Set.of("com.insprl.client.InsprlCallListener", "com.insprl.client.InsprlCallEvent",
 					"com.insprl.observation.InsprlObservationConvention",
@@ -101,8 +107,8 @@ class ArchitectureTests {
 			.resideInAPackage("com.insprl.client..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("com.insprl.whatsapp..", "com.insprl.health..", "com.insprl.actuate..",
-					"com.insprl.autoconfigure..")
+			.resideInAnyPackage("com.insprl.whatsapp..", "com.insprl.email..", "com.insprl.health..",
+					"com.insprl.actuate..", "com.insprl.autoconfigure..")
 			.check(MAIN);
 	}
 
@@ -117,7 +123,7 @@ class ArchitectureTests {
 			.layer("auto-configuration")
 			.definedBy("com.insprl.autoconfigure..")
 			.layer("service")
-			.definedBy("com.insprl.whatsapp..", "com.insprl.health..", "com.insprl.actuate..")
+			.definedBy("com.insprl.whatsapp..", "com.insprl.email..", "com.insprl.health..", "com.insprl.actuate..")
 			.layer("client")
 			.definedBy("com.insprl.client..")
 			.layer("foundation")

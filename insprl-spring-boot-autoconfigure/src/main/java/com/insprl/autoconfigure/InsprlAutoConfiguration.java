@@ -61,7 +61,8 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = "insprl.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(InsprlProperties.class)
-@Import({ InsprlRateLimitConfiguration.class, InsprlHealthConfiguration.class, InsprlEndpointConfiguration.class })
+@Import({ InsprlRateLimitConfiguration.class, InsprlHealthConfiguration.class, InsprlEndpointConfiguration.class,
+		InsprlEmailConfiguration.class })
 public final class InsprlAutoConfiguration {
 
 	/**

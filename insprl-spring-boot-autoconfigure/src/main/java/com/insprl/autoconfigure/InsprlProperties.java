@@ -89,6 +89,8 @@ public class InsprlProperties {
 
 	private final Whatsapp whatsapp = new Whatsapp();
 
+	private final Email email = new Email();
+
 	private final Retry retry = new Retry();
 
 	private final Health health = new Health();
@@ -191,6 +193,10 @@ public class InsprlProperties {
 		return this.whatsapp;
 	}
 
+	public Email getEmail() {
+		return this.email;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -243,6 +249,38 @@ public class InsprlProperties {
 	/**
 	 * WhatsApp properties.
 	 */
+	public static class Email {
+
+		/**
+		 * Whether to register the InsprlEmailService bean, for insprl's email operations
+		 * on the same account.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Address of a registered mailing sender, used as the sender of a mail that names
+		 * none.
+		 */
+		private @Nullable String sender;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getSender() {
+			return this.sender;
+		}
+
+		public void setSender(@Nullable String sender) {
+			this.sender = sender;
+		}
+
+	}
+
 	public static class Whatsapp {
 
 		/**

@@ -48,7 +48,10 @@ final class CallRetryPolicy implements RetryPolicy, BackOff {
 				|| !insprl.isRetryable()) {
 			return false;
 		}
-		if (!this.operation.idempotent() && insprl.isPossiblyProcessed()) {
+		if (!this.operation.idempotent()
+				&& (insprl.isPossiblyProcessed() || !(insprl instanceof InsprlConnectionException))) {
+			// sent at most once: retried only when the request certainly never reached
+			// insprl
 			return false;
 		}
 		if (insprl instanceof InsprlRateLimitException rateLimit && rateLimit.isRefusedByClient()) {

@@ -3,7 +3,6 @@ package com.insprl.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +19,6 @@ import org.jspecify.annotations.Nullable;
 public class InsprlRateLimitException extends InsprlApiException {
 
 	/** An error flag of insprl's, such as {@code DAILY_LIMIT_REACHED}. */
-	private static final Pattern FLAG = Pattern.compile("[A-Z][A-Z_]{2,63}");
-
 	private final @Nullable Duration retryAfter;
 
 	private final boolean refusedByClient;
@@ -94,7 +91,7 @@ public class InsprlRateLimitException extends InsprlApiException {
 		if (this.retryAfter != null) {
 			return "Retry-After " + pause.toSeconds() + "s" + status;
 		}
-		String flag = getApiMessages().stream().filter(FLAG.asMatchPredicate()).findFirst().orElse(null);
+		String flag = getFlag().orElse(null);
 		return "usage limit" + ((flag != null) ? " " + flag : "") + status;
 	}
 

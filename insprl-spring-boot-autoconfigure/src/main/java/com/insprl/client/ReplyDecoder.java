@@ -73,7 +73,7 @@ final class ReplyDecoder {
 				throw unusableReply(operation, status, headers, body, parseFailure);
 			}
 			throw apiException(operation, status, headers, null, Collections.emptyList(), Collections.emptyMap(),
-					describeBody(headers, body));
+					describeBody(headers, body), null);
 		}
 		Integer code = ReplyJson.code(root.get("code"));
 		if (ok && code == null) {
@@ -93,7 +93,9 @@ final class ReplyDecoder {
 		if (fieldErrors.isEmpty()) {
 			fieldErrors = ReplyJson.fieldErrors(message);
 		}
-		throw apiException(operation, status, headers, code, apiMessages, fieldErrors, null);
+		JsonNode queueId = root.path("data").path("queue_id");
+		throw apiException(operation, status, headers, code, apiMessages, fieldErrors, null,
+				(queueId.isValueNode() && !queueId.isNull()) ? queueId.asString() : null);
 	}
 
 	private InsprlConnectionException redirected(InsprlClient.Operation operation, int status, HttpHeaders headers) {
@@ -140,7 +142,7 @@ final class ReplyDecoder {
 
 	private InsprlApiException apiException(InsprlClient.Operation operation, int status, HttpHeaders headers,
 			@Nullable Integer code, List<String> apiMessages, Map<String, List<String>> fieldErrors,
-			@Nullable String bodyDescription) {
+			@Nullable String bodyDescription, @Nullable String queueId) {
 		String name = operation.name();
 		String where = (code != null) ? "(code " + code + ", HTTP " + status + ")" : "(HTTP " + status + ")";
 		String details = (bodyDescription != null) ? bodyDescription : String.join("; ", apiMessages);
@@ -155,6 +157,18 @@ final class ReplyDecoder {
 					message("insprl rejected the parameters of " + name + " " + where, details), name, status, code,
 					apiMessages, fieldErrors);
 		}
+		if (isCode(code, ACCOUNT_RESTRICTED)) {
+			return new InsprlAccountRestrictedException(
+					message("insprl refused " + name + ": the account is "
+							+ "restricted; trying again does not help, contact insprl support " + where, details),
+					name, status, code, apiMessages);
+		}
+		if (isCode(code, INSUFFICIENT_BALANCE)) {
+			return new InsprlInsufficientBalanceException(message(
+					"insprl refused " + name + ": the wallet balance "
+							+ "is insufficient; trying again does not help, top up the insprl wallet " + where,
+					details), name, status, code, apiMessages);
+		}
 		if (isCode(code, USAGE_LIMIT_EXCEEDED) || status == 429) {
 			Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER));
 			String wait = (retryAfter != null) ? "; retry after " + retryAfter.toSeconds() + "s" : "";
@@ -165,7 +179,8 @@ final class ReplyDecoder {
 		String meaning = meaning(code);
 		String headline = (meaning != null) ? "insprl refused " + name + ": " + meaning + " " + where
 				: "insprl answered " + name + " without success " + where;
-		return new InsprlApiException(message(headline, details), name, status, code, apiMessages);
+		String queued = (queueId != null) ? "; insprl gave it queue id " + queueId : "";
+		return new InsprlApiException(message(headline, details) + queued, name, status, code, apiMessages, queueId);
 	}
 
 	private static @Nullable String meaning(@Nullable Integer code) {
@@ -173,8 +188,6 @@ final class ReplyDecoder {
 			return null;
 		}
 		return switch (code) {
-			case ACCOUNT_RESTRICTED -> "the account is restricted; contact insprl support";
-			case INSUFFICIENT_BALANCE -> "the wallet balance is insufficient; top up the insprl wallet";
 			case SERVER_ERROR -> "insprl reported a server error";
 			case SUCCESS -> "the reply said success with an HTTP error status";
 			default -> null;

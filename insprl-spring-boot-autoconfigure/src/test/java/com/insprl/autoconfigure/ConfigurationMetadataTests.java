@@ -126,7 +126,8 @@ class ConfigurationMetadataTests {
 		}
 		Map<String, JsonNode> metadata = metadata();
 		Set<String> withoutValue = Set.of("insprl.client-id", "insprl.client-key", "insprl.ssl.bundle",
-				"insprl.whatsapp.instance-id", "insprl.rate-limit.requests-per-second", "insprl.rate-limit.burst");
+				"insprl.whatsapp.instance-id", "insprl.rate-limit.requests-per-second", "insprl.rate-limit.burst",
+				"insprl.email.sender");
 		assertThat(metadata).allSatisfy((name, property) -> {
 			if (name.startsWith("insprl.") && !withoutValue.contains(name)) {
 				assertThat(property.has("defaultValue")).as("%s shows its default", name).isTrue();

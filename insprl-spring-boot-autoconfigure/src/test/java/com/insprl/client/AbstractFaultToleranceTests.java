@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.insprl.email.EmailMessage;
+import com.insprl.email.InsprlEmailService;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.http.internal.Durations;
 import com.insprl.ratelimit.internal.LocalRateLimiter;
@@ -61,6 +63,8 @@ abstract class AbstractFaultToleranceTests {
 	static final String PATH = "/api/whatsapp/instance/logout";
 
 	static final String SUCCESS = TestAccount.SUCCESS;
+
+	static final String EMAIL_PATH = "/api/email/send-to-batch";
 
 	static final String HEAD_200 = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
 
@@ -834,19 +838,63 @@ abstract class AbstractFaultToleranceTests {
 	}
 
 	@Test
-	void operationThatIsNotIdempotentIsRetriedWhenTheRequestCertainlyDidNotTakeEffect() throws Exception {
-		this.insprl.stubFor(post(PATH).inScenario("limited")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0"))
-			.willSetStateTo("open"));
-		this.insprl.stubFor(post(PATH).inScenario("limited").whenScenarioStateIs("open").willReturn(okJson(SUCCESS)));
+	void operationThatIsNotIdempotentIsRetriedOnlyWhenTheRequestCertainlyNeverReachedInsprl() throws Exception {
+		this.insprl.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
 		InsprlClient client = client(this.insprl.baseUrl() + "/api", FAST_RETRIES);
-		assertThat(client.post(SEND, Map.of("to", "1")).code()).isEqualTo(100);
-		assertThat(requests()).isEqualTo(2);
+		assertThatExceptionOfType(InsprlRateLimitException.class).isThrownBy(() -> client.post(SEND, Map.of("to", "1")))
+			.satisfies((ex) -> assertThat(ex.getAttempts()).as("insprl's 429 reached insprl: not sent again")
+				.isEqualTo(1));
+		assertThat(requests()).isEqualTo(1);
 		InsprlClient refused = client("http://127.0.0.1:" + closedPort() + "/api", FAST_RETRIES);
 		assertThatExceptionOfType(InsprlConnectionException.class)
 			.isThrownBy(() -> refused.post(SEND, Map.of("to", "1")))
 			.satisfies((ex) -> assertThat(ex.getAttempts()).isEqualTo(3));
+	}
+
+	/**
+	 * A mail is sent at most once, whatever the server does once the request may have
+	 * reached it: it accepts the request and drops the connection, trickles its reply
+	 * past the deadline, answers 503, or answers 429 with {@code Retry-After: 0}. The
+	 * server receives one request each time, and the caller learns whether the mail may
+	 * have been sent. A refused connection, which certainly sent nothing, is retried.
+	 */
+	@Test
+	void aMailIsSentAtMostOnceWhateverTheServerDoes() throws Exception {
+		EmailMessage mail = EmailMessage.of(EmailMessage.Type.TXN, "Receipt", "Thanks").withSender("shop@example.com");
+		List<String> to = List.of("ada@example.com");
+		RawHttpServer dropping = raw(RawHttpServer.Exchange::closeConnection);
+		assertThatExceptionOfType(InsprlConnectionException.class)
+			.isThrownBy(() -> emails(dropping.baseUrl()).send(mail, to))
+			.satisfies((ex) -> assertThat(ex.isPossiblyProcessed()).as("may have been sent").isTrue());
+		assertThat(dropping.requests()).as("requests the dropping server received").hasSize(1);
+		RawHttpServer trickling = raw((exchange) -> {
+			exchange.write(HEAD_200 + "Content-Length: 300\r\n\r\n");
+			exchange.trickle("x".repeat(300), Duration.ofMillis(100));
+		});
+		assertThatExceptionOfType(InsprlConnectionException.class)
+			.isThrownBy(() -> emails(trickling.baseUrl()).send(mail, to))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InsprlConnectionException.Reason.TIMEOUT))
+			.satisfies((ex) -> assertThat(ex.isPossiblyProcessed()).isTrue());
+		assertThat(trickling.requests()).as("requests the trickling server received").hasSize(1);
+		this.insprl.stubFor(post(EMAIL_PATH).willReturn(serviceUnavailable()));
+		assertThatExceptionOfType(InsprlApiException.class)
+			.isThrownBy(() -> emails(this.insprl.baseUrl() + "/api").send(mail, to))
+			.satisfies((ex) -> assertThat(ex.isPossiblyProcessed()).isTrue());
+		assertThat(this.insprl.findAll(postRequestedFor(urlEqualTo(EMAIL_PATH)))).as("after a 503").hasSize(1);
+		this.insprl.resetAll();
+		this.insprl.stubFor(post(EMAIL_PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
+		assertThatExceptionOfType(InsprlRateLimitException.class)
+			.isThrownBy(() -> emails(this.insprl.baseUrl() + "/api").send(mail, to));
+		assertThat(this.insprl.findAll(postRequestedFor(urlEqualTo(EMAIL_PATH)))).as("after a 429").hasSize(1);
+		assertThatExceptionOfType(InsprlConnectionException.class)
+			.isThrownBy(() -> emails("http://127.0.0.1:" + closedPort() + "/api").send(mail, to))
+			.satisfies((ex) -> assertThat(ex.isPossiblyProcessed()).isFalse())
+			.satisfies((ex) -> assertThat(ex.getAttempts()).as("refused, so retried").isEqualTo(3));
+	}
+
+	private InsprlEmailService emails(String baseUrl) {
+		return new InsprlEmailService(client(this.transport, baseUrl, FAST_RETRIES, CONNECT_TIMEOUT, READ_TIMEOUT),
+				null);
 	}
 
 	/**

@@ -16,6 +16,8 @@ import com.insprl.client.InsprlClient;
 import com.insprl.client.InsprlCredentials;
 import com.insprl.client.InsprlException;
 import com.insprl.client.InsprlValidationException;
+import com.insprl.email.EmailMessage;
+import com.insprl.email.InsprlEmailService;
 import com.insprl.http.InsprlHttpTransport;
 import com.insprl.testing.KeyRuns;
 import com.insprl.testing.LongRunning;
@@ -72,6 +74,10 @@ class ReplyFuzzTests {
 
 	private InsprlWhatsAppService service;
 
+	private InsprlClient client;
+
+	private volatile String account = "client-42";
+
 	@BeforeAll
 	void start() throws Exception {
 		this.server = RawHttpServer.startKeepAlive((exchange) -> {
@@ -81,13 +87,14 @@ class ReplyFuzzTests {
 			}
 		});
 		this.transport = Transports.detect();
-		this.service = new InsprlWhatsAppService(InsprlClient.builder()
+		this.client = InsprlClient.builder()
 			.transport(this.transport)
 			.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
 			.baseUrl(this.server.baseUrl())
 			.credentials(new InsprlCredentials("client-42", KEY))
 			.maxAttempts(1)
-			.build(), null);
+			.build();
+		this.service = new InsprlWhatsAppService(this.client, null);
 	}
 
 	@AfterAll
@@ -107,6 +114,24 @@ class ReplyFuzzTests {
 				(service) -> service.campaignTracking("acct-1", "camp-1"));
 	}
 
+	@Test
+	void anEmailSendEndsInAResultOrAnInsprlException() {
+		EmailMessage mail = EmailMessage.of(EmailMessage.Type.TXN, "Receipt", "Thanks");
+		fuzz("email.send-to-batch", (generator) -> generator.emailBody("queue_id", "status", "msg"),
+				(service) -> emails(service).send(mail, List.of("ada@example.com")));
+	}
+
+	@Test
+	void anAddressVerificationEndsInAResultOrAnInsprlException() {
+		fuzz("everifier.single-validate", (generator) -> generator.emailBody("status", "credit", "msg"),
+				(service) -> emails(service).verify("ada@example.com"));
+	}
+
+	private InsprlEmailService emails(InsprlWhatsAppService account) {
+		return new InsprlEmailService(this.client.withCredentials(new InsprlCredentials(this.account, KEY)),
+				"shop@example.com");
+	}
+
 	private void fuzz(String operation, Function<Generator, String> bodies, Call call) {
 		int replies = Integer.getInteger("insprl.fuzz.replies", DEFAULT_REPLIES);
 		long seed = Long.getLong("insprl.fuzz.seed", System.nanoTime());
@@ -121,7 +146,8 @@ class ReplyFuzzTests {
 			try {
 				// an account per reply: a Retry-After in one reply pauses its account
 				// only
-				Object result = call.run(this.service.withCredentials("client-" + i, KEY));
+				this.account = "client-" + i;
+				Object result = call.run(this.service.withCredentials(this.account, KEY));
 				KeyRuns.assertNone(KEY, String.valueOf(result));
 				results++;
 			}
@@ -304,6 +330,27 @@ class ReplyFuzzTests {
 			}
 			if (this.random.nextInt(3) == 0) {
 				field(json, pick(FIELDS), anyValue(4));
+			}
+			return close(json);
+		}
+
+		String emailBody(String... fields) {
+			StringBuilder json = new StringBuilder("{");
+			field(json, "code", codeValue());
+			if (this.random.nextInt(3) == 0) {
+				field(json, pick("message", "errors"), messageValue());
+			}
+			if (this.random.nextInt(8) == 0) {
+				field(json, "data", anyValue(4));
+			}
+			else {
+				StringBuilder data = new StringBuilder("{");
+				for (String name : fields) {
+					if (this.random.nextInt(5) > 0) {
+						field(data, name, anyValue(2));
+					}
+				}
+				field(json, "data", close(data));
 			}
 			return close(json);
 		}

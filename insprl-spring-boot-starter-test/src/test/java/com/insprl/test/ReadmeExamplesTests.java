@@ -49,6 +49,7 @@ class ReadmeExamplesTests {
 
 			import com.insprl.autoconfigure.InsprlConnectionDetails;
 			import com.insprl.client.*;
+			import com.insprl.email.*;
 			import com.insprl.test.*;
 			import com.insprl.whatsapp.*;
 			import com.insprl.whatsapp.campaign.*;

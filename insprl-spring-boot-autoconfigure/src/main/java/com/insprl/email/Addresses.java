@@ -1,0 +1,63 @@
+package com.insprl.email;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks email addresses before anything is sent: an address is what insprl's
+ * comma-separated lists can carry (no comma, semicolon, space, quote, angle bracket or
+ * control character), with one {@code @} between a local part of at most 64 characters
+ * and a domain that has a dot, at most 254 characters in all.
+ */
+final class Addresses {
+
+	static final int MAX_LENGTH = 254;
+
+	private Addresses() {
+	}
+
+	/**
+	 * Refuse a value that is not an address.
+	 * @param address the value
+	 * @param field what it is, such as {@code recipients[57]}
+	 * @throws IllegalArgumentException naming the field, if it is not an address
+	 */
+	static void check(@Nullable String address, String field) {
+		String problem = problem(address);
+		if (problem != null) {
+			throw new IllegalArgumentException(
+					field + " is not an email address (" + problem + ")" + ((address != null && address.length() <= 300)
+							? ": '" + address.replaceAll("\\p{Cntrl}", "?") + "'" : ""));
+		}
+	}
+
+	private static @Nullable String problem(@Nullable String address) {
+		if (address == null || address.isEmpty()) {
+			return "it is empty";
+		}
+		if (address.length() > MAX_LENGTH) {
+			return "longer than " + MAX_LENGTH + " characters";
+		}
+		int at = -1;
+		for (int i = 0; i < address.length(); i++) {
+			char c = address.charAt(i);
+			if (c <= ' ' || c == ',' || c == ';' || c == '"' || c == '<' || c == '>' || c == 0x7f) {
+				return "it holds '" + ((c <= ' ' || c == 0x7f) ? "a space or control character" : c) + "'";
+			}
+			if (c == '@') {
+				if (at >= 0) {
+					return "more than one '@'";
+				}
+				at = i;
+			}
+		}
+		if (at <= 0 || at > 64) {
+			return (at < 0) ? "no '@'" : "the part before '@' is empty or longer than 64 characters";
+		}
+		String domain = address.substring(at + 1);
+		if (domain.indexOf('.') <= 0 || domain.endsWith(".") || domain.contains("..")) {
+			return "no domain after '@'";
+		}
+		return null;
+	}
+
+}
