@@ -86,8 +86,10 @@ class ArchitectureTests {
 					"com.insprl.observation.InsprlObservationContext"),
 			"the beans users replace with their own, and what they are made of",
 			Set.of("com.insprl.http.InsprlHttpTransport", "com.insprl.ratelimit.InsprlRateLimiter"),
-			"the test starter's API", Set.of("com.insprl.test.AutoConfigureInsprlStub", "com.insprl.test.InsprlStub",
-					"com.insprl.test.SentRequest", "com.insprl.test.StubAnswers"));
+			"the test starter's API",
+			Set.of("com.insprl.test.AutoConfigureInsprlStub", "com.insprl.test.InsprlStub",
+					"com.insprl.test.SentRequest", "com.insprl.test.StubAnswers", "com.insprl.test.EmailStub",
+					"com.insprl.test.SentEmail"));
 
 	@Test
 	void transportRateLimitsAndObservationImportNothingOfTheProject() {

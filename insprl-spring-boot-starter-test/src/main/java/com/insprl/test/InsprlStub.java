@@ -106,6 +106,14 @@ public final class InsprlStub implements AutoCloseable {
 	}
 
 	/**
+	 * Return the stand-in's email operations: their scripted answers and the mails sent.
+	 * @return the email operations
+	 */
+	public EmailStub email() {
+		return new EmailStub(this);
+	}
+
+	/**
 	 * Accept another account besides the test account, such as a customer's an
 	 * application reaches through {@code withCredentials}; until the next reset.
 	 * @param clientId the account's CLIENT ID

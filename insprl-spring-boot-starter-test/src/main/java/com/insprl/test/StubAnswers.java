@@ -90,6 +90,23 @@ public final class StubAnswers {
 	}
 
 	/**
+	 * Answer that the account is restricted (code 103, HTTP 403), with insprl's flag.
+	 * @param flag {@code ACCOUNT_TEMP_BLOCKED} or {@code ACCOUNT_PERMANENT_BLOCKED}
+	 */
+	public void isAccountRestricted(String flag) {
+		Assert.hasText(flag, "flag must not be blank");
+		answer(reply(this.operation.accountRestricted(flag)));
+	}
+
+	/**
+	 * Answer that the account's wallet balance is insufficient (code 104, HTTP 400, flag
+	 * {@code INSUFFICIENT_BALANCE}).
+	 */
+	public void hasInsufficientBalance() {
+		answer(reply(this.operation.insufficientBalance()));
+	}
+
+	/**
 	 * Answer with insprl's outage page: HTML, HTTP 503.
 	 */
 	public void hasOutage() {

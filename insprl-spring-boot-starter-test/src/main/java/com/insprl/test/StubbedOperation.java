@@ -46,6 +46,38 @@ enum StubbedOperation {
 					"sent_at":null}]}}""";
 		}
 
+	},
+
+	/** {@code POST /email/send-to-batch}, JSON; every send is scripted alike. */
+	SEND_EMAIL("email.send-to-batch", "/email/send-to-batch", true) {
+
+		@Override
+		String success() {
+			return "{\"code\":100,\"message\":\"success\",\"data\":{\"queue_id\":\"stub-queue-1\","
+					+ "\"status\":\"queued\",\"msg\":\"Mail queued\"}}";
+		}
+
+	},
+
+	/** {@code POST /email/mailing-senders/add}, JSON naming {@code email}. */
+	ADD_MAILING_SENDER("email.mailing-senders.add", "/email/mailing-senders/add", true, "email") {
+
+		@Override
+		String success() {
+			return "{\"code\":100,\"message\":\"Sender added\"}";
+		}
+
+	},
+
+	/** {@code POST /everifier/single-validate}, JSON naming {@code email}. */
+	VERIFY_ADDRESS("everifier.single-validate", "/everifier/single-validate", true, "email") {
+
+		@Override
+		String success() {
+			return "{\"code\":100,\"message\":\"success\",\"data\":{\"status\":\"Deliverable\","
+					+ "\"credit\":\"1\",\"msg\":\"Email is deliverable\"}}";
+		}
+
 	};
 
 	private final String operation;
@@ -119,6 +151,16 @@ enum StubbedOperation {
 		return this.v1 ? new Reply(422,
 				"{\"status\":false,\"code\":102,\"message\":\"The given data was invalid.\",\"errors\":" + fields + "}")
 				: new Reply(200, "{\"code\":\"102\",\"message\":" + fields + "}");
+	}
+
+	Reply accountRestricted(String flag) {
+		return new Reply(403, "{\"status\":false,\"code\":103,\"message\":\"Account restricted\",\"errors\":["
+				+ Json.string(flag) + "]}");
+	}
+
+	Reply insufficientBalance() {
+		return new Reply(400, "{\"status\":false,\"code\":104,\"message\":\"Insufficient wallet balance\","
+				+ "\"errors\":[\"INSUFFICIENT_BALANCE\"]}");
 	}
 
 	Reply rateLimited() {

@@ -24,7 +24,8 @@ class TestStarterArchitectureTests {
 
 	private static final Set<String> PUBLIC_API = Set.of(AutoConfigureInsprlStub.class.getName(),
 			AutoConfigureInsprlMockRestServiceServer.class.getName(), InsprlStub.class.getName(),
-			SentRequest.class.getName(), StubAnswers.class.getName());
+			SentRequest.class.getName(), StubAnswers.class.getName(), EmailStub.class.getName(),
+			SentEmail.class.getName());
 
 	@Test
 	void onlyTheListedTypesArePublic() {

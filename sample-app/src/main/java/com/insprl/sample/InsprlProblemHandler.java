@@ -2,12 +2,15 @@ package com.insprl.sample;
 
 import java.net.URI;
 
+import com.insprl.client.InsprlAccountRestrictedException;
 import com.insprl.client.InsprlApiException;
 import com.insprl.client.InsprlAuthenticationException;
 import com.insprl.client.InsprlConnectionException;
 import com.insprl.client.InsprlException;
+import com.insprl.client.InsprlInsufficientBalanceException;
 import com.insprl.client.InsprlRateLimitException;
 import com.insprl.client.InsprlValidationException;
+import com.insprl.email.InsprlEmailService;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,6 +46,13 @@ class InsprlProblemHandler {
 		if (ex instanceof InsprlConnectionException connection) {
 			problem.setProperty("reason", connection.getReason());
 		}
+		if (InsprlEmailService.SEND_TO_BATCH.name().equals(ex.getOperation())) {
+			// a mail that may have been sent must not be sent again blindly
+			problem.setProperty("possiblyProcessed", ex.isPossiblyProcessed());
+			if (ex instanceof InsprlApiException api && api.getQueueId().isPresent()) {
+				problem.setProperty("queueId", api.getQueueId().get());
+			}
+		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
 		if (ex instanceof InsprlRateLimitException rateLimit && rateLimit.getRetryAfter().isPresent()) {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(rateLimit.getRetryAfter().get().toSeconds()));
@@ -74,6 +84,12 @@ class InsprlProblemHandler {
 		if (ex instanceof InsprlRateLimitException) {
 			return HttpStatus.TOO_MANY_REQUESTS;
 		}
+		if (ex instanceof InsprlAccountRestrictedException) {
+			return HttpStatus.FORBIDDEN;
+		}
+		if (ex instanceof InsprlInsufficientBalanceException) {
+			return HttpStatus.PAYMENT_REQUIRED;
+		}
 		if (ex instanceof InsprlConnectionException connection
 				&& connection.getReason() == InsprlConnectionException.Reason.TIMEOUT) {
 			return HttpStatus.GATEWAY_TIMEOUT;
@@ -91,6 +107,12 @@ class InsprlProblemHandler {
 		if (ex instanceof InsprlRateLimitException) {
 			return "rate-limited";
 		}
+		if (ex instanceof InsprlAccountRestrictedException) {
+			return "account-restricted";
+		}
+		if (ex instanceof InsprlInsufficientBalanceException) {
+			return "insufficient-balance";
+		}
 		if (ex instanceof InsprlApiException) {
 			return "api-error";
 		}
@@ -102,6 +124,8 @@ class InsprlProblemHandler {
 			case "authentication" -> "insprl rejected the credentials";
 			case "validation" -> "insprl rejected the parameters";
 			case "rate-limited" -> "insprl usage limit reached";
+			case "account-restricted" -> "the insprl account is restricted";
+			case "insufficient-balance" -> "the insprl wallet balance is insufficient";
 			case "api-error" -> "insprl refused the request";
 			default -> "No usable answer from insprl";
 		};

@@ -100,6 +100,7 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		stub.logout("demo-invalid").rejectsParameter("instance_id", "The selected instance id is invalid.");
 		stub.logout("demo-rate-limited").isRateLimited(Duration.ofSeconds(30));
 		stub.logout("demo-outage").hasOutage();
+		stub.email().verifies("bounce@example.com", "Undeliverable");
 	}
 
 }
