@@ -143,6 +143,10 @@ final class Contenders implements AutoCloseable {
 		return this.context;
 	}
 
+	long stubBytesReceived() {
+		return this.stub.emailBytesReceived();
+	}
+
 	int stubPort() {
 		return Integer.parseInt(this.stub.baseUrl().replaceAll(".*:(\\d+)/api", "$1"));
 	}

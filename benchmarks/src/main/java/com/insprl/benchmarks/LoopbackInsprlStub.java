@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,7 +26,13 @@ final class LoopbackInsprlStub implements AutoCloseable {
 			+ "\"result\":\"Logout request sent to WhatsApp\"}")
 		.getBytes(StandardCharsets.UTF_8);
 
+	static final byte[] QUEUED = ("{\"code\":100,\"message\":\"success\",\"data\":{\"queue_id\":\"q-1\","
+			+ "\"status\":\"queued\",\"msg\":\"Mail queued\"}}")
+		.getBytes(StandardCharsets.UTF_8);
+
 	private final HttpServer server;
+
+	private final AtomicLong emailBytesReceived = new AtomicLong();
 
 	private final ThreadPoolExecutor executor;
 
@@ -53,7 +60,25 @@ final class LoopbackInsprlStub implements AutoCloseable {
 				out.write(SUCCESS);
 			}
 		});
+		this.server.createContext("/api/email/send-to-batch", (exchange) -> {
+			try (InputStream in = exchange.getRequestBody()) {
+				this.emailBytesReceived.addAndGet(in.readAllBytes().length);
+			}
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, QUEUED.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(QUEUED);
+			}
+		});
 		this.server.start();
+	}
+
+	/**
+	 * Return the bytes of every mail's request body received so far.
+	 * @return the bytes
+	 */
+	long emailBytesReceived() {
+		return this.emailBytesReceived.get();
 	}
 
 	String baseUrl() {

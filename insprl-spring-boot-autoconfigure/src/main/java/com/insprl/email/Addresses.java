@@ -24,10 +24,28 @@ final class Addresses {
 	static void check(@Nullable String address, String field) {
 		String problem = problem(address);
 		if (problem != null) {
-			throw new IllegalArgumentException(
-					field + " is not an email address (" + problem + ")" + ((address != null && address.length() <= 300)
-							? ": '" + address.replaceAll("\\p{Cntrl}", "?") + "'" : ""));
+			throw failure(address, field, problem);
 		}
+	}
+
+	/**
+	 * Refuse a recipient that is not an address, naming its place in the list; nothing is
+	 * allocated for one that is.
+	 * @param address the value
+	 * @param index its place in the recipients, from 0
+	 * @throws IllegalArgumentException naming the place, if it is not an address
+	 */
+	static void checkRecipient(@Nullable String address, long index) {
+		String problem = problem(address);
+		if (problem != null) {
+			throw failure(address, "recipients[" + index + "]", problem);
+		}
+	}
+
+	private static IllegalArgumentException failure(@Nullable String address, String field, String problem) {
+		return new IllegalArgumentException(
+				field + " is not an email address (" + problem + ")" + ((address != null && address.length() <= 300)
+						? ": '" + address.replaceAll("\\p{Cntrl}", "?") + "'" : ""));
 	}
 
 	private static @Nullable String problem(@Nullable String address) {
@@ -53,8 +71,8 @@ final class Addresses {
 		if (at <= 0 || at > 64) {
 			return (at < 0) ? "no '@'" : "the part before '@' is empty or longer than 64 characters";
 		}
-		String domain = address.substring(at + 1);
-		if (domain.indexOf('.') <= 0 || domain.endsWith(".") || domain.contains("..")) {
+		int dot = address.indexOf('.', at + 1);
+		if (dot <= at + 1 || address.endsWith(".") || address.indexOf("..", at + 1) >= 0) {
 			return "no domain after '@'";
 		}
 		return null;

@@ -128,7 +128,7 @@ public class InsprlEmailService {
 		Map<String, Object> fields = fields(message);
 		long total = 0;
 		for (String address : recipients) {
-			Addresses.check(address, "recipients[" + total + "]");
+			Addresses.checkRecipient(address, total);
 			total++;
 		}
 		Assert.isTrue(total > 0, "recipients must not be empty");
@@ -221,7 +221,7 @@ public class InsprlEmailService {
 		for (int i = 0; i < count; i++) {
 			Assert.state(addresses.hasNext(), "recipients changed while they were sent");
 			String address = addresses.next();
-			Addresses.check(address, "recipients[" + (first + i) + "]");
+			Addresses.checkRecipient(address, first + i);
 			if (i > 0) {
 				joined.append(',');
 			}
