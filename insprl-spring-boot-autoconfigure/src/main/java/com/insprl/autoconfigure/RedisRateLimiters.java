@@ -62,8 +62,8 @@ final class RedisRateLimiters {
 
 	/**
 	 * Warn, once, when the limit is shared through a Redis Cluster whose client refreshes
-	 * no topology (Spring Boot's default): after a failover, Lettuce keeps sending to the
-	 * master that is gone, so each replica stays on its own limit until it restarts.
+	 * no topology (Spring Boot 4.0's default): after a failover, Lettuce keeps sending to
+	 * the master that is gone, so each replica stays on its own limit until it restarts.
 	 * @param client the Lettuce client of Spring Data Redis
 	 */
 	static void warnIfClusterTopologyIsNeverRefreshed(AbstractRedisClient client) {
@@ -73,8 +73,8 @@ final class RedisRateLimiters {
 			if (!refresh.isPeriodicRefreshEnabled() && refresh.getAdaptiveRefreshTriggers().isEmpty()) {
 				logger.warn("The insprl rate limit is shared through a Redis Cluster whose client never refreshes "
 						+ "its topology: after a failover, each replica stays on its own limit until it restarts. "
-						+ "Set spring.data.redis.lettuce.cluster.refresh.adaptive=true and "
-						+ "spring.data.redis.lettuce.cluster.refresh.period=1s");
+						+ "Set spring.data.redis.lettuce.cluster.refresh.period=1s, and on Spring Boot 4.0 "
+						+ "spring.data.redis.lettuce.cluster.refresh.adaptive=true (on by default since 4.1)");
 			}
 		}
 	}

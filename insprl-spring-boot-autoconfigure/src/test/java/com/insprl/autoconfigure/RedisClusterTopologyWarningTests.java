@@ -2,12 +2,16 @@ package com.insprl.autoconfigure;
 
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.TestAccount;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -39,12 +43,31 @@ class RedisClusterTopologyWarningTests {
 				"insprl.rate-limit.store=redis");
 
 	@Test
-	void aClusterWithoutTopologyRefreshWarnsOnceNamingTheSettings(CapturedOutput output) {
+	void aClusterWhoseClientRefreshesNoTopologyWarnsOnceNamingTheSettings(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:1")
+			.withBean(LettuceClientConfigurationBuilderCustomizer.class,
+					() -> (builder) -> builder.clientOptions(ClusterClientOptions.builder()
+						.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().build())
+						.build()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(InsprlRateLimiter.class);
+				assertThat(output.getOut().split(WARNING, -1)).as("warnings").hasSize(2);
+				assertThat(output).contains("spring.data.redis.lettuce.cluster.refresh.adaptive=true")
+					.contains("spring.data.redis.lettuce.cluster.refresh.period=1s");
+			});
+	}
+
+	/**
+	 * Spring Boot 4.0's Lettuce client refreshes no cluster topology unless told to;
+	 * Spring Boot 4.1's turns every adaptive trigger on.
+	 */
+	@Test
+	void springBootsDefaultClusterClientWarnsOnSpringBoot40Only(CapturedOutput output) {
+		boolean refreshesByDefault = !SpringBootVersion.getVersion().startsWith("4.0.");
 		this.contextRunner.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:1").run((context) -> {
 			assertThat(context).hasSingleBean(InsprlRateLimiter.class);
-			assertThat(output.getOut().split(WARNING, -1)).as("warnings").hasSize(2);
-			assertThat(output).contains("spring.data.redis.lettuce.cluster.refresh.adaptive=true")
-				.contains("spring.data.redis.lettuce.cluster.refresh.period=1s");
+			assertThat(output.getOut().contains(WARNING)).as("warned on Spring Boot %s", SpringBootVersion.getVersion())
+				.isEqualTo(!refreshesByDefault);
 		});
 	}
 
