@@ -2,8 +2,10 @@ package com.insprl.autoconfigure;
 
 import com.insprl.ratelimit.InsprlRateLimiter;
 import com.insprl.testing.TestAccount;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A limit shared through a Redis Cluster whose client refreshes no topology (Spring
@@ -43,18 +45,30 @@ class RedisClusterTopologyWarningTests {
 				"insprl.rate-limit.store=redis");
 
 	@Test
-	void aClusterWhoseClientRefreshesNoTopologyWarnsOnceNamingTheSettings(CapturedOutput output) {
-		this.contextRunner.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:1")
-			.withBean(LettuceClientConfigurationBuilderCustomizer.class,
-					() -> (builder) -> builder.clientOptions(ClusterClientOptions.builder()
-						.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().build())
-						.build()))
-			.run((context) -> {
-				assertThat(context).hasSingleBean(InsprlRateLimiter.class);
-				assertThat(output.getOut().split(WARNING, -1)).as("warnings").hasSize(2);
-				assertThat(output).contains("spring.data.redis.lettuce.cluster.refresh.adaptive=true")
-					.contains("spring.data.redis.lettuce.cluster.refresh.period=1s");
-			});
+	void aClusterClientThatRefreshesNoTopologyWarnsOnceNamingTheSettings(CapturedOutput output) {
+		// Lettuce 7 (Spring Boot 4.1) refreshes on every adaptive trigger unless told not
+		// to, with a method Lettuce 6 does not have
+		assumeTrue(ClusterTopologyRefreshOptions.builder().build().getAdaptiveRefreshTriggers().isEmpty(),
+				"this Lettuce's options refresh the topology by default");
+		RedisClusterClient client = RedisClusterClient.create(RedisURI.create("127.0.0.1", 1));
+		try {
+			client.setOptions(ClusterClientOptions.builder()
+				.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().build())
+				.build());
+			RedisRateLimiters.warnIfClusterTopologyIsNeverRefreshed(client);
+			assertThat(output.getOut().split(WARNING, -1)).as("warnings").hasSize(2);
+			assertThat(output).contains("spring.data.redis.lettuce.cluster.refresh.adaptive=true")
+				.contains("spring.data.redis.lettuce.cluster.refresh.period=1s");
+			client.setOptions(ClusterClientOptions.builder()
+				.topologyRefreshOptions(
+						ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
+				.build());
+			RedisRateLimiters.warnIfClusterTopologyIsNeverRefreshed(client);
+			assertThat(output.getOut().split(WARNING, -1)).as("no more warnings with adaptive refresh").hasSize(2);
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	/**
