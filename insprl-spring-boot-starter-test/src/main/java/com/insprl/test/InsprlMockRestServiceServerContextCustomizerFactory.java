@@ -26,7 +26,9 @@ import org.springframework.web.client.RestTemplate;
  * through an {@link InsprlClientBuilderCustomizer}, and offers it as the bean
  * {@value #SERVER_BEAN_NAME}: a fallback bean, so that Spring Boot's own
  * {@code MockRestServiceServer}, when the test has one, is still the one injected by
- * type.
+ * type. The beans are registered once the configuration classes are read, so that Spring
+ * Boot's, which stands back for a {@code MockRestServiceServer} bean the application
+ * already has (as on Spring Boot 4.1), never stands back for this one.
  */
 class InsprlMockRestServiceServerContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -43,7 +45,10 @@ class InsprlMockRestServiceServerContextCustomizerFactory implements ContextCust
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			context.addBeanFactoryPostProcessor(Customizer::register);
+		}
+
+		private static void register(ConfigurableListableBeanFactory beanFactory) {
 			Binding binding = new Binding();
 			BeanDefinitionRegistry registry = (BeanDefinitionRegistry) beanFactory;
 			registry.registerBeanDefinition("insprlMockRestServiceServerBinding",
