@@ -1,14 +1,12 @@
 package com.insprl.client;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.Map;
+
+import com.insprl.http.internal.ForwardingClientHttpRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
@@ -63,14 +61,12 @@ final class AuthorizingRequestFactory implements ClientHttpRequestFactory {
 
 	}
 
-	private static final class AuthorizedRequest implements ClientHttpRequest, StreamingHttpOutputMessage {
-
-		private final ClientHttpRequest request;
+	private static final class AuthorizedRequest extends ForwardingClientHttpRequest {
 
 		private boolean executed;
 
 		AuthorizedRequest(ClientHttpRequest request) {
-			this.request = request;
+			super(request);
 		}
 
 		@Override
@@ -98,40 +94,6 @@ final class AuthorizingRequestFactory implements ClientHttpRequestFactory {
 				}
 			});
 			return HttpHeaders.readOnlyHttpHeaders(sent);
-		}
-
-		@Override
-		public void setBody(Body body) {
-			if (this.request instanceof StreamingHttpOutputMessage streaming) {
-				streaming.setBody(body);
-				return;
-			}
-			try {
-				body.writeTo(this.request.getBody());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		@Override
-		public OutputStream getBody() throws IOException {
-			return this.request.getBody();
-		}
-
-		@Override
-		public HttpMethod getMethod() {
-			return this.request.getMethod();
-		}
-
-		@Override
-		public URI getURI() {
-			return this.request.getURI();
-		}
-
-		@Override
-		public Map<String, Object> getAttributes() {
-			return this.request.getAttributes();
 		}
 
 		@Override

@@ -1,18 +1,14 @@
 package com.insprl.http;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 import com.insprl.http.internal.CallDeadline;
+import com.insprl.http.internal.ForwardingClientHttpRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
@@ -59,9 +55,7 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 		}
 	}
 
-	private static final class DeadlineRequest implements ClientHttpRequest, StreamingHttpOutputMessage {
-
-		private final ClientHttpRequest request;
+	private static final class DeadlineRequest extends ForwardingClientHttpRequest {
 
 		private final URI uri;
 
@@ -79,7 +73,7 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 		 * @param watchdog the watchdog
 		 */
 		DeadlineRequest(ClientHttpRequest request, URI uri, Attempt attempt, AttemptWatchdog watchdog) {
-			this.request = request;
+			super(request);
 			this.uri = uri;
 			this.attempt = attempt;
 			this.watchdog = watchdog;
@@ -115,42 +109,8 @@ final class DeadlineRequestFactory implements ClientHttpRequestFactory {
 		}
 
 		@Override
-		public void setBody(Body body) {
-			if (this.request instanceof StreamingHttpOutputMessage streaming) {
-				streaming.setBody(body);
-				return;
-			}
-			try {
-				body.writeTo(this.request.getBody());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		@Override
-		public OutputStream getBody() throws IOException {
-			return this.request.getBody();
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.request.getHeaders();
-		}
-
-		@Override
-		public HttpMethod getMethod() {
-			return this.request.getMethod();
-		}
-
-		@Override
 		public URI getURI() {
 			return this.uri;
-		}
-
-		@Override
-		public Map<String, Object> getAttributes() {
-			return this.request.getAttributes();
 		}
 
 	}
