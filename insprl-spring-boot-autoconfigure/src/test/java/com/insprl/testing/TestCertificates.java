@@ -38,8 +38,9 @@ public final class TestCertificates {
 		run(keytool(), "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
 				"-dname", "CN=" + alias, "-ext", "SAN=" + subjectAlternativeNames, "-storetype", "PKCS12", "-keystore",
 				store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-		store.toFile().deleteOnExit();
+		// deleted on exit in the reverse order of registration: the file, then its folder
 		folder.toFile().deleteOnExit();
+		store.toFile().deleteOnExit();
 		return new TestCertificates(store);
 	}
 

@@ -18,6 +18,7 @@ import java.util.jar.JarFile;
 
 import com.insprl.test.InsprlStub;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,10 +56,10 @@ class SampleJarIT {
 
 	@ParameterizedTest(name = "spring.aot.enabled={0}")
 	@ValueSource(booleans = { false, true })
-	void jarStartsWithItsCredentialsFromTheEnvironmentAndAnswers(boolean aot) throws Exception {
+	void jarStartsWithItsCredentialsFromTheEnvironmentAndAnswers(boolean aot, @TempDir Path folder) throws Exception {
 		Path jar = jar();
 		int port = freePort();
-		Path output = Files.createTempFile("sample-jar", ".log");
+		Path output = folder.resolve("sample-jar.log");
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		if (aot) {
