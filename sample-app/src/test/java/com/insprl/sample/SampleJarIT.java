@@ -65,7 +65,8 @@ class SampleJarIT {
 		if (aot) {
 			command.add("-Dspring.aot.enabled=true");
 		}
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+				"--server.tomcat.basedir=" + folder.resolve("tomcat")));
 		try (InsprlStub insprl = InsprlStub.start()) {
 			insprl.logout("unauthorized-phone").rejectsCredentials();
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
