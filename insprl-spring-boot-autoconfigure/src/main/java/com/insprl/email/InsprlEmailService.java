@@ -114,7 +114,9 @@ public class InsprlEmailService {
 	 * Send one mail to any number of recipients, in batches of {@value #MAX_RECIPIENTS}
 	 * in the list's order, each its own request and result. The list is read twice: once
 	 * to check every address before anything is sent, then batch by batch, so that no
-	 * more than one batch's request is held at a time.
+	 * more than one batch's request is held at a time. A list that changes in between
+	 * stops the sending at the change with an {@link IllegalStateException} saying which
+	 * batches went out.
 	 * @param message the mail
 	 * @param recipients the addresses, at least one
 	 * @param stopAtFailure whether a batch that fails stops the ones after it (their
@@ -122,6 +124,7 @@ public class InsprlEmailService {
 	 * @return each batch sent, in order
 	 * @throws IllegalArgumentException if the mail or an address is invalid, or there are
 	 * no recipients, before anything is sent
+	 * @throws IllegalStateException if the list changed after it was checked
 	 */
 	public EmailBatchResult sendInBatches(EmailMessage message, Iterable<String> recipients, boolean stopAtFailure) {
 		Assert.notNull(recipients, "recipients must not be null");
@@ -137,7 +140,7 @@ public class InsprlEmailService {
 		long first = 0;
 		while (first < total) {
 			int size = (int) Math.min(MAX_RECIPIENTS, total - first);
-			fields.put("recipient_email", join(addresses, first, size));
+			fields.put("recipient_email", joinChecked(addresses, first, size, batches.size()));
 			try {
 				EmailSendResult result = sent(this.client.post(SEND_TO_BATCH, fields), size);
 				batches.add(new EmailBatchResult.Batch(batches.size(), first, size, result, null));
@@ -219,7 +222,7 @@ public class InsprlEmailService {
 	private static String join(Iterator<String> addresses, long first, int count) {
 		StringBuilder joined = new StringBuilder(count * 24);
 		for (int i = 0; i < count; i++) {
-			Assert.state(addresses.hasNext(), "recipients changed while they were sent");
+			Assert.state(addresses.hasNext(), "the list ended before recipients[" + (first + i) + "]");
 			String address = addresses.next();
 			Addresses.checkRecipient(address, first + i);
 			if (i > 0) {
@@ -228,6 +231,30 @@ public class InsprlEmailService {
 			joined.append(address);
 		}
 		return joined.toString();
+	}
+
+	/**
+	 * Join the next batch on the second reading of the list, which must give what the
+	 * first reading checked: a list that changed in between stops the sending there,
+	 * saying which batches went out, so that the caller can go on from the first
+	 * recipient not sent rather than send the list again.
+	 * @param addresses the addresses, positioned at the batch's first
+	 * @param first the place of the batch's first recipient
+	 * @param count how many to join
+	 * @param sent how many batches went out before this one
+	 * @return the list
+	 * @throws IllegalStateException if the list changed after it was checked
+	 */
+	private static String joinChecked(Iterator<String> addresses, long first, int count, int sent) {
+		try {
+			return join(addresses, first, count);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			String wasSent = (sent > 0) ? sent + " batch" + ((sent > 1) ? "es" : "") + " (recipients 0 to "
+					+ (first - 1) + ") " + ((sent > 1) ? "were" : "was") + " sent" : "no batch was sent";
+			throw new IllegalStateException("The recipients changed after they were checked: " + wasSent
+					+ ", send from recipients[" + first + "] once the list is stable", ex);
+		}
 	}
 
 	private static EmailSendResult sent(InsprlClient.Reply reply, int recipients) {

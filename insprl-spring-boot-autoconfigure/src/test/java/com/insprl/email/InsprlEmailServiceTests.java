@@ -3,6 +3,7 @@ package com.insprl.email;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -37,6 +38,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link InsprlEmailService} against WireMock on loopback: what goes on the
@@ -254,6 +256,51 @@ class InsprlEmailServiceTests {
 			.isThrownBy(() -> this.emails.sendInBatches(this.message, recipients, false))
 			.withMessageContaining("recipients[24321] is not an email address");
 		assertThat(insprl.findAll(postRequestedFor(urlEqualTo(SEND)))).isEmpty();
+	}
+
+	@Test
+	void aListThatChangesAfterItWasCheckedStopsAtTheChangeAndSaysWhatWasSent() {
+		insprl.stubFor(post(SEND).willReturn(okJson(QUEUED)));
+		List<String> checked = addresses(25_000);
+		List<String> changed = new ArrayList<>(checked);
+		changed.set(12_345, "two@shop.example,three@shop.example");
+		Iterable<String> readTwice = new Iterable<>() {
+
+			private int readings;
+
+			@Override
+			public Iterator<String> iterator() {
+				return (this.readings++ == 0) ? checked.iterator() : changed.iterator();
+			}
+
+		};
+		assertThatIllegalStateException().isThrownBy(() -> this.emails.sendInBatches(this.message, readTwice, true))
+			.withMessageContaining("recipients changed after they were checked")
+			.withMessageContaining("1 batch (recipients 0 to 9999) was sent")
+			.withMessageContaining("send from recipients[10000]")
+			.withRootCauseInstanceOf(IllegalArgumentException.class);
+		insprl.verify(1, postRequestedFor(urlEqualTo(SEND)));
+		assertThat(insprl.findAll(postRequestedFor(urlEqualTo(SEND))).get(0).getBodyAsString())
+			.doesNotContain("three@shop.example");
+	}
+
+	@Test
+	void aListThatShrinksAfterItWasCheckedSaysWhatWasSent() {
+		insprl.stubFor(post(SEND).willReturn(okJson(QUEUED)));
+		List<String> checked = addresses(25_000);
+		Iterable<String> readTwice = new Iterable<>() {
+
+			private int readings;
+
+			@Override
+			public Iterator<String> iterator() {
+				return (this.readings++ == 0) ? checked.iterator() : checked.subList(0, 15_000).iterator();
+			}
+
+		};
+		assertThatIllegalStateException().isThrownBy(() -> this.emails.sendInBatches(this.message, readTwice, false))
+			.withMessageContaining("1 batch (recipients 0 to 9999) was sent");
+		insprl.verify(1, postRequestedFor(urlEqualTo(SEND)));
 	}
 
 	@Test
