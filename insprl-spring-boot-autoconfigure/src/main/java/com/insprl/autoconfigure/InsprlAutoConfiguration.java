@@ -207,8 +207,7 @@ public final class InsprlAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "insprlInfoContributor")
 		InfoContributor insprlInfoContributor(InsprlHttpTransport insprlHttpTransport,
-				ObjectProvider<InsprlRateLimiter> rateLimiter,
-				ObjectProvider<InsprlClientBuilderCustomizer> customizers) {
+				ObjectProvider<InsprlRateLimiter> rateLimiter) {
 			return new InsprlInfoContributor(insprlHttpTransport, rateLimiter.getIfAvailable());
 		}
 
