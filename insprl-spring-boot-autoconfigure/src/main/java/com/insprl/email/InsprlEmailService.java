@@ -222,7 +222,9 @@ public class InsprlEmailService {
 	private static String join(Iterator<String> addresses, long first, int count) {
 		StringBuilder joined = new StringBuilder(count * 24);
 		for (int i = 0; i < count; i++) {
-			Assert.state(addresses.hasNext(), "the list ended before recipients[" + (first + i) + "]");
+			if (!addresses.hasNext()) {
+				throw new IllegalStateException("The list ended before recipients[" + (first + i) + "]");
+			}
 			String address = addresses.next();
 			Addresses.checkRecipient(address, first + i);
 			if (i > 0) {
