@@ -106,7 +106,7 @@ public class InsprlEmailService {
 				+ " per request, not " + recipients.size() + ": use sendInBatches");
 		Map<String, Object> fields = fields(message);
 		Iterator<String> addresses = recipients.iterator();
-		fields.put("recipient_email", join(addresses, 0, recipients.size()));
+		fields.put("recipient_email", Addresses.join(addresses, 0, recipients.size()));
 		return sent(this.client.post(SEND_TO_BATCH, fields), recipients.size());
 	}
 
@@ -140,7 +140,7 @@ public class InsprlEmailService {
 		long first = 0;
 		while (first < total) {
 			int size = (int) Math.min(MAX_RECIPIENTS, total - first);
-			fields.put("recipient_email", joinChecked(addresses, first, size, batches.size()));
+			fields.put("recipient_email", Addresses.joinSecondReading(addresses, first, size, batches.size()));
 			try {
 				EmailSendResult result = sent(this.client.post(SEND_TO_BATCH, fields), size);
 				batches.add(new EmailBatchResult.Batch(batches.size(), first, size, result, null));
@@ -210,53 +210,6 @@ public class InsprlEmailService {
 			fields.put("files", String.join(",", message.files()));
 		}
 		return fields;
-	}
-
-	/**
-	 * Join the next addresses, checking each, into insprl's comma-separated list.
-	 * @param addresses the addresses, positioned at the first to join
-	 * @param first the place of the first in the whole list, for messages
-	 * @param count how many to join
-	 * @return the list
-	 */
-	private static String join(Iterator<String> addresses, long first, int count) {
-		StringBuilder joined = new StringBuilder(count * 24);
-		for (int i = 0; i < count; i++) {
-			if (!addresses.hasNext()) {
-				throw new IllegalStateException("The list ended before recipients[" + (first + i) + "]");
-			}
-			String address = addresses.next();
-			Addresses.checkRecipient(address, first + i);
-			if (i > 0) {
-				joined.append(',');
-			}
-			joined.append(address);
-		}
-		return joined.toString();
-	}
-
-	/**
-	 * Join the next batch on the second reading of the list, which must give what the
-	 * first reading checked: a list that changed in between stops the sending there,
-	 * saying which batches went out, so that the caller can go on from the first
-	 * recipient not sent rather than send the list again.
-	 * @param addresses the addresses, positioned at the batch's first
-	 * @param first the place of the batch's first recipient
-	 * @param count how many to join
-	 * @param sent how many batches went out before this one
-	 * @return the list
-	 * @throws IllegalStateException if the list changed after it was checked
-	 */
-	private static String joinChecked(Iterator<String> addresses, long first, int count, int sent) {
-		try {
-			return join(addresses, first, count);
-		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			String wasSent = (sent > 0) ? sent + " batch" + ((sent > 1) ? "es" : "") + " (recipients 0 to "
-					+ (first - 1) + ") " + ((sent > 1) ? "were" : "was") + " sent" : "no batch was sent";
-			throw new IllegalStateException("The recipients changed after they were checked: " + wasSent
-					+ ", send from recipients[" + first + "] once the list is stable", ex);
-		}
 	}
 
 	private static EmailSendResult sent(InsprlClient.Reply reply, int recipients) {
